@@ -1,0 +1,247 @@
+//! Site configuration (`content/site.yaml`) and its validation.
+
+use crate::error::{Diagnostic, Location, Result};
+use crate::localized::Localized;
+use crate::urls::BaseUrl;
+use serde::Deserialize;
+use std::path::Path;
+
+/// Where the site configuration lives, relative to the site root.
+pub const CONFIG_PATH: &str = "content/site.yaml";
+
+/// The site configuration as written by the author.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Site title.
+    pub title: Localized,
+    /// One-sentence description for search engines and the home page.
+    #[serde(default)]
+    pub description: Option<Localized>,
+    /// Absolute URL the site is served from.
+    pub base_url: String,
+    /// Key of the language served at the root.
+    pub default_language: String,
+    /// All languages, in switcher order.
+    pub languages: Vec<Language>,
+    /// Who publishes the research.
+    pub publisher: Publisher,
+    /// Extra header links.
+    #[serde(default)]
+    pub nav: Vec<NavLink>,
+}
+
+/// One language of the site.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// Short key used in file names and URL prefixes (`zh`, `en`).
+    pub key: String,
+    /// BCP 47 code for `lang` and `hreflang` (`zh-CN`).
+    pub code: String,
+    /// Name shown in the language switcher, in the language itself.
+    pub name: String,
+}
+
+/// The publishing institution.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publisher {
+    /// Legal name.
+    pub name: Localized,
+    /// Postal address.
+    #[serde(default)]
+    pub address: Option<Localized>,
+    /// Website URL.
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+/// A link in the site header.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NavLink {
+    /// Link text.
+    pub title: Localized,
+    /// External URL, or an internal path starting with `/`.
+    pub url: String,
+}
+
+/// The validated configuration: languages ordered with the default first, base URL parsed.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// As written.
+    pub site: SiteConfig,
+    /// Parsed base URL (possibly overridden on the command line).
+    pub base: BaseUrl,
+    /// Language keys, default first.
+    pub language_keys: Vec<String>,
+}
+
+impl Config {
+    /// Loads and validates `content/site.yaml` under `root`.
+    pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Config> {
+        let shown = Path::new(CONFIG_PATH);
+        let path = root.join(CONFIG_PATH);
+        if !path.exists() {
+            return Err(
+                Diagnostic::error(Location::file(shown), "no site configuration found")
+                    .with_help(format!(
+                "create {CONFIG_PATH} (see docs/content-model.md), or point --root at a site folder"
+            ))
+                    .into(),
+            );
+        }
+        let source = crate::fsx::read_text(&path, shown)?;
+        let site: SiteConfig = crate::yamlx::parse(&source, shown, 0)?;
+        Self::validate(site, &source, base_url_override)
+    }
+
+    fn validate(site: SiteConfig, source: &str, base_override: Option<&str>) -> Result<Config> {
+        let shown = Path::new(CONFIG_PATH);
+        let line = |key: &str| {
+            crate::yamlx::line_of(source, &[crate::yamlx::PathSeg::Key(key.into())])
+                .map(|l| Location::at(shown, l, None))
+                .unwrap_or_else(|| Location::file(shown))
+        };
+        let mut problems = Vec::new();
+        if site.languages.is_empty() {
+            problems.push(
+                Diagnostic::error(line("languages"), "no languages configured")
+                    .with_help("list at least one language with key, code and name"),
+            );
+        }
+        for (i, lang) in site.languages.iter().enumerate() {
+            if !valid_language_key(&lang.key) {
+                problems.push(
+                    Diagnostic::error(
+                        line("languages"),
+                        format!(
+                            "language key `{}` is not usable in file names and URLs",
+                            lang.key
+                        ),
+                    )
+                    .with_help("use lowercase letters, digits and `-`, e.g. `zh` or `en`"),
+                );
+            }
+            if site.languages[..i].iter().any(|l| l.key == lang.key) {
+                problems.push(Diagnostic::error(
+                    line("languages"),
+                    format!("language `{}` is listed twice", lang.key),
+                ));
+            }
+        }
+        if !site
+            .languages
+            .iter()
+            .any(|l| l.key == site.default_language)
+        {
+            problems.push(
+                Diagnostic::error(
+                    line("default_language"),
+                    format!(
+                        "default_language `{}` is not one of the configured languages",
+                        site.default_language
+                    ),
+                )
+                .with_help("set it to the key of one entry in `languages`"),
+            );
+        }
+        let raw_base = base_override.unwrap_or(&site.base_url);
+        let base = match BaseUrl::parse(raw_base) {
+            Ok(b) => Some(b),
+            Err(msg) => {
+                let loc = if base_override.is_some() {
+                    Location::file("--base-url")
+                } else {
+                    line("base_url")
+                };
+                problems.push(
+                    Diagnostic::error(loc, msg)
+                        .with_help("write an absolute URL such as https://example.org/research/"),
+                );
+                None
+            }
+        };
+        let mut language_keys: Vec<String> = site.languages.iter().map(|l| l.key.clone()).collect();
+        language_keys.sort_by_key(|k| *k != site.default_language);
+        problems.extend(crate::yamlx::check_translations(
+            source,
+            shown,
+            0,
+            &language_keys,
+        ));
+        match base {
+            Some(base) if problems.is_empty() => Ok(Config {
+                site,
+                base,
+                language_keys,
+            }),
+            _ => Err(problems.into()),
+        }
+    }
+
+    /// The language with key `key`.
+    pub fn language(&self, key: &str) -> &Language {
+        self.site
+            .languages
+            .iter()
+            .find(|l| l.key == key)
+            .unwrap_or(&self.site.languages[0])
+    }
+
+    /// Whether `key` is the default language (served at the root).
+    pub fn is_default(&self, key: &str) -> bool {
+        self.site.default_language == key
+    }
+}
+
+/// Whether a language key is safe in file names and URL paths.
+pub fn valid_language_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 16
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "title: {zh: 站, en: Site}\nbase_url: https://example.org/r/\ndefault_language: zh\nlanguages:\n  - {key: zh, code: zh-CN, name: 中文}\n  - {key: en, code: en, name: English}\npublisher:\n  name: {zh: 甲, en: A}\n";
+
+    fn load(src: &str, base: Option<&str>) -> Result<Config> {
+        let site: SiteConfig = crate::yamlx::parse(src, Path::new(CONFIG_PATH), 0)?;
+        Config::validate(site, src, base)
+    }
+
+    #[test]
+    fn default_language_comes_first() {
+        let src = GOOD.replace("default_language: zh", "default_language: en");
+        let c = load(&src, None).unwrap();
+        assert_eq!(c.language_keys, vec!["en", "zh"]);
+    }
+
+    #[test]
+    fn base_url_override_wins() {
+        let c = load(GOOD, Some("https://x.test/a/b")).unwrap();
+        assert_eq!(c.base.path(), "/a/b/");
+    }
+
+    #[test]
+    fn unknown_default_language_is_an_error_with_line() {
+        let src = GOOD.replace("default_language: zh", "default_language: fr");
+        let err = load(&src, None).unwrap_err();
+        let d = &err.diagnostics()[0];
+        assert_eq!(d.location.line, Some(3));
+        assert!(d.message.contains("fr"));
+    }
+
+    #[test]
+    fn missing_translation_is_reported() {
+        let src = GOOD.replace("name: {zh: 甲, en: A}", "name: {zh: 甲}");
+        let err = load(&src, None).unwrap_err();
+        assert!(err.to_string().contains("publisher.name"));
+    }
+}

@@ -1,0 +1,429 @@
+//! Loading `content/` into an immutable site model: configuration, interface strings, reports,
+//! chapters and charts. Every problem found is reported at once.
+
+pub mod chapter;
+pub mod report;
+mod strings;
+
+pub use chapter::{ChapterSource, FrontMatter};
+pub use report::Manifest;
+pub use strings::Strings;
+
+use crate::charts::ChartSpec;
+use crate::config::Config;
+use crate::error::{Diagnostic, Diagnostics, Location, Result};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Slugs a chapter may not take because the report's own pages use them.
+pub const RESERVED_SLUGS: &[&str] = &["analysts", "related", "disclosures", "charts", "index"];
+
+/// The whole site, loaded and validated.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// Validated configuration.
+    pub config: Config,
+    /// Interface strings per language.
+    pub strings: Strings,
+    /// Reports, newest first.
+    pub reports: Vec<Report>,
+}
+
+/// One report: manifest, chapters in order, charts by id.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// URL slug (the folder name).
+    pub slug: String,
+    /// Folder relative to the site root.
+    pub dir: PathBuf,
+    /// The manifest.
+    pub manifest: Manifest,
+    /// Chapters ordered by `order`.
+    pub chapters: Vec<Chapter>,
+    /// Charts, sorted by id.
+    pub charts: BTreeMap<String, ChartSpec>,
+}
+
+/// A chapter in all its languages.
+#[derive(Debug, Clone)]
+pub struct Chapter {
+    /// URL slug (the file stem without language).
+    pub slug: String,
+    /// Position in the report.
+    pub order: i64,
+    /// The chapter per language key.
+    pub sources: BTreeMap<String, ChapterSource>,
+}
+
+/// Loads the site under `root`.
+pub fn load(root: &Path, config: Config) -> Result<Site> {
+    let mut diags = Diagnostics::default();
+    let strings = diags.take(Strings::load(root, &config.language_keys));
+    let reports_dir = root.join("content/reports");
+    let mut reports = Vec::new();
+    for entry in sorted_dir(&reports_dir, Path::new("content/reports"), &mut diags) {
+        if entry.is_dir {
+            if let Some(r) = diags.take(load_report(root, &entry.rel, &config)) {
+                reports.push(r);
+            }
+        }
+    }
+    if reports.is_empty() && !diags.has_errors() {
+        diags.push(
+            Diagnostic::error(Location::file("content/reports"), "the site has no report")
+                .with_help("add a folder content/reports/<slug>/ with report.yaml and chapters/ (see docs/content-model.md)"),
+        );
+    }
+    diags.finish()?;
+    reports.sort_by(|a, b| {
+        b.manifest
+            .date
+            .cmp(&a.manifest.date)
+            .then(a.slug.cmp(&b.slug))
+    });
+    Ok(Site {
+        config,
+        strings: strings.unwrap_or_default(),
+        reports,
+    })
+}
+
+/// A directory entry relative to the site root.
+struct DirEntry {
+    rel: PathBuf,
+    name: String,
+    is_dir: bool,
+}
+
+/// Lists a folder's entries sorted by name; symlinks and non-UTF-8 names are reported, not followed.
+fn sorted_dir(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Vec<DirEntry> {
+    let Ok(read) = std::fs::read_dir(abs) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for entry in read.flatten() {
+        let name = entry.file_name();
+        let shown = rel.join(&name);
+        let Some(name) = name.to_str().map(str::to_string) else {
+            diags.push(
+                Diagnostic::error(Location::file(&shown), "file name is not valid UTF-8")
+                    .with_help("rename the file using UTF-8 characters"),
+            );
+            continue;
+        };
+        if name.starts_with('.') {
+            continue;
+        }
+        let Ok(ft) = entry.file_type() else { continue };
+        if ft.is_symlink() {
+            diags.push(Diagnostic::error(Location::file(&shown), "symbolic links are not followed in content/")
+                .with_help("replace the link with the file itself; content must stay inside the site folder"));
+            continue;
+        }
+        out.push(DirEntry {
+            rel: shown,
+            name,
+            is_dir: ft.is_dir(),
+        });
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
+/// Whether `s` is safe as one URL path segment and one file name: no separators, no `.`/`..`,
+/// no control characters.
+pub fn valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().count() <= 80
+        && !s.starts_with('.')
+        && !s.chars().any(|c| {
+            c.is_control()
+                || matches!(
+                    c,
+                    '/' | '\\' | ':' | '?' | '#' | '%' | '*' | '"' | '<' | '>' | '|'
+                )
+        })
+}
+
+fn slug_problem(shown: &Path, slug: &str) -> Diagnostic {
+    Diagnostic::error(
+        Location::file(shown),
+        format!("`{slug}` cannot be used as a URL slug"),
+    )
+    .with_help("rename it without `/ \\ : ? # % * \" < > |`, control characters or a leading dot")
+}
+
+fn load_report(root: &Path, rel: &Path, config: &Config) -> Result<Report> {
+    let slug = rel
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
+    if !valid_slug(&slug) || config.language_keys.contains(&slug) {
+        let d = if valid_slug(&slug) {
+            Diagnostic::error(
+                Location::file(rel),
+                format!("report folder `{slug}` has the name of a language"),
+            )
+            .with_help(
+                "rename the folder; language keys are reserved for language prefixes in URLs",
+            )
+        } else {
+            slug_problem(rel, &slug)
+        };
+        return Err(d.into());
+    }
+    let mut diags = Diagnostics::default();
+    let manifest_rel = rel.join("report.yaml");
+    let manifest = diags.take(load_manifest(root, &manifest_rel, config));
+    let chapters = load_chapters(root, &rel.join("chapters"), config, &mut diags);
+    let charts = load_charts(root, &rel.join("charts"), config, &mut diags);
+    diags.finish()?;
+    Ok(Report {
+        slug,
+        dir: rel.to_path_buf(),
+        manifest: manifest.expect("manifest loaded when no errors"),
+        chapters,
+        charts,
+    })
+}
+
+fn load_manifest(root: &Path, rel: &Path, config: &Config) -> Result<Manifest> {
+    let abs = root.join(rel);
+    if !abs.is_file() {
+        return Err(Diagnostic::error(Location::file(rel), "report has no manifest")
+            .with_help("create report.yaml with title, date, sector, summary and analysts (see docs/content-model.md)")
+            .into());
+    }
+    let source = crate::fsx::read_text(&abs, rel)?;
+    let manifest: Manifest = crate::yamlx::parse(&source, rel, 0)?;
+    let mut problems = crate::yamlx::check_translations(&source, rel, 0, &config.language_keys);
+    let date_line =
+        |key: &str| crate::yamlx::line_of(&source, &[crate::yamlx::PathSeg::Key(key.into())]);
+    if !report::is_iso_date(&manifest.date) {
+        let loc = date_line("date")
+            .map(|l| Location::at(rel, l, None))
+            .unwrap_or_else(|| Location::file(rel));
+        problems.push(
+            Diagnostic::error(
+                loc,
+                format!("date `{}` is not a date in YYYY-MM-DD form", manifest.date),
+            )
+            .with_help("write the date as 2024-04-22"),
+        );
+    }
+    for (i, r) in manifest.related.iter().enumerate() {
+        if !report::is_iso_date(&r.date) {
+            let path = [
+                crate::yamlx::PathSeg::Key("related".into()),
+                crate::yamlx::PathSeg::Index(i),
+                crate::yamlx::PathSeg::Key("date".into()),
+            ];
+            let loc = crate::yamlx::line_of(&source, &path)
+                .map(|l| Location::at(rel, l, None))
+                .unwrap_or_else(|| Location::file(rel));
+            problems.push(Diagnostic::error(
+                loc,
+                format!("related report date `{}` is not in YYYY-MM-DD form", r.date),
+            ));
+        }
+    }
+    if manifest.analysts.is_empty() {
+        problems.push(
+            Diagnostic::error(Location::file(rel), "a report needs at least one analyst")
+                .with_help("list the authors under `analysts:` with name and role"),
+        );
+    }
+    if problems.is_empty() {
+        Ok(manifest)
+    } else {
+        Err(problems.into())
+    }
+}
+
+fn load_chapters(
+    root: &Path,
+    rel: &Path,
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> Vec<Chapter> {
+    let mut by_slug: BTreeMap<String, BTreeMap<String, ChapterSource>> = BTreeMap::new();
+    for entry in sorted_dir(&root.join(rel), rel, diags) {
+        if entry.is_dir || !entry.name.ends_with(".md") {
+            continue;
+        }
+        let Some((slug, lang)) = chapter::split_file_name(&entry.name) else {
+            diags.push(
+                Diagnostic::error(
+                    Location::file(&entry.rel),
+                    "chapter file name has no language",
+                )
+                .with_help(format!(
+                    "name it <slug>.<lang>.md with lang one of: {}",
+                    config.language_keys.join(", ")
+                )),
+            );
+            continue;
+        };
+        if !config.language_keys.iter().any(|k| k == lang) {
+            diags.push(
+                Diagnostic::error(
+                    Location::file(&entry.rel),
+                    format!("`{lang}` is not a language of this site"),
+                )
+                .with_help(format!("use one of: {}", config.language_keys.join(", "))),
+            );
+            continue;
+        }
+        if !valid_slug(slug) {
+            diags.push(slug_problem(&entry.rel, slug));
+            continue;
+        }
+        if RESERVED_SLUGS.contains(&slug) {
+            diags.push(
+                Diagnostic::error(
+                    Location::file(&entry.rel),
+                    format!("chapter slug `{slug}` is reserved"),
+                )
+                .with_help(format!(
+                    "rename the file; these names are used by the report's own pages: {}",
+                    RESERVED_SLUGS.join(", ")
+                )),
+            );
+            continue;
+        }
+        let text = diags.take(crate::fsx::read_text(&root.join(&entry.rel), &entry.rel));
+        let Some(text) = text else { continue };
+        match chapter::parse(&text, &entry.rel) {
+            Ok(src) => {
+                by_slug
+                    .entry(slug.to_string())
+                    .or_default()
+                    .insert(lang.to_string(), src);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    assemble_chapters(by_slug, rel, config, diags)
+}
+
+fn assemble_chapters(
+    by_slug: BTreeMap<String, BTreeMap<String, ChapterSource>>,
+    rel: &Path,
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> Vec<Chapter> {
+    let mut chapters = Vec::new();
+    for (slug, sources) in by_slug {
+        for lang in &config.language_keys {
+            if !sources.contains_key(lang) {
+                let (have, _) = sources.iter().next().expect("at least one source");
+                diags.push(
+                    Diagnostic::error(
+                        Location::file(rel.join(format!("{slug}.{have}.md"))),
+                        format!("missing translation: chapter `{slug}` has no `{lang}` version"),
+                    )
+                    .with_help(format!(
+                        "create {}",
+                        rel.join(format!("{slug}.{lang}.md")).display()
+                    )),
+                );
+            }
+        }
+        let orders: Vec<i64> = sources.values().map(|s| s.front.order).collect();
+        if orders.windows(2).any(|w| w[0] != w[1]) {
+            let files: Vec<String> = sources
+                .values()
+                .map(|s| format!("{} (order {})", s.file.display(), s.front.order))
+                .collect();
+            diags.push(
+                Diagnostic::error(
+                    Location::at(&sources.values().next().expect("source").file, 3, None),
+                    format!(
+                        "translations of chapter `{slug}` disagree on `order`: {}",
+                        files.join(", ")
+                    ),
+                )
+                .with_help("give every language version of a chapter the same order"),
+            );
+        }
+        chapters.push(Chapter {
+            slug,
+            order: orders[0],
+            sources,
+        });
+    }
+    chapters.sort_by(|a, b| a.order.cmp(&b.order).then(a.slug.cmp(&b.slug)));
+    for pair in chapters.windows(2) {
+        if pair[0].order == pair[1].order {
+            let f = &pair[1].sources.values().next().expect("source").file;
+            diags.push(
+                Diagnostic::error(
+                    Location::file(f),
+                    format!(
+                        "chapters `{}` and `{}` both have order {}",
+                        pair[0].slug, pair[1].slug, pair[0].order
+                    ),
+                )
+                .with_help("give each chapter a distinct `order` in its front matter"),
+            );
+        }
+    }
+    if chapters.is_empty() {
+        diags.push(
+            Diagnostic::error(Location::file(rel), "report has no chapters")
+                .with_help("add chapters/<slug>.<lang>.md files, one per language"),
+        );
+    }
+    chapters
+}
+
+fn load_charts(
+    root: &Path,
+    rel: &Path,
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, ChartSpec> {
+    let mut charts = BTreeMap::new();
+    for entry in sorted_dir(&root.join(rel), rel, diags) {
+        let Some(id) = entry
+            .name
+            .strip_suffix(".yaml")
+            .or_else(|| entry.name.strip_suffix(".yml"))
+        else {
+            continue;
+        };
+        if entry.is_dir {
+            continue;
+        }
+        if !valid_slug(id) {
+            diags.push(slug_problem(&entry.rel, id));
+            continue;
+        }
+        let Some(text) = diags.take(crate::fsx::read_text(&root.join(&entry.rel), &entry.rel))
+        else {
+            continue;
+        };
+        match crate::charts::load(id, &entry.rel, &text, &config.language_keys) {
+            Ok(spec) => {
+                charts.insert(id.to_string(), spec);
+            }
+            Err(ds) => ds.into_iter().for_each(|d| diags.push(d)),
+        }
+    }
+    charts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_cannot_escape() {
+        assert!(valid_slug("aigc-2024"));
+        assert!(valid_slug("报告 一"));
+        for bad in ["..", ".hidden", "a/b", "a\\b", "", "x\u{0}y", "c:d"] {
+            assert!(!valid_slug(bad), "{bad:?} accepted");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! The report manifest (`report.yaml`): metadata shown on the landing, analysts, related and
+//! disclosures pages.
+
+use crate::localized::Localized;
+use serde::Deserialize;
+
+/// A report's manifest as written by the author.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Report title.
+    pub title: Localized,
+    /// Subtitle or standfirst.
+    #[serde(default)]
+    pub subtitle: Option<Localized>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Sector covered.
+    pub sector: Localized,
+    /// Series the report belongs to.
+    #[serde(default)]
+    pub series: Option<Localized>,
+    /// One-paragraph summary.
+    pub summary: Localized,
+    /// Authors.
+    pub analysts: Vec<Analyst>,
+    /// Key takeaways, shown first on the landing page.
+    #[serde(default)]
+    pub key_takeaways: Vec<Takeaway>,
+    /// Headline figure cards.
+    #[serde(default)]
+    pub headline_figures: Vec<HeadlineFigure>,
+    /// Investment risks.
+    #[serde(default)]
+    pub risks: Vec<Localized>,
+    /// Related research, newest first.
+    #[serde(default)]
+    pub related: Vec<RelatedReport>,
+    /// Rating definitions.
+    #[serde(default)]
+    pub rating_definitions: Option<RatingDefinitions>,
+    /// Sections of the disclosures page.
+    #[serde(default)]
+    pub disclosures: Vec<Disclosure>,
+}
+
+/// An author of the report.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Analyst {
+    /// Full name.
+    pub name: Localized,
+    /// Job title.
+    pub role: Localized,
+    /// Professional credentials such as CFA.
+    #[serde(default)]
+    pub credentials: Option<String>,
+    /// Email address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Telephone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Team, when analysts are grouped.
+    #[serde(default)]
+    pub team: Option<Localized>,
+}
+
+/// One key takeaway; the text allows inline Markdown.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Takeaway {
+    /// Short lead-in.
+    pub title: Localized,
+    /// The point itself.
+    pub text: Localized,
+}
+
+/// A headline figure card.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadlineFigure {
+    /// The figure exactly as stated, qualifier included.
+    pub value: Localized,
+    /// What the figure measures.
+    pub label: Localized,
+    /// Where it comes from.
+    pub source: Localized,
+    /// Chart id the card links to.
+    #[serde(default)]
+    pub chart: Option<String>,
+}
+
+/// A related report.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelatedReport {
+    /// Title.
+    pub title: Localized,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Where to read it, if public.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// Stock and sector rating scales.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatingDefinitions {
+    /// Stock ratings.
+    #[serde(default)]
+    pub stock: Vec<Rating>,
+    /// Sector ratings.
+    #[serde(default)]
+    pub sector: Vec<Rating>,
+}
+
+/// One rating and what it means.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    /// The rating's name.
+    pub rating: Localized,
+    /// What it means.
+    pub definition: Localized,
+}
+
+/// A section of the disclosures page; the body is Markdown.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disclosure {
+    /// Section heading.
+    pub title: Localized,
+    /// Section text (Markdown).
+    pub body: Localized,
+}
+
+/// Whether `s` is a plausible ISO date `YYYY-MM-DD`.
+pub fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
+    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates() {
+        assert!(is_iso_date("2024-04-22"));
+        assert!(!is_iso_date("2024-4-22"));
+        assert!(!is_iso_date("2024-13-01"));
+        assert!(!is_iso_date("22 April 2024"));
+    }
+}

@@ -1,0 +1,149 @@
+//! Chinese text in CommonMark: emphasis next to full-width punctuation, line breaks between
+//! Chinese characters, and reading time.
+//!
+//! CommonMark decides whether `**` can open or close emphasis from the characters around it. Next
+//! to Chinese punctuation followed directly by a character (`**要点。**正文`) the rules say "neither",
+//! so the asterisks stay literal. We insert a sentinel punctuation character on the far side of such
+//! a delimiter run before parsing, which makes it flanking, and strip the sentinel from the output.
+
+/// Inserted next to emphasis delimiters; removed from every text event after parsing.
+pub const SENTINEL: char = '\u{2E3B}';
+
+/// Whether `c` is a Chinese, Japanese or Korean character or full-width form.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x312F
+        | 0x3130..=0x318F | 0x31A0..=0x31FF | 0x3200..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA960..=0xA97F | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF
+        | 0x20000..=0x2FFFF)
+}
+
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF01..=0xFF0F
+            | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+}
+
+fn is_word(c: char) -> bool {
+    !c.is_whitespace() && !is_punct(c)
+}
+
+/// Makes `*` runs next to CJK punctuation usable as emphasis (see the module comment).
+pub fn fix_emphasis(text: &str) -> String {
+    if !text.contains('*') {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '*' {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i] == '*' {
+            i += 1;
+        }
+        let prev = start.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i).copied();
+        let run: String = chars[start..i].iter().collect();
+        let (Some(p), Some(n)) = (prev, next) else {
+            out.push_str(&run);
+            continue;
+        };
+        let cjk_near = is_cjk(p) || is_cjk(n);
+        if cjk_near && is_punct(n) && is_word(p) {
+            out.push(SENTINEL);
+        }
+        out.push_str(&run);
+        if cjk_near && is_punct(p) && is_word(n) {
+            out.push(SENTINEL);
+        }
+    }
+    out
+}
+
+/// Whether a soft line break between `before` and `after` should vanish rather than become a space.
+pub fn joins_without_space(before: Option<char>, after: Option<char>) -> bool {
+    matches!((before, after), (Some(b), Some(a)) if is_cjk(b) && is_cjk(a))
+}
+
+/// Counts CJK characters and other words, for reading time.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct TextCount {
+    /// CJK characters (punctuation excluded).
+    pub cjk_chars: usize,
+    /// Whitespace-separated runs of non-CJK letters or digits.
+    pub words: usize,
+}
+
+impl TextCount {
+    /// Adds the characters and words of `text`.
+    pub fn add(&mut self, text: &str) {
+        let mut in_word = false;
+        for c in text.chars() {
+            if is_cjk(c) {
+                if !is_punct(c) {
+                    self.cjk_chars += 1;
+                }
+                in_word = false;
+            } else if c.is_alphanumeric() {
+                if !in_word {
+                    self.words += 1;
+                }
+                in_word = true;
+            } else {
+                in_word = false;
+            }
+        }
+    }
+
+    /// Minutes to read: about 400 CJK characters or 220 words a minute; at least one.
+    pub fn minutes(&self) -> usize {
+        let m = self.cjk_chars as f64 / 400.0 + self.words as f64 / 220.0;
+        (m.ceil() as usize).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentinel_goes_outside_closing_run() {
+        let s = fix_emphasis("**更加关注应用场景落地。**AIGC 产品");
+        assert_eq!(s, format!("**更加关注应用场景落地。**{SENTINEL}AIGC 产品"));
+    }
+
+    #[test]
+    fn sentinel_goes_outside_opening_run() {
+        let s = fix_emphasis("中文**「引号」**中文");
+        assert_eq!(s, format!("中文{SENTINEL}**「引号」**{SENTINEL}中文"));
+    }
+
+    #[test]
+    fn latin_text_is_untouched() {
+        assert_eq!(fix_emphasis("a **b.**c and *x*"), "a **b.**c and *x*");
+    }
+
+    #[test]
+    fn counts_cjk_and_words() {
+        let mut c = TextCount::default();
+        c.add("多模态是大势所趋。AIGC market 2024");
+        assert_eq!(c.cjk_chars, 8);
+        assert_eq!(c.words, 3);
+        assert_eq!(c.minutes(), 1);
+        let mut long = TextCount::default();
+        long.add(&"字".repeat(1200));
+        assert_eq!(long.minutes(), 3);
+    }
+
+    #[test]
+    fn soft_break_rule() {
+        assert!(joins_without_space(Some('文'), Some('字')));
+        assert!(!joins_without_space(Some('a'), Some('字')));
+        assert!(!joins_without_space(Some('。'), Some('b')));
+    }
+}

@@ -1,0 +1,324 @@
+//! YAML parsing with errors that name the file, line and column, suggest the closest key for a
+//! typo, and report missing translations.
+
+use crate::error::{Diagnostic, Location};
+use crate::localized::Localized;
+use serde::de::DeserializeOwned;
+use serde_yaml::Value;
+use std::path::Path;
+
+/// Parses `source` (the text of `file`) into `T`; `line_offset` is added to reported lines, for
+/// YAML embedded in another file such as front matter.
+pub fn parse<T: DeserializeOwned>(
+    source: &str,
+    file: &Path,
+    line_offset: usize,
+) -> Result<T, Diagnostic> {
+    serde_yaml::from_str(source).map_err(|e| yaml_diagnostic(&e, file, line_offset))
+}
+
+fn yaml_diagnostic(e: &serde_yaml::Error, file: &Path, line_offset: usize) -> Diagnostic {
+    let text = e.to_string();
+    let message = text
+        .split(" at line ")
+        .next()
+        .unwrap_or(&text)
+        .trim()
+        .to_string();
+    let location = match e.location() {
+        Some(l) => Location::at(file, l.line() + line_offset, Some(l.column())),
+        None => Location::file(file),
+    };
+    let help = suggest_key(&message).or_else(|| generic_help(&message));
+    let d = Diagnostic::error(location, message);
+    match help {
+        Some(h) => d.with_help(h),
+        None => d,
+    }
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`", names the closest known key.
+fn suggest_key(message: &str) -> Option<String> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (unknown, rest) = rest.split_once('`')?;
+    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    let best = expected
+        .iter()
+        .map(|k| (strsim::jaro_winkler(unknown, k), *k))
+        .filter(|(score, _)| *score > 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    Some(match best {
+        Some((_, k)) => format!("did you mean `{k}`? Known keys: {}", expected.join(", ")),
+        None => format!(
+            "remove `{unknown}` or use one of the known keys: {}",
+            expected.join(", ")
+        ),
+    })
+}
+
+fn generic_help(message: &str) -> Option<String> {
+    if message.starts_with("missing field") {
+        Some("add the field; see docs/content-model.md for what each file needs".into())
+    } else if message.contains("invalid type") {
+        Some("check the value's type (quote text that looks like a number or date)".into())
+    } else if message.contains("mapping values are not allowed")
+        || message.contains("did not find expected")
+    {
+        Some("check indentation and quote values that contain `: ` or start with a special character".into())
+    } else {
+        None
+    }
+}
+
+/// Finds the 1-based line where the value at `path` (keys and sequence indices) starts in YAML
+/// text written in block style. Best effort: returns the deepest line it could find.
+pub fn line_of(source: &str, path: &[PathSeg]) -> Option<usize> {
+    let lines: Vec<&str> = source.lines().collect();
+    let mut start = 0usize;
+    let mut parent_indent: isize = -1;
+    let mut found = None;
+    for seg in path {
+        let hit = match seg {
+            PathSeg::Key(k) => find_key(&lines, start, parent_indent, k),
+            PathSeg::Index(i) => find_item(&lines, start, parent_indent, *i),
+        };
+        let Some((line, indent)) = hit else { break };
+        found = Some(line + 1);
+        start = line;
+        parent_indent = indent;
+    }
+    found
+}
+
+/// One step of a path into a YAML document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathSeg {
+    /// A mapping key.
+    Key(String),
+    /// A sequence index (0-based).
+    Index(usize),
+}
+
+fn indent_of(line: &str) -> isize {
+    (line.len() - line.trim_start().len()) as isize
+}
+
+fn is_content(line: &str) -> bool {
+    let t = line.trim_start();
+    !t.is_empty() && !t.starts_with('#')
+}
+
+fn find_key(lines: &[&str], start: usize, parent: isize, key: &str) -> Option<(usize, isize)> {
+    for (i, line) in lines.iter().enumerate().skip(start) {
+        if !is_content(line) {
+            continue;
+        }
+        let ind = indent_of(line);
+        if i > start && ind <= parent {
+            return None;
+        }
+        let t = line
+            .trim_start()
+            .trim_start_matches("- ")
+            .trim_start_matches('{');
+        let t = t.trim_start();
+        if t.starts_with(&format!("{key}:")) || t.starts_with(&format!("\"{key}\":")) {
+            let key_col = line.find(key).unwrap_or(0) as isize;
+            return Some((i, key_col));
+        }
+        if let Some(pos) = line.find(&format!(" {key}: ")) {
+            if line[..pos].contains('{') {
+                return Some((i, pos as isize + 1));
+            }
+        }
+    }
+    None
+}
+
+fn find_item(lines: &[&str], start: usize, parent: isize, index: usize) -> Option<(usize, isize)> {
+    let mut seen = 0usize;
+    let mut item_indent = None;
+    for (i, line) in lines.iter().enumerate().skip(start + 1) {
+        if !is_content(line) {
+            continue;
+        }
+        let ind = indent_of(line);
+        if ind < parent || (ind == parent && !line.trim_start().starts_with('-')) {
+            return None;
+        }
+        if line.trim_start().starts_with('-') {
+            let ii = *item_indent.get_or_insert(ind);
+            if ind == ii {
+                if seen == index {
+                    return Some((i, ind));
+                }
+                seen += 1;
+            } else if ind < ii {
+                return None;
+            }
+        }
+    }
+    None
+}
+
+/// Reports every localized map in `value` that lacks one of `langs` or names an unknown one.
+/// A localized map is recognised as a mapping whose keys are all language keys.
+pub fn check_translations(
+    source: &str,
+    file: &Path,
+    line_offset: usize,
+    langs: &[String],
+) -> Vec<Diagnostic> {
+    let Ok(value) = serde_yaml::from_str::<Value>(source) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    walk(
+        &value,
+        &mut Vec::new(),
+        &mut |path, v| {
+            let Ok(loc) = serde_yaml::from_value::<Localized>(v.clone()) else {
+                return;
+            };
+            let missing = loc.missing(langs);
+            if missing.is_empty() {
+                return;
+            }
+            let line = line_of(source, path).map(|l| l + line_offset);
+            let location = match line {
+                Some(l) => Location::at(file, l, None),
+                None => Location::file(file),
+            };
+            let dotted = dotted(path);
+            out.push(
+                Diagnostic::error(
+                    location,
+                    format!(
+                        "missing translation: `{dotted}` has no text for {}",
+                        quoted(&missing)
+                    ),
+                )
+                .with_help(format!(
+                    "add {} next to the other languages",
+                    missing
+                        .iter()
+                        .map(|m| format!("`{m}: …`"))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                )),
+            );
+        },
+        langs,
+    );
+    out
+}
+
+fn quoted(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|m| format!("`{m}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `analysts[1].role` for a path.
+pub fn dotted(path: &[PathSeg]) -> String {
+    let mut s = String::new();
+    for seg in path {
+        match seg {
+            PathSeg::Key(k) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(k);
+            }
+            PathSeg::Index(i) => s.push_str(&format!("[{i}]")),
+        }
+    }
+    s
+}
+
+fn walk(
+    value: &Value,
+    path: &mut Vec<PathSeg>,
+    on_localized: &mut dyn FnMut(&[PathSeg], &Value),
+    langs: &[String],
+) {
+    match value {
+        Value::Mapping(m) => {
+            let keys: Vec<&str> = m.keys().filter_map(Value::as_str).collect();
+            let is_localized = !keys.is_empty()
+                && keys.len() == m.len()
+                && keys.iter().all(|k| langs.iter().any(|l| l == k));
+            if is_localized {
+                on_localized(path, value);
+                return;
+            }
+            for (k, v) in m {
+                let Some(k) = k.as_str() else { continue };
+                path.push(PathSeg::Key(k.to_string()));
+                walk(v, path, on_localized, langs);
+                path.pop();
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, v) in items.iter().enumerate() {
+                path.push(PathSeg::Index(i));
+                walk(v, path, on_localized, langs);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        title: String,
+        subtitle: Option<String>,
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let d = parse::<Doc>("title: a\n  bad: [\n", Path::new("x.yaml"), 0).unwrap_err();
+        assert_eq!(d.location.file, Path::new("x.yaml"));
+        assert!(d.location.line.is_some());
+        assert!(!d.message.contains(" at line "));
+    }
+
+    #[test]
+    fn unknown_key_suggests_closest() {
+        let d = parse::<Doc>("title: a\nsubtitel: b\n", Path::new("x.yaml"), 10).unwrap_err();
+        assert_eq!(d.location.line, Some(12));
+        assert!(d.help.unwrap().contains("did you mean `subtitle`"));
+    }
+
+    #[test]
+    fn finds_lines_of_nested_paths() {
+        let src = "title: x\nanalysts:\n  - name: a\n    role:\n      zh: 甲\n  - name: b\n    role: {zh: 乙}\n";
+        let path = vec![
+            PathSeg::Key("analysts".into()),
+            PathSeg::Index(1),
+            PathSeg::Key("role".into()),
+        ];
+        assert_eq!(line_of(src, &path), Some(7));
+    }
+
+    #[test]
+    fn reports_missing_translation_with_line() {
+        let src = "title: {zh: 标题, en: Title}\nitems:\n  - label:\n      zh: 甲\n";
+        let langs = vec!["zh".to_string(), "en".to_string()];
+        let ds = check_translations(src, Path::new("r.yaml"), 0, &langs);
+        assert_eq!(ds.len(), 1);
+        assert!(ds[0].message.contains("items[0].label"));
+        assert!(ds[0].message.contains("`en`"));
+        assert_eq!(ds[0].location.line, Some(3));
+    }
+}

@@ -44,6 +44,8 @@ struct RawSeries {
 /// A chart rendered for one language: everything the figure partial shows.
 #[derive(Debug, Clone, Serialize)]
 pub struct Figure {
+    /// The chart kind (`bar`, `timeline` …), for a CSS class.
+    pub kind: String,
     /// Chart title.
     pub title: String,
     /// Caption under the title (plain text), if any.
@@ -56,6 +58,8 @@ pub struct Figure {
     pub notes: Vec<String>,
     /// SVG markup for inline use in the page.
     pub svg: String,
+    /// HTML markup for structured graphics drawn without SVG; shown instead of `svg` when set.
+    pub html: Option<String>,
     /// Stand-alone SVG file (own styles for light and dark mode).
     pub svg_file: String,
     /// CSV with the data (UTF-8 with BOM).
@@ -143,6 +147,8 @@ pub fn render(spec: &ChartSpec, lang: &str) -> Result<Figure, Diagnostic> {
         alt: title.clone(),
         source: r.source.text(lang).to_string(),
         notes: r.notes.iter().map(|n| n.text(lang).to_string()).collect(),
+        kind: r.kind.clone(),
+        html: None,
         svg_file: svg.clone(),
         svg,
         csv,

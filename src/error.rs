@@ -198,7 +198,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Collects diagnostics while a stage runs so that all problems are reported at once.
 #[derive(Debug, Default)]
-pub struct Diagnostics(Vec<Diagnostic>);
+pub struct Diagnostics(Vec<Diagnostic>, Option<Error>);
 
 impl Diagnostics {
     /// Records one problem.
@@ -224,11 +224,14 @@ impl Diagnostics {
 
     /// Whether any error (not warning) was recorded.
     pub fn has_errors(&self) -> bool {
-        self.0.iter().any(|d| d.severity == Severity::Error)
+        self.1.is_some() || self.0.iter().any(|d| d.severity == Severity::Error)
     }
 
     /// Fails with all recorded diagnostics if any is an error; warnings are returned otherwise.
     pub fn finish(mut self) -> Result<Vec<Diagnostic>> {
+        if let Some(fatal) = self.1 {
+            return Err(fatal);
+        }
         self.0.sort();
         self.0.dedup();
         if self.has_errors() {

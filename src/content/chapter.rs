@@ -48,8 +48,7 @@ pub fn parse(text: &str, file: &Path) -> Result<ChapterSource, Diagnostic> {
         return Err(missing());
     }
     let mut offset = first_end + 1;
-    let mut line_no = 2;
-    for line in text[offset..].split_inclusive('\n') {
+    for (line_no, line) in (2..).zip(text[offset..].split_inclusive('\n')) {
         if line.trim_end() == "---" {
             let yaml = &text[first_end + 1..offset];
             let body = &text[offset + line.len()..];
@@ -62,7 +61,6 @@ pub fn parse(text: &str, file: &Path) -> Result<ChapterSource, Diagnostic> {
             });
         }
         offset += line.len();
-        line_no += 1;
     }
     Err(
         Diagnostic::error(Location::at(file, 1, Some(1)), "front matter is not closed")

@@ -12,7 +12,7 @@ pub use strings::Strings;
 use crate::charts::ChartSpec;
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics, Location, Result};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Slugs a chapter may not take because the report's own pages use them.
@@ -27,6 +27,8 @@ pub struct Site {
     pub strings: Strings,
     /// Reports, newest first.
     pub reports: Vec<Report>,
+    /// Files under `static/`, as `/`-separated paths relative to it.
+    pub static_files: BTreeSet<String>,
 }
 
 /// One report: manifest, chapters in order, charts by id.
@@ -74,6 +76,7 @@ pub fn load(root: &Path, config: Config) -> Result<Site> {
                 .with_help("add a folder content/reports/<slug>/ with report.yaml and chapters/ (see docs/content-model.md)"),
         );
     }
+    let static_files = list_static(root, &mut diags);
     diags.finish()?;
     reports.sort_by(|a, b| {
         b.manifest
@@ -85,7 +88,43 @@ pub fn load(root: &Path, config: Config) -> Result<Site> {
         config,
         strings: strings.unwrap_or_default(),
         reports,
+        static_files,
     })
+}
+
+/// Lists `static/` recursively; links are reported rather than followed, so nothing outside the
+/// site folder is copied.
+fn list_static(root: &Path, diags: &mut Diagnostics) -> BTreeSet<String> {
+    let dir = root.join("static");
+    let mut files = BTreeSet::new();
+    for entry in walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+        let shown = Path::new("static").join(rel);
+        if entry.file_type().is_symlink() {
+            diags.push(
+                Diagnostic::error(
+                    Location::file(&shown),
+                    "symbolic links are not followed in static/",
+                )
+                .with_help("replace the link with the file itself"),
+            );
+        } else if entry.file_type().is_file() {
+            match rel.to_str() {
+                Some(p) => {
+                    files.insert(p.replace('\\', "/"));
+                }
+                None => diags.push(Diagnostic::error(
+                    Location::file(&shown),
+                    "file name is not valid UTF-8",
+                )),
+            }
+        }
+    }
+    files
 }
 
 /// A directory entry relative to the site root.

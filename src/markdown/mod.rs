@@ -15,7 +15,8 @@ use std::ops::Range;
 use std::path::Path;
 
 /// Resolves a link destination written by the author to a URL, or says why it cannot.
-pub type LinkResolver<'a> = dyn Fn(&str) -> Result<String, String> + 'a;
+/// It receives the destination and the 1-based line of the file where the link is.
+pub type LinkResolver<'a> = dyn Fn(&str, usize) -> Result<String, String> + 'a;
 
 /// What a Markdown text needs to know about where it lives.
 pub struct Context<'a> {
@@ -266,7 +267,7 @@ fn resolve<'a>(
     if is_external(dest) || dest.starts_with('#') || dest.is_empty() {
         return dest.clone();
     }
-    match (ctx.links)(dest) {
+    match (ctx.links)(dest, line) {
         Ok(url) => url.into(),
         Err(msg) => {
             diags.push(Diagnostic::error(Location::at(ctx.file, line, None), msg).with_help(

@@ -1,7 +1,7 @@
 use super::*;
 
 fn md(text: &str) -> Rendered {
-    let links = |d: &str| -> Result<String, String> {
+    let links = |d: &str, _line: usize| -> Result<String, String> {
         if d.starts_with("missing") {
             Err(format!("link target `{d}` does not exist"))
         } else {

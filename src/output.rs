@@ -1,0 +1,137 @@
+//! Writing the built site: into a temporary folder next to the output, then swapped into place, so
+//! a failed build leaves the previous output untouched and no stale file survives a rebuild.
+
+use crate::error::{Diagnostic, Error, Location, Result};
+use crate::fsx;
+use crate::render::OutputFile;
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+
+/// Refuses output folders whose replacement would destroy the author's work.
+pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, out) = (abs(root), abs(out));
+    let protected = ["content", "templates", "static"].map(|d| root.join(d));
+    let bad = out == root || root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p));
+    if bad {
+        return Err(Diagnostic::error(
+            Location::file(&out),
+            "the output folder would overwrite the site's sources",
+        )
+        .with_help(
+            "choose an output folder outside content/, templates/ and static/, such as public/",
+        )
+        .into());
+    }
+    if out.is_dir()
+        && !out.join("index.html").exists()
+        && std::fs::read_dir(&out)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(false)
+    {
+        return Err(Diagnostic::error(Location::file(&out), "the output folder is not empty and is not a built site")
+            .with_help("yanbao replaces the whole output folder; point --output at an empty folder or a previous build")
+            .into());
+    }
+    Ok(())
+}
+
+/// Joins a generated site path onto `base`, refusing anything that is not a plain relative path.
+fn contained(base: &Path, site_path: &str) -> Result<PathBuf> {
+    let rel = Path::new(site_path);
+    let ok = !site_path.is_empty() && rel.components().all(|c| matches!(c, Component::Normal(_)));
+    if !ok {
+        return Err(Diagnostic::error(
+            Location::file(site_path),
+            "refusing to write outside the output folder",
+        )
+        .with_help("this is a bug in yanbao or a slug that escaped validation; please report it")
+        .into());
+    }
+    Ok(base.join(rel))
+}
+
+/// Writes `files` and the contents of `ROOT/static` into `out`, atomically replacing it.
+pub fn write(
+    root: &Path,
+    static_files: &BTreeSet<String>,
+    files: &[OutputFile],
+    out: &Path,
+) -> Result<usize> {
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fsx::create_dir_all(parent)?;
+    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
+    let tmp = parent.join(format!(".{name}.yanbao-tmp"));
+    fsx::remove_dir_all(&tmp)?;
+    let result = fill(root, static_files, files, &tmp);
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    let old = parent.join(format!(".{name}.yanbao-old"));
+    fsx::remove_dir_all(&old)?;
+    if out.exists() {
+        fsx::rename(out, &old)?;
+    }
+    if let Err(e) = fsx::rename(&tmp, out) {
+        let _ = std::fs::rename(&old, out);
+        return Err(e);
+    }
+    fsx::remove_dir_all(&old)?;
+    Ok(files.len() + static_files.len())
+}
+
+fn fill(
+    root: &Path,
+    static_files: &BTreeSet<String>,
+    files: &[OutputFile],
+    tmp: &Path,
+) -> Result<()> {
+    fsx::create_dir_all(tmp)?;
+    for rel in static_files {
+        let from = root.join("static").join(rel);
+        let to = contained(tmp, rel)?;
+        if let Some(p) = to.parent() {
+            fsx::create_dir_all(p)?;
+        }
+        std::fs::copy(&from, &to).map_err(|e| Error::io("copy", &from, e))?;
+    }
+    for f in files {
+        if static_files.contains(&f.path) {
+            return Err(Diagnostic::error(
+                Location::file(Path::new("static").join(&f.path)),
+                format!("static file `{}` has the path of a generated page", f.path),
+            )
+            .with_help("rename or move the file in static/")
+            .into());
+        }
+        fsx::write(&contained(tmp, &f.path)?, &f.bytes)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_escaping_paths() {
+        let base = Path::new("/tmp/out");
+        for bad in ["../x", "/etc/passwd", "a/../../b", ""] {
+            assert!(contained(base, bad).is_err(), "{bad}");
+        }
+        assert!(contained(base, "en/报告 一/index.html").is_ok());
+    }
+
+    #[test]
+    fn refuses_source_folders_as_output() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(check_output_dir(dir.path(), dir.path()).is_err());
+        assert!(check_output_dir(dir.path(), &dir.path().join("content/x")).is_err());
+        assert!(check_output_dir(&dir.path().join("site"), dir.path()).is_err());
+        assert!(check_output_dir(dir.path(), &dir.path().join("public")).is_ok());
+    }
+}

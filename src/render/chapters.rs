@@ -1,0 +1,210 @@
+//! Chapter bodies: Markdown rendering (first pass), then figures spliced in and links checked.
+
+use super::figures::Figures;
+use super::paths::{resolve_link, LinkTarget, Paths};
+use crate::content::{Chapter, ChapterSource, Report, Site};
+use crate::error::{Diagnostic, Diagnostics, Location};
+use crate::markdown::{self, embeds, headings::TocEntry};
+use crate::urls::encode_fragment;
+use std::cell::RefCell;
+use std::path::PathBuf;
+
+/// Ids the page templates use, which headings must not take.
+const TEMPLATE_IDS: &[&str] = &[
+    "main",
+    "content",
+    "toc",
+    "top",
+    "site-header",
+    "site-footer",
+    "footnotes",
+];
+
+/// A chapter after the Markdown pass.
+pub struct Draft<'a> {
+    /// The chapter.
+    pub chapter: &'a Chapter,
+    /// Its source in this language.
+    pub source: &'a ChapterSource,
+    /// Rendered Markdown with embed placeholders.
+    pub md: markdown::Rendered,
+    /// Links whose targets are checked once every chapter is rendered.
+    pending: Vec<PendingLink>,
+}
+
+struct PendingLink {
+    file: PathBuf,
+    line: usize,
+    target: LinkTarget,
+}
+
+/// A finished chapter body.
+pub struct Body {
+    /// HTML with figures.
+    pub html: String,
+    /// Table of contents.
+    pub toc: Vec<TocEntry>,
+    /// Minutes to read.
+    pub reading_minutes: usize,
+}
+
+/// Renders the Markdown of every chapter of `report` in `lang`.
+pub fn draft<'a>(
+    site: &Site,
+    report: &'a Report,
+    lang: &str,
+    diags: &mut Diagnostics,
+) -> Vec<Draft<'a>> {
+    let paths = Paths::new(&site.config);
+    let mut reserved: Vec<String> = TEMPLATE_IDS.iter().map(|s| s.to_string()).collect();
+    reserved.extend(
+        report
+            .charts
+            .keys()
+            .map(|id| super::figures::element_id(id)),
+    );
+    let mut drafts = Vec::new();
+    for chapter in &report.chapters {
+        let Some(source) = chapter.sources.get(lang) else {
+            continue;
+        };
+        let pending = RefCell::new(Vec::new());
+        let links = |dest: &str, line: usize| -> Result<String, String> {
+            let target = resolve_link(site, &report.slug, lang, dest)?;
+            let url = target_url(&paths, &target);
+            pending.borrow_mut().push(PendingLink {
+                file: source.file.clone(),
+                line,
+                target,
+            });
+            Ok(url)
+        };
+        let ctx = markdown::Context {
+            file: &source.file,
+            first_line: source.body_line,
+            links: &links,
+            reserved_ids: &reserved,
+        };
+        let md = markdown::render(&source.body, &ctx);
+        md.diagnostics.iter().cloned().for_each(|d| diags.push(d));
+        drafts.push(Draft {
+            chapter,
+            source,
+            md,
+            pending: pending.into_inner(),
+        });
+    }
+    drafts
+}
+
+fn target_url(paths: &Paths, target: &LinkTarget) -> String {
+    let (path, fragment) = match target {
+        LinkTarget::Chapter {
+            report,
+            chapter,
+            lang,
+            fragment,
+        } => (paths.sub(lang, report, chapter), fragment),
+        LinkTarget::SitePath { path, fragment } => (path.clone(), fragment),
+    };
+    match fragment {
+        Some(f) => format!("{}#{}", paths.href(&path), encode_fragment(f)),
+        None => paths.href(&path),
+    }
+}
+
+/// Splices figures into the drafts and checks links to headings of this report's chapters.
+pub fn finish(
+    drafts: &[Draft],
+    figs: &Figures,
+    site: &Site,
+    report: &Report,
+    lang: &str,
+    diags: &mut Diagnostics,
+) -> Vec<Body> {
+    let paths = Paths::new(&site.config);
+    for d in drafts {
+        for p in &d.pending {
+            check_pending(p, drafts, report, lang, diags);
+        }
+    }
+    drafts
+        .iter()
+        .map(|d| {
+            let html = embeds::splice(&d.md.html, |i| {
+                let e = &d.md.embeds[i];
+                let id = e.args.get("id").map(String::as_str).unwrap_or_default();
+                match (e.name.as_str(), figs.placed.get(id)) {
+                    ("chart", Some(p)) => (p.html.clone(), true),
+                    ("ref", Some(p)) => {
+                        let href = format!(
+                            "{}#{}",
+                            paths.href(&paths.sub(lang, &report.slug, &p.chapter)),
+                            super::figures::element_id(id)
+                        );
+                        (
+                            format!("<a class=\"figure-ref\" href=\"{href}\">{}</a>", p.label),
+                            false,
+                        )
+                    }
+                    _ => (String::new(), e.block),
+                }
+            });
+            Body {
+                html,
+                toc: d.md.toc.clone(),
+                reading_minutes: d.md.reading_minutes,
+            }
+        })
+        .collect()
+}
+
+fn check_pending(
+    p: &PendingLink,
+    drafts: &[Draft],
+    report: &Report,
+    lang: &str,
+    diags: &mut Diagnostics,
+) {
+    let LinkTarget::Chapter {
+        report: r,
+        chapter,
+        lang: l,
+        fragment: Some(f),
+    } = &p.target
+    else {
+        return;
+    };
+    if r != &report.slug || l != lang {
+        return;
+    }
+    let Some(target) = drafts.iter().find(|d| &d.chapter.slug == chapter) else {
+        return;
+    };
+    let figure_ids: Vec<String> = target
+        .md
+        .embeds
+        .iter()
+        .filter(|e| e.name == "chart")
+        .filter_map(|e| e.args.get("id"))
+        .map(|id| super::figures::element_id(id))
+        .collect();
+    if !target.md.ids.contains(f) && !figure_ids.contains(f) {
+        let known: Vec<&str> = target.md.ids.iter().map(String::as_str).collect();
+        diags.push(Diagnostic::error(Location::at(&p.file, p.line, None),
+            format!("link points at `#{f}`, which is not a heading or figure of chapter `{chapter}`"))
+            .with_help(format!("use one of: {}", known.join(", "))));
+    }
+}
+
+/// Site paths that chapters link to, with where each link is written.
+pub fn site_links<'a>(drafts: &'a [Draft]) -> impl Iterator<Item = (&'a str, Location)> + 'a {
+    drafts.iter().flat_map(|d| {
+        d.pending.iter().filter_map(|p| match &p.target {
+            LinkTarget::SitePath { path, .. } => {
+                Some((path.as_str(), Location::at(&p.file, p.line, None)))
+            }
+            _ => None,
+        })
+    })
+}

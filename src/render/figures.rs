@@ -1,0 +1,236 @@
+//! Figures: the charts a report's chapters embed, numbered in reading order per language, rendered
+//! through the figure partial, with their SVG and CSV files.
+
+use super::chapters::Draft;
+use super::paths::Paths;
+use super::OutputFile;
+use crate::content::{Report, Site};
+use crate::error::{Diagnostic, Diagnostics, Location};
+use crate::markdown::Embed;
+use crate::templates::Templates;
+use crate::views::FigureContext;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Embed names authors may use.
+pub const EMBED_NAMES: &[&str] = &["chart", "ref"];
+
+/// A chart placed in a chapter.
+pub struct Placed {
+    /// Chapter slug where it is shown.
+    pub chapter: String,
+    /// "图 2" / "Figure 2".
+    pub label: String,
+    /// The figure's HTML.
+    pub html: String,
+}
+
+/// All figures of one report in one language.
+pub struct Figures {
+    /// By chart id.
+    pub placed: BTreeMap<String, Placed>,
+    /// SVG and CSV files.
+    pub files: Vec<OutputFile>,
+}
+
+/// The HTML id of a chart's figure.
+pub fn element_id(chart_id: &str) -> String {
+    format!("figure-{chart_id}")
+}
+
+fn at(file: &Path, e: &Embed) -> Location {
+    Location::at(file, e.line, Some(e.column))
+}
+
+/// Validates embeds, numbers the charts and renders their figures.
+pub fn number(
+    site: &Site,
+    report: &Report,
+    lang: &str,
+    drafts: &[Draft],
+    templates: &Templates,
+    diags: &mut Diagnostics,
+) -> Option<Figures> {
+    let mut order: Vec<(String, String)> = Vec::new();
+    let mut refs: Vec<(&Path, &Embed)> = Vec::new();
+    let mut ok = true;
+    for d in drafts {
+        for e in &d.md.embeds {
+            match check_embed(report, d, e, &order) {
+                Ok(Some(id)) => order.push((id, d.chapter.slug.clone())),
+                Ok(None) => refs.push((&d.source.file, e)),
+                Err(diag) => {
+                    ok = false;
+                    diags.push(diag);
+                }
+            }
+        }
+    }
+    for (file, e) in refs {
+        let id = e.args.get("id").map(String::as_str).unwrap_or_default();
+        if !order.iter().any(|(placed, _)| placed == id) {
+            ok = false;
+            let help = if report.charts.contains_key(id) {
+                format!("chart `{id}` exists but no chapter shows it: add {{{{ chart(id=\"{id}\") }}}} where it belongs")
+            } else {
+                suggest(id, report.charts.keys())
+            };
+            diags.push(
+                Diagnostic::error(at(file, e), format!("reference to unknown figure `{id}`"))
+                    .with_help(help),
+            );
+        }
+    }
+    for (id, spec) in &report.charts {
+        if lang == site.config.language_keys[0] && !order.iter().any(|(p, _)| p == id) {
+            diags.push(
+                Diagnostic::warning(
+                    Location::file(&spec.file),
+                    format!("chart `{id}` is not shown in any chapter"),
+                )
+                .with_help(format!(
+                    "embed it with {{{{ chart(id=\"{id}\") }}}} or delete the file"
+                )),
+            );
+        }
+    }
+    if !ok {
+        return None;
+    }
+    render_all(site, report, lang, &order, templates, diags)
+}
+
+/// Checks one embed; returns the chart id for a `chart` embed, `None` for a `ref`.
+fn check_embed(
+    report: &Report,
+    d: &Draft,
+    e: &Embed,
+    placed: &[(String, String)],
+) -> Result<Option<String>, Diagnostic> {
+    let file = &d.source.file;
+    if !EMBED_NAMES.contains(&e.name.as_str()) {
+        return Err(
+            Diagnostic::error(at(file, e), format!("unknown embed `{}`", e.name))
+                .with_help(format!("known embeds: {}", EMBED_NAMES.join(", "))),
+        );
+    }
+    let extra: Vec<&String> = e.args.keys().filter(|k| *k != "id").collect();
+    if let Some(k) = extra.first() {
+        return Err(Diagnostic::error(
+            at(file, e),
+            format!("embed `{}` takes no argument `{k}`", e.name),
+        )
+        .with_help(format!("write {{{{ {}(id=\"…\") }}}}", e.name)));
+    }
+    let Some(id) = e.args.get("id") else {
+        return Err(Diagnostic::error(at(file, e), format!("embed `{}` needs an id", e.name))
+            .with_help(format!("write {{{{ {}(id=\"market-size\") }}}} with the file name of a chart in {}/charts/", e.name, report.dir.display())));
+    };
+    if e.name == "ref" {
+        return Ok(None);
+    }
+    if !report.charts.contains_key(id) {
+        return Err(
+            Diagnostic::error(at(file, e), format!("unknown chart id `{id}`"))
+                .with_help(suggest(id, report.charts.keys())),
+        );
+    }
+    if !e.block {
+        return Err(Diagnostic::error(at(file, e), format!("chart `{id}` must stand alone on its line"))
+            .with_help(format!("put {{{{ chart(id=\"{id}\") }}}} on a line of its own; use {{{{ ref(id=\"{id}\") }}}} inside a sentence")));
+    }
+    if let Some((_, chapter)) = placed.iter().find(|(p, _)| p == id) {
+        return Err(Diagnostic::error(
+            at(file, e),
+            format!("chart `{id}` is already shown in chapter `{chapter}`"),
+        )
+        .with_help(format!(
+            "show each chart once; refer to it elsewhere with {{{{ ref(id=\"{id}\") }}}}"
+        )));
+    }
+    Ok(Some(id.clone()))
+}
+
+fn suggest<'a>(id: &str, known: impl Iterator<Item = &'a String>) -> String {
+    let known: Vec<&String> = known.collect();
+    let best = known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(id, k), *k))
+        .filter(|(s, _)| *s > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let list = known
+        .iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match best {
+        Some((_, k)) => format!("did you mean `{k}`? Charts of this report: {list}"),
+        None if known.is_empty() => "this report has no charts: add one as charts/<id>.yaml".into(),
+        None => format!("charts of this report: {list}"),
+    }
+}
+
+fn render_all(
+    site: &Site,
+    report: &Report,
+    lang: &str,
+    order: &[(String, String)],
+    templates: &Templates,
+    diags: &mut Diagnostics,
+) -> Option<Figures> {
+    let paths = Paths::new(&site.config);
+    let t = site.strings.for_lang(lang);
+    let mut figs = Figures {
+        placed: BTreeMap::new(),
+        files: Vec::new(),
+    };
+    for (i, (id, chapter)) in order.iter().enumerate() {
+        let spec = &report.charts[id];
+        let figure = match crate::charts::render(spec, lang) {
+            Ok(f) => f,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        let label = site
+            .strings
+            .get(lang, "figure_label")
+            .replace("{n}", &(i + 1).to_string());
+        let svg_path = paths.chart_file(lang, &report.slug, id, "svg");
+        let csv_path = paths.chart_file(lang, &report.slug, id, "csv");
+        figs.files.push(OutputFile {
+            path: svg_path.clone(),
+            bytes: figure.svg_file.clone().into_bytes(),
+        });
+        figs.files.push(OutputFile {
+            path: csv_path.clone(),
+            bytes: figure.csv.clone().into_bytes(),
+        });
+        let ctx = FigureContext {
+            t: t.clone(),
+            id: element_id(id),
+            label: label.clone(),
+            csv_href: paths.href(&csv_path),
+            svg_href: paths.href(&svg_path),
+            csv_name: format!("{id}.{lang}.csv"),
+            figure,
+        };
+        match templates.render("partials/figure.html", &ctx) {
+            Ok(html) => {
+                figs.placed.insert(
+                    id.clone(),
+                    Placed {
+                        chapter: chapter.clone(),
+                        label,
+                        html,
+                    },
+                );
+            }
+            Err(e) => {
+                diags.take::<()>(Err(e));
+            }
+        }
+    }
+    Some(figs)
+}

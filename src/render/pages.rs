@@ -1,0 +1,376 @@
+//! Page contexts and page rendering: home, report landing, chapters, analysts, related research,
+//! disclosures and 404.
+
+use super::chapters::Body;
+use super::figures::{element_id, Figures};
+use super::paths::Paths;
+use super::{OutputFile, RenderOptions};
+use crate::content::{Report, Site};
+use crate::error::Result;
+use crate::localized::Localized;
+use crate::markdown::{headings::slugify, render_snippet};
+use crate::templates::Templates;
+use crate::views::*;
+
+/// Builds the context shared by every page; `path_in` gives this page's site path per language.
+fn context(
+    site: &Site,
+    lang: &str,
+    kind: &str,
+    title: String,
+    description: String,
+    path_in: &dyn Fn(&str) -> String,
+    opts: &RenderOptions,
+) -> PageContext {
+    let paths = Paths::new(&site.config);
+    let cfg = &site.config.site;
+    let l = site.config.language(lang);
+    let alternates = cfg
+        .languages
+        .iter()
+        .map(|other| Alternate {
+            code: other.code.clone(),
+            name: other.name.clone(),
+            href: paths.href(&path_in(&other.key)),
+            absolute: paths.absolute(&path_in(&other.key)),
+            current: other.key == lang,
+        })
+        .collect();
+    let text = |l10n: &Option<Localized>| {
+        l10n.as_ref()
+            .map(|x| x.text(lang).to_string())
+            .unwrap_or_default()
+    };
+    PageContext {
+        lang: LangView {
+            key: l.key.clone(),
+            code: l.code.clone(),
+            name: l.name.clone(),
+        },
+        site: SiteView {
+            title: cfg.title.text(lang).to_string(),
+            description: text(&cfg.description),
+            publisher: cfg.publisher.name.text(lang).to_string(),
+            publisher_address: text(&cfg.publisher.address),
+            publisher_website: cfg.publisher.website.clone().unwrap_or_default(),
+            home_href: paths.href(&paths.home(lang)),
+            base_path: site.config.base.path().to_string(),
+            nav: cfg
+                .nav
+                .iter()
+                .map(|n| Link {
+                    title: n.title.text(lang).to_string(),
+                    href: nav_href(&paths, &n.url),
+                })
+                .collect(),
+        },
+        t: site.strings.for_lang(lang),
+        page: PageMeta {
+            kind: kind.to_string(),
+            title,
+            description,
+            href: paths.href(&path_in(lang)),
+            canonical: paths.absolute(&path_in(lang)),
+            alternates,
+        },
+        report: None,
+        chapter: None,
+        reports: Vec::new(),
+        live_reload: opts.live_reload,
+    }
+}
+
+fn nav_href(paths: &Paths, url: &str) -> String {
+    match url.strip_prefix('/') {
+        Some(p) => paths.href(p),
+        None => url.to_string(),
+    }
+}
+
+fn page_file(site_path: &str, html: String) -> OutputFile {
+    OutputFile {
+        path: format!("{site_path}index.html"),
+        bytes: html.into_bytes(),
+    }
+}
+
+/// Every page of one report in one language.
+pub fn report_pages(
+    site: &Site,
+    report: &Report,
+    lang: &str,
+    bodies: &[Body],
+    figs: &Figures,
+    templates: &Templates,
+    opts: &RenderOptions,
+) -> Result<Vec<OutputFile>> {
+    let paths = Paths::new(&site.config);
+    let view = report_view(site, report, lang, bodies, figs);
+    let mut files = Vec::new();
+    let slug = &report.slug;
+    let mut ctx = context(
+        site,
+        lang,
+        "landing",
+        view.title.clone(),
+        view.summary.clone(),
+        &|l| paths.report(l, slug),
+        opts,
+    );
+    ctx.report = Some(view.clone());
+    let landing = templates.render("landing.html", &ctx)?;
+    if site.reports.len() == 1 {
+        // The only report is the home page too; its canonical URL stays the report's own.
+        let mut home = ctx.clone();
+        home.page.kind = "home".into();
+        home.page.href = paths.href(&paths.home(lang));
+        home.page
+            .alternates
+            .iter_mut()
+            .zip(&site.config.site.languages)
+            .for_each(|(a, l)| {
+                a.href = paths.href(&paths.home(&l.key));
+            });
+        files.push(page_file(
+            &paths.home(lang),
+            templates.render("landing.html", &home)?,
+        ));
+    }
+    files.push(page_file(&paths.report(lang, slug), landing));
+    for kind in super::paths::REPORT_PAGES {
+        let title = format!(
+            "{} · {}",
+            site.strings.get(lang, &format!("{kind}_title")),
+            view.title
+        );
+        let mut ctx = context(
+            site,
+            lang,
+            kind,
+            title,
+            view.summary.clone(),
+            &|l| paths.sub(l, slug, kind),
+            opts,
+        );
+        ctx.report = Some(view.clone());
+        files.push(page_file(
+            &paths.sub(lang, slug, kind),
+            templates.render(&format!("{kind}.html"), &ctx)?,
+        ));
+    }
+    for (i, (chapter, body)) in report.chapters.iter().zip(bodies).enumerate() {
+        let src = &chapter.sources[lang];
+        let title = format!("{} · {}", src.front.title, view.title);
+        let desc = src
+            .front
+            .summary
+            .clone()
+            .unwrap_or_else(|| view.summary.clone());
+        let mut ctx = context(
+            site,
+            lang,
+            "chapter",
+            title,
+            desc,
+            &|l| paths.sub(l, slug, &chapter.slug),
+            opts,
+        );
+        ctx.chapter = Some(ChapterView {
+            number: i + 1,
+            title: src.front.title.clone(),
+            summary: src.front.summary.clone().unwrap_or_default(),
+            body_html: body.html.clone(),
+            toc: body.toc.clone(),
+            reading_minutes: body.reading_minutes,
+            prev: i.checked_sub(1).map(|p| view.chapters[p].clone()),
+            next: view.chapters.get(i + 1).cloned(),
+        });
+        let mut v = view.clone();
+        v.chapters
+            .iter_mut()
+            .for_each(|c| c.current = c.number == i + 1);
+        ctx.report = Some(v);
+        files.push(page_file(
+            &paths.sub(lang, slug, &chapter.slug),
+            templates.render("chapter.html", &ctx)?,
+        ));
+    }
+    Ok(files)
+}
+
+fn report_view(
+    site: &Site,
+    report: &Report,
+    lang: &str,
+    bodies: &[Body],
+    figs: &Figures,
+) -> ReportView {
+    let paths = Paths::new(&site.config);
+    let m = &report.manifest;
+    let tx = |l: &Localized| l.text(lang).to_string();
+    let opt = |l: &Option<Localized>| {
+        l.as_ref()
+            .map(|x| x.text(lang).to_string())
+            .unwrap_or_default()
+    };
+    let slug = &report.slug;
+    let chapters = report
+        .chapters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ChapterLink {
+            number: i + 1,
+            title: c.sources[lang].front.title.clone(),
+            summary: c.sources[lang].front.summary.clone().unwrap_or_default(),
+            href: paths.href(&paths.sub(lang, slug, &c.slug)),
+            current: false,
+        })
+        .collect();
+    let figure_href = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| {
+                figs.placed.get(id).map(|p| {
+                    format!(
+                        "{}#{}",
+                        paths.href(&paths.sub(lang, slug, &p.chapter)),
+                        element_id(id)
+                    )
+                })
+            })
+            .unwrap_or_default()
+    };
+    let ratings = |rs: &[crate::content::report::Rating]| {
+        rs.iter()
+            .map(|r| RatingView {
+                rating: tx(&r.rating),
+                definition: tx(&r.definition),
+            })
+            .collect()
+    };
+    let defs = m.rating_definitions.as_ref();
+    ReportView {
+        title: tx(&m.title),
+        subtitle: opt(&m.subtitle),
+        date: m.date.clone(),
+        sector: tx(&m.sector),
+        series: opt(&m.series),
+        summary: tx(&m.summary),
+        href: paths.href(&paths.report(lang, slug)),
+        analysts_href: paths.href(&paths.sub(lang, slug, "analysts")),
+        related_href: paths.href(&paths.sub(lang, slug, "related")),
+        disclosures_href: paths.href(&paths.sub(lang, slug, "disclosures")),
+        analysts: m
+            .analysts
+            .iter()
+            .map(|a| AnalystView {
+                name: tx(&a.name),
+                role: tx(&a.role),
+                credentials: a.credentials.clone().unwrap_or_default(),
+                email: a.email.clone().unwrap_or_default(),
+                phone: a.phone.clone().unwrap_or_default(),
+                team: opt(&a.team),
+            })
+            .collect(),
+        takeaways: m
+            .key_takeaways
+            .iter()
+            .map(|k| TakeawayView {
+                title: tx(&k.title),
+                text_html: render_snippet(k.text.text(lang), true),
+            })
+            .collect(),
+        figures: m
+            .headline_figures
+            .iter()
+            .map(|h| HeadlineView {
+                value: tx(&h.value),
+                label: tx(&h.label),
+                source: tx(&h.source),
+                href: figure_href(&h.chart),
+            })
+            .collect(),
+        risks: m.risks.iter().map(tx).collect(),
+        related: m
+            .related
+            .iter()
+            .map(|r| RelatedView {
+                title: tx(&r.title),
+                date: r.date.clone(),
+                url: r.url.clone().unwrap_or_default(),
+            })
+            .collect(),
+        stock_ratings: defs.map(|d| ratings(&d.stock)).unwrap_or_default(),
+        sector_ratings: defs.map(|d| ratings(&d.sector)).unwrap_or_default(),
+        disclosures: m
+            .disclosures
+            .iter()
+            .map(|d| DisclosureView {
+                title: tx(&d.title),
+                id: slugify(d.title.text(lang)),
+                body_html: render_snippet(d.body.text(lang), false),
+            })
+            .collect(),
+        chapters,
+        reading_minutes: bodies.iter().map(|b| b.reading_minutes).sum(),
+    }
+}
+
+/// The home page in `lang`: the report's landing page when there is one report, a list otherwise.
+pub fn home(
+    site: &Site,
+    lang: &str,
+    templates: &Templates,
+    opts: &RenderOptions,
+) -> Result<OutputFile> {
+    let paths = Paths::new(&site.config);
+    let title = site.config.site.title.text(lang).to_string();
+    let desc = site
+        .config
+        .site
+        .description
+        .as_ref()
+        .map(|d| d.text(lang).to_string())
+        .unwrap_or_default();
+    let mut ctx = context(site, lang, "home", title, desc, &|l| paths.home(l), opts);
+    ctx.reports = site
+        .reports
+        .iter()
+        .map(|r| ReportCard {
+            title: r.manifest.title.text(lang).to_string(),
+            subtitle: r
+                .manifest
+                .subtitle
+                .as_ref()
+                .map(|s| s.text(lang).to_string())
+                .unwrap_or_default(),
+            date: r.manifest.date.clone(),
+            sector: r.manifest.sector.text(lang).to_string(),
+            summary: r.manifest.summary.text(lang).to_string(),
+            href: paths.href(&paths.report(lang, &r.slug)),
+        })
+        .collect();
+    Ok(page_file(
+        &paths.home(lang),
+        templates.render("home.html", &ctx)?,
+    ))
+}
+
+/// `404.html` at the output root, in the default language with links home in every language.
+pub fn not_found(site: &Site, templates: &Templates, opts: &RenderOptions) -> Result<OutputFile> {
+    let paths = Paths::new(&site.config);
+    let lang = &site.config.language_keys[0];
+    let title = site.strings.get(lang, "not_found_title").to_string();
+    let ctx = context(
+        site,
+        lang,
+        "404",
+        title,
+        String::new(),
+        &|l| paths.home(l),
+        opts,
+    );
+    Ok(OutputFile {
+        path: "404.html".into(),
+        bytes: templates.render("404.html", &ctx)?.into_bytes(),
+    })
+}

@@ -1,0 +1,289 @@
+//! What templates see: plain serializable views, separate from the content model so that the model
+//! can change without breaking templates. Every text is already in the page's language.
+//! Fields ending in `_html` are trusted HTML (rendered Markdown or SVG); all others are escaped.
+
+use crate::charts::Figure;
+use crate::markdown::headings::TocEntry;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The context of every page template.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageContext {
+    /// The page's language.
+    pub lang: LangView,
+    /// Site-wide data.
+    pub site: SiteView,
+    /// Interface strings in the page's language.
+    pub t: BTreeMap<String, String>,
+    /// This page.
+    pub page: PageMeta,
+    /// The report this page belongs to, if any.
+    pub report: Option<ReportView>,
+    /// The chapter shown, on chapter pages.
+    pub chapter: Option<ChapterView>,
+    /// All reports (home page).
+    pub reports: Vec<ReportCard>,
+    /// Whether the live-reload script is injected (`yanbao serve` only).
+    pub live_reload: bool,
+}
+
+/// A language as templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LangView {
+    /// Key (`zh`).
+    pub key: String,
+    /// BCP 47 code (`zh-CN`).
+    pub code: String,
+    /// Name in the language itself.
+    pub name: String,
+}
+
+/// Site-wide data.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    /// Site title.
+    pub title: String,
+    /// Site description.
+    pub description: String,
+    /// Publisher name.
+    pub publisher: String,
+    /// Publisher address.
+    pub publisher_address: String,
+    /// Publisher website.
+    pub publisher_website: String,
+    /// URL of the site's home in this language.
+    pub home_href: String,
+    /// Base path with trailing slash, for assets (`/research/aigc/`).
+    pub base_path: String,
+    /// Extra header links.
+    pub nav: Vec<Link>,
+}
+
+/// A link.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// Link text.
+    pub title: String,
+    /// Target URL.
+    pub href: String,
+}
+
+/// The page itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageMeta {
+    /// Kind of page (`home`, `landing`, `chapter`, `analysts`, `related`, `disclosures`, `404`).
+    pub kind: String,
+    /// `<title>` text.
+    pub title: String,
+    /// `<meta name=description>`.
+    pub description: String,
+    /// Root-relative URL of the page.
+    pub href: String,
+    /// Absolute URL of the canonical page.
+    pub canonical: String,
+    /// The page in every language, this one included.
+    pub alternates: Vec<Alternate>,
+}
+
+/// The same page in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    /// BCP 47 code, for `hreflang`.
+    pub code: String,
+    /// Language name for the switcher.
+    pub name: String,
+    /// Root-relative URL.
+    pub href: String,
+    /// Absolute URL.
+    pub absolute: String,
+    /// Whether this is the current page.
+    pub current: bool,
+}
+
+/// A report in the page's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportView {
+    /// Title.
+    pub title: String,
+    /// Subtitle.
+    pub subtitle: String,
+    /// ISO date.
+    pub date: String,
+    /// Sector.
+    pub sector: String,
+    /// Series.
+    pub series: String,
+    /// Summary paragraph.
+    pub summary: String,
+    /// URL of the landing page.
+    pub href: String,
+    /// URL of the analysts page.
+    pub analysts_href: String,
+    /// URL of the related-research page.
+    pub related_href: String,
+    /// URL of the disclosures page.
+    pub disclosures_href: String,
+    /// Analysts.
+    pub analysts: Vec<AnalystView>,
+    /// Key takeaways.
+    pub takeaways: Vec<TakeawayView>,
+    /// Headline figure cards.
+    pub figures: Vec<HeadlineView>,
+    /// Investment risks.
+    pub risks: Vec<String>,
+    /// Related reports.
+    pub related: Vec<RelatedView>,
+    /// Stock ratings.
+    pub stock_ratings: Vec<RatingView>,
+    /// Sector ratings.
+    pub sector_ratings: Vec<RatingView>,
+    /// Disclosure sections.
+    pub disclosures: Vec<DisclosureView>,
+    /// Chapters in order.
+    pub chapters: Vec<ChapterLink>,
+    /// Total minutes to read all chapters.
+    pub reading_minutes: usize,
+}
+
+/// An analyst.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnalystView {
+    /// Name.
+    pub name: String,
+    /// Role.
+    pub role: String,
+    /// Credentials such as CFA.
+    pub credentials: String,
+    /// Email.
+    pub email: String,
+    /// Phone.
+    pub phone: String,
+    /// Team.
+    pub team: String,
+}
+
+/// A key takeaway.
+#[derive(Debug, Clone, Serialize)]
+pub struct TakeawayView {
+    /// Lead-in.
+    pub title: String,
+    /// Text as inline HTML from Markdown.
+    pub text_html: String,
+}
+
+/// A headline figure card.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeadlineView {
+    /// The figure.
+    pub value: String,
+    /// What it measures.
+    pub label: String,
+    /// Source.
+    pub source: String,
+    /// Link to the chart's figure, if any.
+    pub href: String,
+}
+
+/// A related report.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedView {
+    /// Title.
+    pub title: String,
+    /// ISO date.
+    pub date: String,
+    /// URL, may be empty.
+    pub url: String,
+}
+
+/// A rating definition.
+#[derive(Debug, Clone, Serialize)]
+pub struct RatingView {
+    /// Rating.
+    pub rating: String,
+    /// Meaning.
+    pub definition: String,
+}
+
+/// A disclosures section.
+#[derive(Debug, Clone, Serialize)]
+pub struct DisclosureView {
+    /// Heading.
+    pub title: String,
+    /// Heading id.
+    pub id: String,
+    /// Body as HTML from Markdown.
+    pub body_html: String,
+}
+
+/// A chapter in the report's contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChapterLink {
+    /// Position (1-based).
+    pub number: usize,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// URL.
+    pub href: String,
+    /// Whether it is the chapter being shown.
+    pub current: bool,
+}
+
+/// A chapter page's body.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChapterView {
+    /// Position (1-based).
+    pub number: usize,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Body HTML with figures.
+    pub body_html: String,
+    /// Table of contents.
+    pub toc: Vec<TocEntry>,
+    /// Minutes to read.
+    pub reading_minutes: usize,
+    /// Previous chapter.
+    pub prev: Option<ChapterLink>,
+    /// Next chapter.
+    pub next: Option<ChapterLink>,
+}
+
+/// A report on the home page list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportCard {
+    /// Title.
+    pub title: String,
+    /// Subtitle.
+    pub subtitle: String,
+    /// ISO date.
+    pub date: String,
+    /// Sector.
+    pub sector: String,
+    /// Summary.
+    pub summary: String,
+    /// Landing page URL.
+    pub href: String,
+}
+
+/// The context of the figure partial.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureContext {
+    /// Interface strings.
+    pub t: BTreeMap<String, String>,
+    /// Element id (`figure-<chart id>`).
+    pub id: String,
+    /// "图 2" / "Figure 2".
+    pub label: String,
+    /// The rendered chart.
+    pub figure: Figure,
+    /// URL of the CSV download.
+    pub csv_href: String,
+    /// URL of the SVG file.
+    pub svg_href: String,
+    /// File name offered for the CSV download.
+    pub csv_name: String,
+}

@@ -424,3 +424,18 @@ fn a_site_with_one_language_has_no_prefix_or_switcher_twin() {
     assert!(!html.contains("hreflang=\"en\""));
     assert_links_resolve(&site, "/");
 }
+
+#[test]
+fn headline_figure_with_unknown_chart_is_an_error() {
+    let site = TestSite::mini();
+    site.edit(
+        "content/reports/alpha/report.yaml",
+        "chart: sizes",
+        "chart: sizez",
+    );
+    let err = site.build_err(&[]);
+    assert!(
+        err.contains("report.yaml:18") && err.contains("unknown chart `sizez`"),
+        "{err}"
+    );
+}

@@ -217,17 +217,52 @@ fn load_report(root: &Path, rel: &Path, config: &Config) -> Result<Report> {
     let manifest = diags.take(load_manifest(root, &manifest_rel, config));
     let chapters = load_chapters(root, &rel.join("chapters"), config, &mut diags);
     let charts = load_charts(root, &rel.join("charts"), config, &mut diags);
+    if let Some((m, source)) = &manifest {
+        check_headline_charts(m, source, &manifest_rel, &charts, &mut diags);
+    }
     diags.finish()?;
     Ok(Report {
         slug,
         dir: rel.to_path_buf(),
-        manifest: manifest.expect("manifest loaded when no errors"),
+        manifest: manifest.expect("manifest loaded when no errors").0,
         chapters,
         charts,
     })
 }
 
-fn load_manifest(root: &Path, rel: &Path, config: &Config) -> Result<Manifest> {
+/// Headline figure cards may link to a chart; the chart must exist.
+fn check_headline_charts(
+    m: &Manifest,
+    source: &str,
+    rel: &Path,
+    charts: &BTreeMap<String, ChartSpec>,
+    diags: &mut Diagnostics,
+) {
+    use crate::yamlx::PathSeg;
+    for (i, h) in m.headline_figures.iter().enumerate() {
+        let Some(id) = &h.chart else { continue };
+        if !charts.contains_key(id) {
+            let path = [
+                PathSeg::Key("headline_figures".into()),
+                PathSeg::Index(i),
+                PathSeg::Key("chart".into()),
+            ];
+            let loc = crate::yamlx::line_of(source, &path)
+                .map(|l| Location::at(rel, l, None))
+                .unwrap_or_else(|| Location::file(rel));
+            let known: Vec<&str> = charts.keys().map(String::as_str).collect();
+            diags.push(
+                Diagnostic::error(
+                    loc,
+                    format!("headline figure links to unknown chart `{id}`"),
+                )
+                .with_help(format!("use one of: {}", known.join(", "))),
+            );
+        }
+    }
+}
+
+fn load_manifest(root: &Path, rel: &Path, config: &Config) -> Result<(Manifest, String)> {
     let abs = root.join(rel);
     if !abs.is_file() {
         return Err(Diagnostic::error(Location::file(rel), "report has no manifest")
@@ -274,7 +309,7 @@ fn load_manifest(root: &Path, rel: &Path, config: &Config) -> Result<Manifest> {
         );
     }
     if problems.is_empty() {
-        Ok(manifest)
+        Ok((manifest, source))
     } else {
         Err(problems.into())
     }

@@ -139,7 +139,7 @@ pub enum Error {
     #[error("{}", render_all(.0))]
     Content(Vec<Diagnostic>),
     /// A template failed to parse or render; the text is Tera's report with template:line:col.
-    #[error("template error in templates/: {0}")]
+    #[error("{0}")]
     Template(String),
     /// Reading or writing a file failed.
     #[error("could not {action} {}: {source}", .path.display())]

@@ -51,6 +51,7 @@ fn fail(root: &Path, e: &Error) -> ExitCode {
                 eprintln!("{} problems found", diags.len());
             }
         }
+        Error::Template(report) => eprintln!("{report}"),
         other => eprintln!("error: {other}"),
     }
     eprintln!("Build failed; the previous output was left untouched.");

@@ -70,7 +70,11 @@ impl Templates {
 
 /// Turns a Tera error and its whole cause chain into one message.
 fn template_error(e: tera::Error) -> Error {
-    let mut msg = e.to_string();
+    // Tera names templates relative to templates/; point authors at the real file.
+    let mut msg = e.to_string().replace("--> ", "--> templates/");
+    if !msg.starts_with("error") {
+        msg = format!("error: template: {msg}");
+    }
     let mut source = std::error::Error::source(&e);
     while let Some(s) = source {
         msg.push_str(&format!("\ncaused by: {s}"));

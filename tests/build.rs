@@ -439,3 +439,42 @@ fn headline_figure_with_unknown_chart_is_an_error() {
         "{err}"
     );
 }
+
+#[test]
+fn template_error_names_template_line_and_column() {
+    let site = TestSite::mini();
+    site.edit(
+        "templates/chapter.html",
+        "<h1>{{ chapter.title }}</h1>",
+        "<h1>{{ chapter.title }</h1>",
+    );
+    let err = site.build_err(&[]);
+    assert!(err.contains("--> templates/chapter.html:7:28"), "{err}");
+    let site = TestSite::mini();
+    site.edit(
+        "templates/chapter.html",
+        "{{ chapter.title }}",
+        "{{ chapter.titel }}",
+    );
+    let err = site.build_err(&[]);
+    assert!(err.contains("templates/chapter.html:7:"), "{err}");
+}
+
+#[test]
+fn help_explains_each_option() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_yanbao"))
+        .args(["build", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    for opt in ["--root", "--output", "--base-url"] {
+        assert!(help.contains(opt), "{help}");
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_yanbao"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .starts_with("yanbao "));
+}

@@ -35,7 +35,13 @@ fn site_text(site: &TestSite, english: bool) -> String {
                 _ => {}
             }
         }
-        let text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&");
+        let text = text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#x27;", "'")
+            .replace("&amp;", "&");
         all.push_str(&text.split_whitespace().collect::<Vec<_>>().join(" "));
         all.push('\n');
     }
@@ -44,7 +50,8 @@ fn site_text(site: &TestSite, english: bool) -> String {
 
 #[test]
 fn every_source_fact_is_on_the_site_in_both_languages() {
-    let facts: Vec<Fact> = serde_yaml::from_str(include_str!("fixtures/facts.yaml")).expect("facts.yaml parses");
+    let facts: Vec<Fact> =
+        serde_yaml::from_str(include_str!("fixtures/facts.yaml")).expect("facts.yaml parses");
     assert!(facts.len() >= 20, "the fact list covers the source report");
     let site = TestSite::default_site();
     site.build_ok(&[]);
@@ -61,7 +68,15 @@ fn every_source_fact_is_on_the_site_in_both_languages() {
                 missing.push(format!("en: {} — `{s}`", f.fact));
             }
         }
-        assert!(!f.zh.is_empty() && !f.en.is_empty(), "{}: needs text in both languages", f.fact);
+        assert!(
+            !f.zh.is_empty() && !f.en.is_empty(),
+            "{}: needs text in both languages",
+            f.fact
+        );
     }
-    assert!(missing.is_empty(), "facts missing from the built site:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "facts missing from the built site:\n{}",
+        missing.join("\n")
+    );
 }

@@ -215,8 +215,7 @@ impl Diagnostics {
                 None
             }
             Err(other) => {
-                self.0
-                    .push(Diagnostic::error(Location::file(""), other.to_string()));
+                self.1.get_or_insert(other);
                 None
             }
         }

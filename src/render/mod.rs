@@ -113,21 +113,32 @@ fn check_site_links(
     }
 }
 
-/// `sitemap.xml` listing every page with its language alternates.
+/// `sitemap.xml` listing every page in every language, each with its `hreflang` alternates.
 fn sitemap(site: &Site, files: &[OutputFile], paths: &Paths) -> OutputFile {
-    let default_prefix = paths.prefix(&site.config.site.default_language);
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let langs = &site.config.site.languages;
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
     for f in files {
         let Some(dir) = f.path.strip_suffix("index.html") else {
             continue;
         };
-        if !default_prefix.is_empty() && !dir.starts_with(&default_prefix) {
-            continue;
-        }
+        let neutral = langs
+            .iter()
+            .map(|l| paths.prefix(&l.key))
+            .find(|p| !p.is_empty() && dir.starts_with(p.as_str()))
+            .map_or(dir, |p| &dir[p.len()..]);
         xml.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
+            "  <url>\n    <loc>{}</loc>\n",
             escape_xml(&paths.absolute(dir))
         ));
+        for l in langs.iter().filter(|_| langs.len() > 1) {
+            let href = paths.absolute(&format!("{}{neutral}", paths.prefix(&l.key)));
+            xml.push_str(&format!(
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                escape_xml(&l.code),
+                escape_xml(&href)
+            ));
+        }
+        xml.push_str("  </url>\n");
     }
     xml.push_str("</urlset>\n");
     OutputFile {

@@ -1,12 +1,30 @@
 //! Charts: specs declared in YAML (`content/reports/<r>/charts/<id>.yaml`), rendered at build time
-//! into SVG, a data table and CSV.
+//! through plotters' SVG backend into scalable, accessible, theme-aware SVG, plus a data table,
+//! a CSV file and a text alternative.
 //!
 //! The rest of yanbao uses only [`load`], [`ChartSpec::title`], [`render`] and [`Figure`].
+//! Layout is computed here (plotters cannot measure CJK text); [`draw`] replays it onto plotters.
+
+mod bars;
+mod bounds;
+mod diagrams;
+mod draw;
+mod frame;
+mod series;
+pub mod spec;
+mod table;
+mod text;
+mod theme;
 
 use crate::error::{Diagnostic, Location};
-use crate::localized::Localized;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use spec::{Kind, Spec};
 use std::path::{Path, PathBuf};
+
+/// Canvas widths: the wide layout for desktop columns, the narrow one for phones, so that labels
+/// stay legible instead of shrinking with the page.
+const WIDE: f64 = 640.0;
+const NARROW: f64 = 360.0;
 
 /// A chart as declared by the author.
 #[derive(Debug, Clone)]
@@ -15,30 +33,7 @@ pub struct ChartSpec {
     pub id: String,
     /// The YAML file, relative to the site root.
     pub file: PathBuf,
-    raw: RawSpec,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSpec {
-    kind: String,
-    title: Localized,
-    #[serde(default)]
-    caption: Option<Localized>,
-    source: Localized,
-    #[serde(default)]
-    notes: Vec<Localized>,
-    #[serde(default)]
-    categories: Vec<Localized>,
-    #[serde(default)]
-    series: Vec<RawSeries>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSeries {
-    name: Localized,
-    values: Vec<f64>,
+    spec: Spec,
 }
 
 /// A chart rendered for one language: everything the figure partial shows.
@@ -56,7 +51,7 @@ pub struct Figure {
     pub source: String,
     /// Notes under the chart.
     pub notes: Vec<String>,
-    /// SVG markup for inline use in the page.
+    /// Markup for the page: the wide and the narrow SVG, each shown at its own screen widths.
     pub svg: String,
     /// HTML markup for structured graphics drawn without SVG; shown instead of `svg` when set.
     pub html: Option<String>,
@@ -80,7 +75,7 @@ pub struct DataTable {
 impl ChartSpec {
     /// Title in `lang`.
     pub fn title(&self, lang: &str) -> &str {
-        self.raw.title.text(lang)
+        self.spec.title.text(lang)
     }
 }
 
@@ -91,68 +86,78 @@ pub fn load(
     source: &str,
     langs: &[String],
 ) -> Result<ChartSpec, Vec<Diagnostic>> {
-    let raw: RawSpec = crate::yamlx::parse(source, file, 0).map_err(|d| vec![d])?;
+    let spec: Spec = crate::yamlx::parse(source, file, 0).map_err(|d| vec![d])?;
     let mut problems = crate::yamlx::check_translations(source, file, 0, langs);
-    for s in &raw.series {
-        if s.values.len() != raw.categories.len() {
-            problems.push(Diagnostic::error(
-                Location::file(file),
-                "series and categories differ in length",
-            ));
-        }
-    }
+    problems.extend(spec::validate(&spec, file, source));
     if !problems.is_empty() {
         return Err(problems);
     }
     Ok(ChartSpec {
         id: id.to_string(),
         file: file.to_path_buf(),
-        raw,
+        spec,
     })
 }
 
-/// Renders a chart for one language.
-pub fn render(spec: &ChartSpec, lang: &str) -> Result<Figure, Diagnostic> {
-    let r = &spec.raw;
-    let title = r.title.text(lang).to_string();
-    let mut headers = vec![String::new()];
-    headers.extend(r.series.iter().map(|s| s.name.text(lang).to_string()));
-    let rows: Vec<Vec<String>> = r
-        .categories
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let mut row = vec![c.text(lang).to_string()];
-            row.extend(r.series.iter().map(|s| s.values[i].to_string()));
-            row
-        })
-        .collect();
-    let mut csv = String::from("\u{feff}");
-    for row in std::iter::once(&headers).chain(rows.iter()) {
-        csv.push_str(&row.join(","));
-        csv.push_str("\r\n");
+fn layout(spec: &Spec, lang: &str, w: f64) -> draw::Drawing {
+    match spec.kind {
+        Kind::Bar => bars::vertical(spec, lang, w, false),
+        Kind::Stacked => bars::vertical(spec, lang, w, true),
+        Kind::Hbar => bars::horizontal(spec, lang, w),
+        Kind::Bounds => bounds::bounds(spec, lang, w),
+        Kind::Stacked100 => bounds::stacked100(spec, lang, w),
+        Kind::Timeline => diagrams::timeline(spec, lang, w),
+        Kind::Groups => diagrams::groups(spec, lang, w),
+        Kind::Shifts => diagrams::shifts(spec, lang, w),
+        Kind::Line => series::line(spec, lang, w),
+        Kind::Pie | Kind::Donut => series::pie(spec, lang, w),
     }
-    let esc = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
-    let svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 80\" role=\"img\" aria-labelledby=\"{id}-t\"><title id=\"{id}-t\">{t}</title><text x=\"10\" y=\"40\" fill=\"currentColor\">{t}</text></svg>",
-        id = spec.id,
-        t = esc(&title)
-    );
+}
+
+fn svg(
+    chart: &ChartSpec,
+    lang: &str,
+    w: f64,
+    suffix: &str,
+    alt: &str,
+    standalone: bool,
+) -> Result<String, Diagnostic> {
+    let raw = draw::render(&layout(&chart.spec, lang, w))
+        .map_err(|e| Diagnostic::error(Location::file(&chart.file), e))?;
+    Ok(theme::finish(
+        &raw,
+        &format!("{}-{suffix}", chart.id),
+        chart.title(lang),
+        alt,
+        standalone,
+    ))
+}
+
+/// Renders a chart for one language.
+pub fn render(chart: &ChartSpec, lang: &str) -> Result<Figure, Diagnostic> {
+    let s = &chart.spec;
+    let alt = table::alt(s, lang);
+    let wide = svg(chart, lang, WIDE, "w", &alt, false)?;
+    let narrow = svg(chart, lang, NARROW, "n", &alt, false)?;
     Ok(Figure {
-        caption: r.caption.as_ref().map(|c| c.text(lang).to_string()),
-        alt: title.clone(),
-        source: r.source.text(lang).to_string(),
-        notes: r.notes.iter().map(|n| n.text(lang).to_string()).collect(),
-        kind: r.kind.clone(),
+        kind: s.kind.name().to_string(),
+        title: chart.title(lang).to_string(),
+        caption: s.caption.as_ref().map(|c| c.text(lang).to_string()),
+        source: s.source.text(lang).to_string(),
+        notes: s.notes.iter().map(|n| n.text(lang).to_string()).collect(),
+        svg: format!(
+            "<div class=\"chart-wide\">{wide}</div><div class=\"chart-narrow\">{narrow}</div>"
+        ),
         html: None,
-        svg_file: svg.clone(),
-        svg,
-        csv,
-        table: DataTable { headers, rows },
-        title,
+        svg_file: format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}\n",
+            svg(chart, lang, WIDE, "f", &alt, true)?
+        ),
+        csv: table::csv(s, lang),
+        table: table::table(s, lang),
+        alt,
     })
 }
+
+#[cfg(test)]
+mod tests;

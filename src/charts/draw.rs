@@ -1,0 +1,291 @@
+//! A small drawing list replayed onto plotters' SVG backend. Layout code pushes shapes with
+//! colour roles; [`render`] draws them and [`super::theme`] turns the colours into CSS variables.
+
+use super::spec::Status;
+use super::theme::Role;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::DrawingBackend;
+
+/// One shape.
+#[derive(Clone)]
+pub enum Shape {
+    /// Axis-aligned rectangle, filled or outlined.
+    Rect {
+        x0: f64,
+        y0: f64,
+        x1: f64,
+        y1: f64,
+        role: Role,
+        fill: bool,
+        opacity: f64,
+    },
+    /// Open polyline.
+    Line {
+        points: Vec<(f64, f64)>,
+        role: Role,
+        width: u32,
+    },
+    /// Closed filled polygon.
+    Polygon { points: Vec<(f64, f64)>, role: Role },
+    /// A filled circle.
+    Dot { x: f64, y: f64, r: f64, role: Role },
+    /// A line of text.
+    Text {
+        text: String,
+        x: f64,
+        y: f64,
+        size: f64,
+        role: Role,
+        h: HPos,
+        v: VPos,
+        bold: bool,
+    },
+}
+
+/// Shapes on a canvas of a given size.
+#[derive(Clone, Default)]
+pub struct Drawing {
+    /// Canvas width (px, also the viewBox width).
+    pub width: f64,
+    /// Canvas height.
+    pub height: f64,
+    /// Shapes in paint order.
+    pub shapes: Vec<Shape>,
+}
+
+impl Drawing {
+    /// An empty canvas.
+    pub fn new(width: f64, height: f64) -> Self {
+        Drawing {
+            width,
+            height,
+            shapes: Vec::new(),
+        }
+    }
+
+    /// A filled rectangle.
+    pub fn rect(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, role: Role) {
+        self.shapes.push(Shape::Rect {
+            x0,
+            y0,
+            x1,
+            y1,
+            role,
+            fill: true,
+            opacity: 1.0,
+        });
+    }
+
+    /// A line through `points`.
+    pub fn line(&mut self, points: Vec<(f64, f64)>, role: Role, width: u32) {
+        self.shapes.push(Shape::Line {
+            points,
+            role,
+            width,
+        });
+    }
+
+    /// Text anchored at (x, y).
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(
+        &mut self,
+        text: impl Into<String>,
+        x: f64,
+        y: f64,
+        size: f64,
+        role: Role,
+        h: HPos,
+        v: VPos,
+    ) {
+        self.shapes.push(Shape::Text {
+            text: text.into(),
+            x,
+            y,
+            size,
+            role,
+            h,
+            v,
+            bold: false,
+        });
+    }
+
+    /// Bold text anchored at (x, y).
+    #[allow(clippy::too_many_arguments)]
+    pub fn bold(
+        &mut self,
+        text: impl Into<String>,
+        x: f64,
+        y: f64,
+        size: f64,
+        role: Role,
+        h: HPos,
+        v: VPos,
+    ) {
+        self.shapes.push(Shape::Text {
+            text: text.into(),
+            x,
+            y,
+            size,
+            role,
+            h,
+            v,
+            bold: true,
+        });
+    }
+
+    /// A bar styled by status: solid when actual, light and hatched when estimated or forecast,
+    /// outlined and hatched while in progress, so status never depends on colour alone.
+    pub fn status_bar(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, role: Role, status: Status) {
+        let (x0, x1) = (x0.min(x1), x0.max(x1));
+        let (y0, y1) = (y0.min(y1), y0.max(y1));
+        match status {
+            Status::Actual => self.rect(x0, y0, x1, y1, role),
+            Status::Estimate | Status::Forecast => {
+                self.shapes.push(Shape::Rect {
+                    x0,
+                    y0,
+                    x1,
+                    y1,
+                    role,
+                    fill: true,
+                    opacity: 0.35,
+                });
+                self.hatch(x0, y0, x1, y1, role, status == Status::Forecast, 6.0);
+                self.shapes.push(Shape::Rect {
+                    x0,
+                    y0,
+                    x1,
+                    y1,
+                    role,
+                    fill: false,
+                    opacity: 1.0,
+                });
+            }
+            Status::InProgress => {
+                self.hatch(x0, y0, x1, y1, role, false, 10.0);
+                self.shapes.push(Shape::Rect {
+                    x0,
+                    y0,
+                    x1,
+                    y1,
+                    role,
+                    fill: false,
+                    opacity: 1.0,
+                });
+            }
+        }
+    }
+
+    /// Diagonal hatching clipped to a rectangle.
+    #[allow(clippy::too_many_arguments)]
+    pub fn hatch(
+        &mut self,
+        x0: f64,
+        y0: f64,
+        x1: f64,
+        y1: f64,
+        role: Role,
+        backward: bool,
+        gap: f64,
+    ) {
+        let mut c = x0 + y0 + gap;
+        while c < x1 + y1 {
+            let xa = x0.max(c - y1);
+            let xb = x1.min(c - y0);
+            if xb > xa {
+                let (ya, yb) = (c - xa, c - xb);
+                let seg = if backward {
+                    vec![(x0 + x1 - xa, ya), (x0 + x1 - xb, yb)]
+                } else {
+                    vec![(xa, ya), (xb, yb)]
+                };
+                self.line(seg, role, 1);
+            }
+            c += gap;
+        }
+    }
+}
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+/// Draws the shapes with plotters' SVG backend and returns the raw SVG.
+pub fn render(d: &Drawing) -> Result<String, String> {
+    let mut buf = String::new();
+    {
+        let mut backend =
+            SVGBackend::with_string(&mut buf, (d.width.round() as u32, d.height.round() as u32));
+        for s in &d.shapes {
+            draw_shape(&mut backend, s)
+                .map_err(|e| format!("plotters could not draw the chart: {e:?}"))?;
+        }
+        backend
+            .present()
+            .map_err(|e| format!("plotters could not finish the chart: {e:?}"))?;
+    }
+    Ok(buf)
+}
+
+fn draw_shape(
+    b: &mut SVGBackend,
+    s: &Shape,
+) -> Result<(), plotters_backend::DrawingErrorKind<std::io::Error>> {
+    match s {
+        Shape::Rect {
+            x0,
+            y0,
+            x1,
+            y1,
+            role,
+            fill,
+            opacity,
+        } => {
+            let color = role.rgb().mix(*opacity);
+            b.draw_rect((px(*x0), px(*y0)), (px(*x1), px(*y1)), &color, *fill)
+        }
+        Shape::Line {
+            points,
+            role,
+            width,
+        } => {
+            let style = ShapeStyle {
+                color: role.rgb().to_rgba(),
+                filled: false,
+                stroke_width: *width,
+            };
+            b.draw_path(points.iter().map(|(x, y)| (px(*x), px(*y))), &style)
+        }
+        Shape::Polygon { points, role } => {
+            b.fill_polygon(points.iter().map(|(x, y)| (px(*x), px(*y))), &role.rgb())
+        }
+        Shape::Dot { x, y, r, role } => {
+            b.draw_circle((px(*x), px(*y)), r.round() as u32, &role.rgb(), true)
+        }
+        Shape::Text {
+            text,
+            x,
+            y,
+            size,
+            role,
+            h,
+            v,
+            bold,
+        } => {
+            // plotters writes font-size as size / 1.24; compensate so the SVG says `size`.
+            let font = FontDesc::new(
+                FontFamily::SansSerif,
+                size * 1.24,
+                if *bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                },
+            );
+            let color = role.rgb();
+            let style = TextStyle::from(font).color(&color).pos(Pos::new(*h, *v));
+            b.draw_text(text, &style, (px(*x), px(*y)))
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! Parts every data chart shares: the value axis (linear or log) with its ticks, and the legend.
+
+use super::draw::Drawing;
+use super::spec::{Scale, Spec, Status};
+use super::text;
+use super::theme::Role;
+use plotters::style::text_anchor::{HPos, VPos};
+
+/// Font size of labels (px in the viewBox).
+pub const LABEL: f64 = 13.0;
+/// Font size of secondary labels.
+pub const SMALL: f64 = 12.0;
+
+/// A value axis mapping data values onto a pixel range.
+#[derive(Debug, Clone, Copy)]
+pub struct Axis {
+    /// Smallest value shown.
+    pub min: f64,
+    /// Largest value shown.
+    pub max: f64,
+    /// Logarithmic?
+    pub log: bool,
+}
+
+impl Axis {
+    /// An axis covering every value of the spec (and its bands), with some headroom.
+    pub fn for_spec(spec: &Spec, stacked: bool) -> Axis {
+        let mut values: Vec<f64> = if stacked {
+            (0..spec.categories.len())
+                .map(|i| {
+                    spec.series
+                        .iter()
+                        .filter_map(|s| s.at(i))
+                        .map(|p| p.value)
+                        .sum()
+                })
+                .collect()
+        } else {
+            spec.series
+                .iter()
+                .flat_map(|s| s.present().map(|p| p.value))
+                .collect()
+        };
+        values.extend(spec.bands.iter().flat_map(|b| [b.from, b.to]));
+        let hi = values.iter().cloned().fold(f64::MIN, f64::max);
+        let lo = values.iter().cloned().fold(f64::MAX, f64::min);
+        if spec.scale == Scale::Log {
+            let min = 10f64.powf(lo.max(f64::MIN_POSITIVE).log10().floor());
+            let max = 10f64.powf(hi.max(min * 10.0).log10().ceil());
+            Axis {
+                min,
+                max,
+                log: true,
+            }
+        } else {
+            let max = spec.max.unwrap_or_else(|| nice_ceiling(hi.max(0.0) * 1.08));
+            Axis {
+                min: lo.min(0.0),
+                max: max.max(1e-9),
+                log: false,
+            }
+        }
+    }
+
+    /// Position of `v` between pixels `a` (min) and `b` (max).
+    pub fn map(&self, v: f64, a: f64, b: f64) -> f64 {
+        let t = if self.log {
+            (v.max(self.min).log10() - self.min.log10()) / (self.max.log10() - self.min.log10())
+        } else {
+            (v - self.min) / (self.max - self.min)
+        };
+        a + (b - a) * t.clamp(0.0, 1.0)
+    }
+
+    /// Tick values: powers of ten on a log axis, 4–6 round steps on a linear one.
+    pub fn ticks(&self) -> Vec<f64> {
+        if self.log {
+            let (a, b) = (
+                self.min.log10().round() as i32,
+                self.max.log10().round() as i32,
+            );
+            return (a..=b).map(|e| 10f64.powi(e)).collect();
+        }
+        let step = nice_step((self.max - self.min) / 5.0);
+        let mut v = (self.min / step).ceil() * step;
+        let mut out = Vec::new();
+        while v <= self.max + step * 1e-6 {
+            out.push(if v.abs() < step * 1e-9 { 0.0 } else { v });
+            v += step;
+        }
+        out
+    }
+}
+
+fn nice_step(raw: f64) -> f64 {
+    if raw <= 0.0 || !raw.is_finite() {
+        return 1.0;
+    }
+    let mag = 10f64.powf(raw.log10().floor());
+    let n = raw / mag;
+    let f = if n <= 1.0 {
+        1.0
+    } else if n <= 2.0 {
+        2.0
+    } else if n <= 2.5 {
+        2.5
+    } else if n <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    f * mag
+}
+
+fn nice_ceiling(v: f64) -> f64 {
+    let step = nice_step(v / 5.0);
+    (v / step).ceil() * step
+}
+
+/// Localized name of a status.
+pub fn status_name(status: Status, lang: &str) -> &'static str {
+    match (status, lang == "zh") {
+        (Status::Actual, true) => "实际",
+        (Status::Actual, false) => "Actual",
+        (Status::Estimate, true) => "估计",
+        (Status::Estimate, false) => "Estimate",
+        (Status::Forecast, true) => "预测",
+        (Status::Forecast, false) => "Forecast",
+        (Status::InProgress, true) => "进行中",
+        (Status::InProgress, false) => "In progress",
+    }
+}
+
+/// A legend entry: a swatch styled like the data it names.
+pub struct Entry {
+    /// Text.
+    pub label: String,
+    /// Colour.
+    pub role: Role,
+    /// Styling.
+    pub status: Status,
+}
+
+/// Legend entries for a spec: series names when there are several (derived ones marked), and
+/// every status other than "actual" that appears.
+pub fn legend_entries(spec: &Spec, lang: &str) -> Vec<Entry> {
+    let mut out = Vec::new();
+    if spec.series.len() > 1 {
+        for (i, s) in spec.series.iter().enumerate() {
+            let mut label = s.name.text(lang).to_string();
+            if s.derived.is_some() {
+                label.push_str(if lang == "zh" {
+                    "（推算）"
+                } else {
+                    " (derived)"
+                });
+            }
+            out.push(Entry {
+                label,
+                role: Role::Series(i),
+                status: Status::Actual,
+            });
+        }
+    }
+    let mut statuses: Vec<Status> = spec
+        .series
+        .iter()
+        .flat_map(|s| s.present().map(|p| p.status))
+        .collect();
+    statuses.sort();
+    statuses.dedup();
+    if statuses.len() > 1 || statuses.first().is_some_and(|s| *s != Status::Actual) {
+        for st in statuses {
+            out.push(Entry {
+                label: status_name(st, lang).to_string(),
+                role: Role::Track,
+                status: st,
+            });
+        }
+    }
+    out
+}
+
+/// Draws a wrapping legend from `y` across the width; returns the height used.
+pub fn legend(d: &mut Drawing, entries: &[Entry], x0: f64, y: f64, max_x: f64) -> f64 {
+    if entries.is_empty() {
+        return 0.0;
+    }
+    let (mut x, mut row) = (x0, 0.0);
+    for e in entries {
+        let w = 16.0 + 6.0 + text::width(&e.label, SMALL) + 16.0;
+        if x + w > max_x && x > x0 {
+            x = x0;
+            row += 22.0;
+        }
+        let top = y + row;
+        d.status_bar(x, top + 2.0, x + 16.0, top + 14.0, e.role, e.status);
+        d.text(
+            &e.label,
+            x + 22.0,
+            top + 8.0,
+            SMALL,
+            Role::Text,
+            HPos::Left,
+            VPos::Center,
+        );
+        x += w;
+    }
+    row + 26.0
+}
+
+/// Draws wrapped lines centred or anchored at x, starting at `top`; returns the height used.
+#[allow(clippy::too_many_arguments)]
+pub fn lines(
+    d: &mut Drawing,
+    lines: &[String],
+    x: f64,
+    top: f64,
+    size: f64,
+    role: Role,
+    h: HPos,
+) -> f64 {
+    let lh = size * 1.3;
+    for (i, l) in lines.iter().enumerate() {
+        d.text(
+            l.clone(),
+            x,
+            top + lh * i as f64 + lh / 2.0,
+            size,
+            role,
+            h,
+            VPos::Center,
+        );
+    }
+    lh * lines.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_axis_spans_powers_of_ten() {
+        let a = Axis {
+            min: 10.0,
+            max: 100_000.0,
+            log: true,
+        };
+        assert_eq!(a.ticks(), vec![10.0, 100.0, 1000.0, 10_000.0, 100_000.0]);
+        assert_eq!(a.map(1000.0, 0.0, 400.0), 200.0);
+    }
+
+    #[test]
+    fn linear_ticks_are_round() {
+        let a = Axis {
+            min: 0.0,
+            max: 100.0,
+            log: false,
+        };
+        assert_eq!(a.ticks(), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+    }
+}

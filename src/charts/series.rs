@@ -1,0 +1,211 @@
+//! Line charts for time series, and pies/donuts for true wholes.
+
+use super::draw::{Drawing, Shape};
+use super::frame::{self, Axis, LABEL, SMALL};
+use super::spec::{Kind, Spec, Status};
+use super::text;
+use super::theme::Role;
+use plotters::style::text_anchor::{HPos, VPos};
+
+const PAD: f64 = 10.0;
+
+/// Lines over the categories; segments leading to estimates or forecasts are thin, actual ones bold.
+pub fn line(spec: &Spec, lang: &str, w: f64) -> Drawing {
+    let axis = Axis::for_spec(spec, false);
+    let ticks = axis.ticks();
+    let unit = spec
+        .unit
+        .as_ref()
+        .map(|u| u.text(lang).to_string())
+        .unwrap_or_default();
+    let left = PAD
+        + ticks
+            .iter()
+            .map(|t| text::width(&text::number(*t, spec.decimals), SMALL))
+            .fold(0.0, f64::max)
+        + 8.0;
+    let right = w - PAD - 60.0;
+    let mut d = Drawing::new(w, 0.0);
+    let mut y = PAD
+        + frame::legend(
+            &mut d,
+            &frame::legend_entries(spec, lang),
+            left,
+            PAD,
+            w - PAD,
+        );
+    if let Some(a) = &spec.axis {
+        d.text(
+            a.text(lang),
+            PAD,
+            y + 6.0,
+            SMALL,
+            Role::Muted,
+            HPos::Left,
+            VPos::Center,
+        );
+        y += 20.0;
+    }
+    let (top, bottom) = (y + 10.0, y + 10.0 + if w < 500.0 { 190.0 } else { 230.0 });
+    for t in &ticks {
+        let ty = axis.map(*t, bottom, top);
+        d.line(vec![(left, ty), (right, ty)], Role::Grid, 1);
+        d.text(
+            text::number(*t, spec.decimals),
+            left - 6.0,
+            ty,
+            SMALL,
+            Role::Muted,
+            HPos::Right,
+            VPos::Center,
+        );
+    }
+    let n = spec.categories.len().max(1);
+    let step = (right - left) / (n.max(2) - 1) as f64;
+    let every = ((text::width("2024", SMALL) + 10.0) / step).ceil().max(1.0) as usize;
+    for (i, c) in spec
+        .categories
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % every == 0)
+    {
+        d.text(
+            c.text(lang),
+            left + step * i as f64,
+            bottom + 8.0,
+            SMALL,
+            Role::Text,
+            HPos::Center,
+            VPos::Top,
+        );
+    }
+    for (si, s) in spec.series.iter().enumerate() {
+        let pts: Vec<(f64, f64, Status)> = s
+            .points
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                Some((
+                    left + step * i as f64,
+                    axis.map(p.as_ref()?.value, bottom, top),
+                    p.as_ref()?.status,
+                ))
+            })
+            .collect();
+        for pair in pts.windows(2) {
+            let width = if pair[1].2 == Status::Actual { 3 } else { 1 };
+            d.line(
+                vec![(pair[0].0, pair[0].1), (pair[1].0, pair[1].1)],
+                Role::Series(si),
+                width,
+            );
+        }
+        for (x, y, st) in &pts {
+            d.shapes.push(Shape::Dot {
+                x: *x,
+                y: *y,
+                r: if *st == Status::Actual { 4.0 } else { 3.0 },
+                role: if *st == Status::Actual {
+                    Role::Series(si)
+                } else {
+                    Role::Track
+                },
+            });
+        }
+        if let (Some(&(x, y, _)), Some(p)) = (pts.last(), s.at(s.points.len().saturating_sub(1))) {
+            d.text(
+                text::point_label(p, lang, spec.decimals, &unit),
+                x + 8.0,
+                y,
+                SMALL,
+                Role::Text,
+                HPos::Left,
+                VPos::Center,
+            );
+        }
+    }
+    d.line(vec![(left, bottom), (right, bottom)], Role::Muted, 1);
+    d.height = bottom + 30.0 + PAD;
+    d
+}
+
+/// Wedges of one series that adds up to 100, with a labelled key beside (or below) the circle.
+pub fn pie(spec: &Spec, lang: &str, w: f64) -> Drawing {
+    let narrow = w < 500.0;
+    let r = if narrow {
+        (w - 2.0 * PAD) / 2.0 * 0.7
+    } else {
+        110.0
+    };
+    let (cx, cy) = (
+        if narrow { w / 2.0 } else { PAD + r + 10.0 },
+        PAD + r + 10.0,
+    );
+    let hole = if spec.kind == Kind::Donut {
+        r * 0.55
+    } else {
+        0.0
+    };
+    let mut d = Drawing::new(w, 0.0);
+    let Some(s) = spec.series.first() else {
+        return d;
+    };
+    let unit = spec
+        .unit
+        .as_ref()
+        .map(|u| u.text(lang).to_string())
+        .unwrap_or_else(|| "%".into());
+    let mut start = -90.0f64;
+    let (kx, mut ky) = if narrow {
+        (PAD, cy + r + 20.0)
+    } else {
+        (cx + r + 30.0, PAD + 20.0)
+    };
+    for (i, p) in s.present().enumerate() {
+        // Pies are validated to have every part present.
+        let sweep = 360.0 * p.value / 100.0;
+        let arc = |radius: f64, a0: f64, a1: f64| -> Vec<(f64, f64)> {
+            let steps = ((a1 - a0).abs() / 2.0).ceil().max(1.0) as usize;
+            (0..=steps)
+                .map(|k| {
+                    let a = (a0 + (a1 - a0) * k as f64 / steps as f64).to_radians();
+                    (cx + radius * a.cos(), cy + radius * a.sin())
+                })
+                .collect()
+        };
+        let mut poly = arc(r, start, start + sweep);
+        if hole > 0.0 {
+            poly.extend(arc(hole, start + sweep, start));
+        } else {
+            poly.push((cx, cy));
+        }
+        d.shapes.push(Shape::Polygon {
+            points: poly,
+            role: Role::Series(i),
+        });
+        start += sweep;
+        let label = format!(
+            "{} {}",
+            spec.categories.get(i).map(|c| c.text(lang)).unwrap_or(""),
+            text::point_label(p, lang, spec.decimals, &unit)
+        );
+        d.rect(kx, ky - 7.0, kx + 14.0, ky + 7.0, Role::Series(i));
+        for (li, l) in text::wrap(&label, LABEL, w - kx - 24.0 - PAD)
+            .iter()
+            .enumerate()
+        {
+            d.text(
+                l.clone(),
+                kx + 22.0,
+                ky + li as f64 * LABEL * 1.3,
+                LABEL,
+                Role::Text,
+                HPos::Left,
+                VPos::Center,
+            );
+        }
+        ky += LABEL * 1.3 * text::wrap(&label, LABEL, w - kx - 24.0 - PAD).len() as f64 + 8.0;
+    }
+    d.height = (cy + r + 10.0).max(ky) + PAD;
+    d
+}

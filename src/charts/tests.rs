@@ -1,0 +1,205 @@
+use super::*;
+
+const LANGS: [&str; 2] = ["zh", "en"];
+
+fn langs() -> Vec<String> {
+    LANGS.iter().map(|s| s.to_string()).collect()
+}
+
+fn chart(yaml: &str) -> ChartSpec {
+    load("c", Path::new("charts/c.yaml"), yaml, &langs()).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+fn errors(yaml: &str) -> Vec<Diagnostic> {
+    load("c", Path::new("charts/c.yaml"), yaml, &langs()).expect_err("should fail")
+}
+
+const BAR: &str = "kind: bar\ntitle: {zh: 规模, en: Size}\nunit: {zh: 亿元, en: RMB 100m}\ncategories: [\"2024\", \"2030\"]\nseries:\n  - name: {zh: 市场, en: Market}\n    points:\n      - {value: 200, qualifier: approx, status: estimate}\n      - {value: 10000, qualifier: gt, status: forecast}\nsource: {zh: 来源, en: Source}\n";
+
+/// (x, anchor, font size, text) of every text element.
+fn texts(svg: &str) -> Vec<(f64, String, f64, String)> {
+    let attr = |piece: &str, name: &str| {
+        piece
+            .split(&format!("{name}=\""))
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .unwrap_or("")
+            .to_string()
+    };
+    svg.split("<text")
+        .skip(1)
+        .map(|piece| {
+            let content = piece[piece.find('>').unwrap() + 1..piece.find("</text>").unwrap()]
+                .trim()
+                .to_string();
+            (
+                attr(piece, "x").parse().unwrap(),
+                attr(piece, "text-anchor"),
+                attr(piece, "font-size").parse().unwrap(),
+                content,
+            )
+        })
+        .collect()
+}
+
+fn has_text(svg: &str, t: &str) -> bool {
+    texts(svg).iter().any(|(_, _, _, c)| c == t)
+}
+
+fn every_kind() -> Vec<(&'static str, String)> {
+    let bounds = "kind: bounds\ntitle: {zh: 留存, en: Retention}\nunit: \"%\"\ncategories: [{zh: 活跃率, en: Activity}]\nseries:\n  - name: x\n    points: [{value: 20, qualifier: lt}]\nsource: QuestMobile\n";
+    vec![
+        ("bar", BAR.to_string()),
+        ("hbar", BAR.replace("kind: bar", "kind: hbar\nscale: log")),
+        ("stacked", BAR.replace("kind: bar", "kind: stacked").replace("qualifier: gt, ", "")),
+        ("line", BAR.replace("kind: bar", "kind: line").replace("qualifier: gt, ", "")),
+        ("bounds", bounds.to_string()),
+        ("stacked100", "kind: stacked100\ntitle: {zh: 构成, en: Mix}\ncategories: [all]\nseries:\n  - name: {zh: B端, en: B-end}\n    points: [{value: 33, qualifier: approx}]\n  - name: {zh: C端, en: C-end}\n    points: [{value: 50, qualifier: gt}]\nsource: s\n".into()),
+        ("pie", "kind: pie\ntitle: t\ncategories: [a, b]\nseries:\n  - name: n\n    points: [{value: 40}, {value: 60}]\nsource: s\n".into()),
+        ("donut", "kind: donut\ntitle: t\ncategories: [a, b]\nseries:\n  - name: n\n    points: [{value: 40}, {value: 60}]\nsource: s\n".into()),
+        ("timeline", "kind: timeline\ntitle: t\nphases:\n  - {start: 2024, end: 2027, label: {zh: 产品落地, en: Products land}}\n  - {start: 2030, label: {zh: 规模化盈利, en: Profit at scale}}\nsource: s\n".into()),
+        ("groups", "kind: groups\ntitle: t\ngroups:\n  - name: {zh: 成熟, en: Mature}\n    items: [{zh: 营销, en: Marketing}]\nsource: s\n".into()),
+        ("shifts", "kind: shifts\ntitle: t\nshifts:\n  - {from: Agent, to: OS}\nsource: s\n".into()),
+    ]
+}
+
+#[test]
+fn every_kind_renders_scalable_accessible_deterministic_svg() {
+    for (kind, yaml) in every_kind() {
+        let c = chart(&yaml);
+        for lang in LANGS {
+            let f = render(&c, lang).unwrap();
+            assert_eq!(f.kind, kind);
+            for svg in [&f.svg, &f.svg_file] {
+                assert!(svg.contains("viewBox=\"0 0 "), "{kind}");
+                assert!(svg.contains("role=\"img\""), "{kind}");
+                assert!(
+                    svg.contains("<title id=\"c-") && svg.contains("<desc id=\"c-"),
+                    "{kind}"
+                );
+                let root = &svg[svg.find("<svg").unwrap()..];
+                let open = &root[..root.find('>').unwrap()];
+                assert!(
+                    !open.contains(" width=") && !open.contains(" height="),
+                    "{kind}: fixed size in {open}"
+                );
+                assert!(
+                    !svg.contains("fill=\"#") && !svg.contains("stroke=\"#"),
+                    "{kind}: colours must be themeable"
+                );
+            }
+            assert!(f.svg_file.contains("prefers-color-scheme:dark"), "{kind}");
+            assert_eq!(
+                render(&c, lang).unwrap().svg,
+                f.svg,
+                "{kind} is not deterministic"
+            );
+            assert!(
+                f.csv.starts_with('\u{feff}') && f.csv.ends_with("\r\n"),
+                "{kind}"
+            );
+            assert!(!f.table.rows.is_empty() && !f.alt.is_empty(), "{kind}");
+        }
+    }
+}
+
+#[test]
+fn labels_carry_qualifiers_and_statuses() {
+    let c = chart(BAR);
+    let zh = render(&c, "zh").unwrap();
+    assert!(has_text(&zh.svg, "≈200亿元"), "{}", zh.svg);
+    assert!(has_text(&zh.svg, "&gt;10,000亿元"), "{}", zh.svg);
+    assert!(
+        has_text(&zh.svg, "估计") && has_text(&zh.svg, "预测"),
+        "legend names statuses"
+    );
+    assert_eq!(zh.table.rows[0], vec!["2024", "≈200亿元（估计）"]);
+    let en = render(&c, "en").unwrap();
+    assert!(has_text(&en.svg, "≈200 RMB 100m"));
+    assert_eq!(en.table.rows[1][1], ">10,000 RMB 100m (forecast)");
+    assert!(
+        en.csv.contains("\r\n2030,Market,10000,gt,forecast,,\r\n"),
+        "{}",
+        en.csv
+    );
+    assert!(
+        en.alt.starts_with("Size: 2024: ≈200 RMB 100m (estimate)"),
+        "{}",
+        en.alt
+    );
+}
+
+#[test]
+fn upper_bound_is_drawn_as_a_range_not_a_point() {
+    let (_, yaml) = every_kind()
+        .into_iter()
+        .find(|(k, _)| *k == "bounds")
+        .unwrap();
+    let f = render(&chart(&yaml), "en").unwrap();
+    assert!(has_text(&f.svg, "&lt;20%"));
+    assert!(has_text(&f.svg, "Possible range"));
+    assert!(!f.svg.contains("<circle"), "a bound is not a point");
+}
+
+#[test]
+fn remainder_of_a_partial_whole_is_named_not_computed() {
+    let (_, yaml) = every_kind()
+        .into_iter()
+        .find(|(k, _)| *k == "stacked100")
+        .unwrap();
+    let f = render(&chart(&yaml), "zh").unwrap();
+    assert!(has_text(&f.svg, "未说明"));
+    assert!(
+        texts(&f.svg).iter().all(|t| !t.3.contains("17")),
+        "no invented number for the remainder"
+    );
+    assert!(f.table.rows.iter().flatten().all(|c| !c.contains("17")));
+}
+
+#[test]
+fn chinese_labels_wrap_inside_the_canvas() {
+    let yaml = BAR.replace("[\"2024\", \"2030\"]", "[{zh: 技术相对成熟商业模式清晰且营收可观的赛道, en: a}, {zh: 技术尚不成熟但潜力巨大的赛道, en: b}]");
+    let f = render(&chart(&yaml), "zh").unwrap();
+    let narrow = &f.svg[f.svg.find("chart-narrow").unwrap()..];
+    for (x, anchor, size, content) in texts(narrow) {
+        let w = text::width(
+            &content
+                .replace("&gt;", ">")
+                .replace("&lt;", "<")
+                .replace("&amp;", "&"),
+            size,
+        );
+        let (a, b) = match anchor.as_str() {
+            "middle" => (x - w / 2.0, x + w / 2.0),
+            "end" => (x - w, x),
+            _ => (x, x + w),
+        };
+        assert!(
+            a >= -1.0 && b <= 361.0,
+            "label `{content}` leaves the 360px canvas ({a}..{b})"
+        );
+    }
+}
+
+#[test]
+fn bad_input_names_the_line_and_the_fix() {
+    let cases = [
+        (BAR.replace("kind: bar", "kind: radar"), 1, "unknown variant `radar`"),
+        (BAR.replace("      - {value: 10000, qualifier: gt, status: forecast}\n", ""), 7, "1 points but there are 2 categories"),
+        (BAR.replace("value: 200", "value: .nan"), 8, "not a finite number"),
+        (BAR.replace("value: 200", "value: lots"), 8, "invalid type"),
+        (BAR.replace("kind: bar", "kind: bar\nscale: log").replace("value: 200", "value: 0"), 9, "log scale"),
+        (BAR.replace("{zh: 市场, en: Market}", "{zh: 市场}"), 6, "has no text for `en`"),
+        (BAR.replace("kind: bar", "kind: line"), 9, "cannot draw the bound"),
+        ("kind: pie\ntitle: t\ncategories: [a, b]\nseries:\n  - name: n\n    points: [{value: 40}, {value: 50}]\nsource: s\n".into(), 4, "add up to 100"),
+    ];
+    for (yaml, line, msg) in cases {
+        let e = errors(&yaml);
+        let d = e
+            .iter()
+            .find(|d| d.message.contains(msg))
+            .unwrap_or_else(|| panic!("no `{msg}` in {e:?}"));
+        assert_eq!(d.location.line, Some(line), "{msg}: {d:?}");
+        assert!(d.location.file.ends_with("charts/c.yaml"));
+    }
+}

@@ -1,0 +1,155 @@
+//! Text measurement and formatting for chart labels. plotters' SVG backend cannot measure text
+//! (it estimates from UTF-8 byte length, ~1.7× too wide for Chinese), so labels are sized here:
+//! a full-width character is about 1 em, others about 0.6 em.
+
+use super::spec::Point;
+
+/// Approximate rendered width of `text` at font size `size` (px).
+pub fn width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| {
+            if crate::markdown::cjk::is_cjk(c) {
+                1.0
+            } else if c.is_ascii_uppercase()
+                || c == 'm'
+                || c == 'w'
+                || c == '≈'
+                || c == '≥'
+                || c == '≤'
+            {
+                0.68
+            } else if c == ' ' || c == '.' || c == ',' || c == 'i' || c == 'l' {
+                0.32
+            } else {
+                0.58
+            }
+        })
+        .sum::<f64>()
+        * size
+}
+
+/// Breaks `text` into lines no wider than `max` px: at spaces for Latin text, between any two
+/// characters for Chinese.
+pub fn wrap(text: &str, size: f64, max: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for token in tokens(text) {
+        let candidate = format!("{line}{token}");
+        if !line.is_empty() && width(candidate.trim_end(), size) > max {
+            lines.push(line.trim_end().to_string());
+            line = token.trim_start().to_string();
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// Splits into wrap units: each CJK character alone (with following punctuation), Latin words
+/// with their trailing space.
+fn tokens(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        let cjk = crate::markdown::cjk::is_cjk(c);
+        let closing = matches!(
+            c,
+            '，' | '。' | '、' | '；' | '：' | '）' | '》' | '」' | '”' | ',' | '.' | ')'
+        );
+        if closing {
+            word.push(c);
+            continue;
+        }
+        if cjk || c == ' ' {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            if c == ' ' {
+                if let Some(last) = out.last_mut() {
+                    last.push(' ');
+                }
+                continue;
+            }
+        }
+        word.push(c);
+        if cjk {
+            out.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// A number with `decimals` places and thousands separators, without float noise.
+pub fn number(v: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// The label of a point: its own label, or qualifier + number + unit.
+pub fn point_label(p: &Point, lang: &str, decimals: usize, unit: &str) -> String {
+    if let Some(l) = &p.label {
+        return l.text(lang).to_string();
+    }
+    let space = if unit.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
+        " "
+    } else {
+        ""
+    };
+    format!(
+        "{}{}{space}{unit}",
+        p.qualifier.symbol(),
+        number(p.value, decimals)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_is_wider_than_latin() {
+        assert_eq!(width("多模态", 10.0), 30.0);
+        assert!(width("abc", 10.0) < 20.0);
+    }
+
+    #[test]
+    fn wraps_chinese_anywhere_and_latin_at_spaces() {
+        let zh = wrap("技术相对成熟商业模式清晰", 10.0, 40.0);
+        assert!(zh.iter().all(|l| width(l, 10.0) <= 40.0), "{zh:?}");
+        assert_eq!(zh.concat(), "技术相对成熟商业模式清晰");
+        let en = wrap("office collaboration tools", 10.0, 70.0);
+        assert_eq!(en, vec!["office", "collaboration", "tools"]);
+    }
+
+    #[test]
+    fn numbers_are_grouped_and_stable() {
+        assert_eq!(number(10000.0, 0), "10,000");
+        assert_eq!(number(0.1 + 0.2, 1), "0.3");
+        assert_eq!(number(-1234.5, 1), "-1,234.5");
+        assert_eq!(number(-0.0, 0), "0");
+    }
+}

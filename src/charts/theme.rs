@@ -1,0 +1,163 @@
+//! Colours: a colour-blind-safe palette (Okabe–Ito) referenced through CSS custom properties, so
+//! charts follow the page into dark mode. plotters only knows fixed colours, so each role is drawn
+//! in a unique colour and rewritten afterwards.
+
+use plotters::style::RGBColor;
+
+/// What a colour is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Data series 0–5.
+    Series(usize),
+    /// Labels and titles.
+    Text,
+    /// Secondary labels, axes.
+    Muted,
+    /// Grid lines.
+    Grid,
+    /// Unspecified remainders and tracks.
+    Track,
+    /// Shaded bands.
+    Band,
+}
+
+/// Light-mode colours; (role variable, hex).
+const SERIES: [(&str, &str); 6] = [
+    ("--chart-1", "#0072B2"),
+    ("--chart-2", "#D55E00"),
+    ("--chart-3", "#009E73"),
+    ("--chart-4", "#CC79A7"),
+    ("--chart-5", "#56B4E9"),
+    ("--chart-6", "#E69F00"),
+];
+const TEXT: (&str, &str) = ("--chart-text", "#1B1F24");
+const MUTED: (&str, &str) = ("--chart-muted", "#4D5761");
+const GRID: (&str, &str) = ("--chart-grid", "#D5DBE1");
+const TRACK: (&str, &str) = ("--chart-track", "#8A96A3");
+const BAND: (&str, &str) = ("--chart-band", "#F2E6C9");
+
+/// Dark-mode colours, in the order of [`all`].
+const DARK: [&str; 11] = [
+    "#56B4E9", "#F28E52", "#3CC3A0", "#E3A3CB", "#9AD2F2", "#F5C04A", "#E6E9ED", "#A9B3BD",
+    "#35404B", "#7D8893", "#4A3F22",
+];
+
+impl Role {
+    fn entry(self) -> (&'static str, &'static str) {
+        match self {
+            Role::Series(i) => SERIES[i % SERIES.len()],
+            Role::Text => TEXT,
+            Role::Muted => MUTED,
+            Role::Grid => GRID,
+            Role::Track => TRACK,
+            Role::Band => BAND,
+        }
+    }
+
+    /// The fixed colour plotters draws with.
+    pub fn rgb(self) -> RGBColor {
+        let hex = self.entry().1;
+        let n = u32::from_str_radix(&hex[1..], 16).unwrap_or(0);
+        RGBColor((n >> 16) as u8, (n >> 8) as u8, n as u8)
+    }
+}
+
+fn all() -> Vec<(&'static str, &'static str)> {
+    let mut v: Vec<_> = SERIES.to_vec();
+    v.extend([TEXT, MUTED, GRID, TRACK, BAND]);
+    v
+}
+
+/// CSS declarations of every chart variable for light (`dark = false`) or dark mode.
+pub fn css_variables(dark: bool) -> String {
+    all()
+        .iter()
+        .zip(DARK)
+        .map(|((var, light), d)| format!("{var}:{};", if dark { d } else { light }))
+        .collect()
+}
+
+/// Rewrites plotters' SVG: colours become CSS variables, the root gets accessible markup and
+/// scales (viewBox only), font sizes are rounded.
+pub fn finish(raw: &str, id: &str, title: &str, desc: &str, standalone: bool) -> String {
+    let mut svg = raw.to_string();
+    for (var, hex) in all() {
+        for attr in ["fill", "stroke"] {
+            svg = svg.replace(
+                &format!("{attr}=\"{hex}\""),
+                &format!("style=\"{attr}:var({var},{hex})\""),
+            );
+        }
+    }
+    svg = svg.replace(" opacity=\"1\"", "");
+    svg = round_font_sizes(&svg);
+    let body_start = svg.find('>').map_or(0, |i| i + 1);
+    let (w, h) = view_box(&svg[..body_start]);
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let style = if standalone {
+        format!(
+            "<style>svg{{{}color:#1B1F24;background:#fff}}@media (prefers-color-scheme:dark){{svg{{{}color:#E6E9ED;background:#12161b}}}}text{{font-family:\"PingFang SC\",\"Noto Sans CJK SC\",\"Microsoft YaHei\",system-ui,sans-serif}}</style>",
+            css_variables(false),
+            css_variables(true)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" class=\"chart-svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{style}{}",
+        esc(title),
+        esc(desc),
+        svg[body_start..].trim_start()
+    )
+}
+
+fn view_box(open_tag: &str) -> (String, String) {
+    let attr = |name: &str| {
+        open_tag
+            .split(&format!(" {name}=\""))
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or("0")
+            .to_string()
+    };
+    (attr("width"), attr("height"))
+}
+
+fn round_font_sizes(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(i) = rest.find("font-size=\"") {
+        let start = i + "font-size=\"".len();
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('"').map_or(rest.len(), |e| start + e);
+        let v: f64 = rest[start..end].parse().unwrap_or(12.0);
+        out.push_str(&format!("{}", (v * 10.0).round() / 10.0));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_become_variables_and_root_is_accessible() {
+        let raw = "<svg width=\"640\" height=\"300\" viewBox=\"0 0 640 300\" xmlns=\"http://www.w3.org/2000/svg\">\n<rect x=\"0\" opacity=\"1\" fill=\"#0072B2\" stroke=\"none\"/><text font-size=\"10.483870967741936\" fill=\"#1B1F24\">a</text></svg>";
+        let out = finish(raw, "m", "Title & <b>", "Desc", false);
+        assert!(
+            out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 300\"")
+        );
+        assert!(!out.contains("width=\"640\""));
+        assert!(out.contains("<title id=\"m-title\">Title &amp; &lt;b&gt;</title>"));
+        assert!(out.contains("style=\"fill:var(--chart-1,#0072B2)\""));
+        assert!(out.contains("font-size=\"10.5\""));
+        assert!(!out.contains("opacity=\"1\""));
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the default site (at the root and under a sub-path) and runs the browser suite on both.
+# Installs what it needs on a fresh machine: Debian's chromium, CJK fonts and a Java runtime, and
+# the suite's npm packages from the committed lock file. Usage: bash tests/browser/run.sh [SITE_ROOT]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+site_root="${1:-$repo}"
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+if [ ! -d "$here/node_modules/playwright-core" ] || [ "$here/package-lock.json" -nt "$here/node_modules" ]; then
+  # --ignore-scripts: vnu-jar ships its jar; nothing may be downloaded at install time.
+  (cd "$here" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+fi
+
+cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
+bin="$repo/target/release/yanbao"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+"$bin" build --root "$site_root" --output "$work/root"
+node "$here/suite.mjs" --site "$work/root" --base / --shots "$here/screenshots"
+
+"$bin" build --root "$site_root" --output "$work/sub" --base-url https://example.org/research/aigc/
+node "$here/suite.mjs" --site "$work/sub" --base /research/aigc/

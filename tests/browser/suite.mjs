@@ -1,0 +1,220 @@
+// Browser suite for a site built by yanbao. Usage:
+//   node suite.mjs --site DIR [--base /sub/path/] [--shots DIR] [--full]
+// Visits every page in headless Chromium (Debian's /usr/bin/chromium) and checks: no console
+// errors or failed requests, anchors and internal links resolve, axe-core WCAG 2.1 A/AA in light
+// and dark mode, no horizontal scroll at 375 px, no overlap at 1280 px, keyboard access, print
+// styles, language twins; then runs the Nu HTML Checker on every page. Ends with "N passed, N failed".
+import { chromium } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { serve } from './serve.mjs';
+
+const require = createRequire(import.meta.url);
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
+  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1] && !all[i + 1].startsWith('--') ? all[i + 1] : true]);
+  return acc;
+}, []));
+const site = path.resolve(args.site || 'public');
+const base = args.base || '/';
+const shots = args.shots ? path.resolve(args.shots) : null;
+const full = Boolean(args.full);
+const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--no-first-run', '--disable-sync', '--disable-quic'];
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) passed++;
+  else {
+    failed++;
+    console.log(`FAIL ${name}${detail ? `\n     ${String(detail).split('\n').join('\n     ')}` : ''}`);
+  }
+}
+
+function htmlFiles(dir) {
+  const out = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...htmlFiles(p));
+    else if (e.name.endsWith('.html')) out.push(p);
+  }
+  return out.sort();
+}
+
+const files = htmlFiles(site);
+const pages = files.map((f) => path.relative(site, f).split(path.sep).join('/'))
+  .map((rel) => rel === '404.html' ? rel : rel.replace(/index\.html$/, ''));
+const server = await serve(site, base);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROME_ARGS });
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const internalLinks = new Map();
+
+async function open(context, rel) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => { if (r.status() >= 400 && !(rel === '404.html' && r.url().endsWith('404.html'))) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  const resp = await page.goto(server.url + rel, { waitUntil: 'load' });
+  return { page, problems, status: resp.status() };
+}
+
+async function axe(page) {
+  await page.evaluate(axeSource);
+  const r = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
+  return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
+}
+
+async function checkPage(rel) {
+  const name = `/${rel}`;
+  const light = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  const { page, problems, status } = await open(light, rel);
+  check(`${name}: loads`, rel === '404.html' || status === 200, `status ${status}`);
+  // Anchors on this page and internal links to collect.
+  const links = await page.$$eval('a[href]', (as) => as.map((a) => ({ href: a.getAttribute('href'), abs: a.href })));
+  for (const { href, abs } of links) {
+    if (href.startsWith('#')) {
+      const id = decodeURIComponent(href.slice(1));
+      const found = await page.evaluate((id) => !!document.getElementById(id), id);
+      check(`${name}: anchor ${href} lands on an element`, found);
+    } else if (abs.startsWith(server.url.replace(/\/[^/]*$/, ''))) {
+      if (!internalLinks.has(abs)) internalLinks.set(abs, name);
+    }
+  }
+  check(`${name}: axe WCAG 2.1 A/AA (light)`, (await axe(page)).length === 0, (await axe(page)).join('\n'));
+  // Layout at 1280: sidebar and article do not intersect; header items do not intersect.
+  const overlaps = await page.evaluate(() => {
+    const box = (el) => el && el.getBoundingClientRect();
+    const hit = (a, b) => a && b && a.width && b.width && !(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top);
+    const out = [];
+    if (hit(box(document.querySelector('.sidebar')), box(document.querySelector('article')))) out.push('sidebar overlaps article');
+    if (hit(box(document.querySelector('.site-title')), box(document.querySelector('.lang-switch')))) out.push('title overlaps language switcher');
+    for (const svg of document.querySelectorAll('figure .chart-wide svg')) {
+      const col = svg.closest('figure').getBoundingClientRect();
+      if (svg.getBoundingClientRect().width > col.width + 1) out.push('chart wider than its column');
+    }
+    return out;
+  });
+  check(`${name}: no overlap at 1280px`, overlaps.length === 0, overlaps.join('; '));
+  // Keyboard: the first Tab reaches the skip link, which moves focus to main; focus is visible.
+  await page.keyboard.press('Tab');
+  const skip = await page.evaluate(() => {
+    const a = document.activeElement;
+    const style = getComputedStyle(a);
+    return { cls: a.className, outline: style.outlineStyle, top: a.getBoundingClientRect().top };
+  });
+  check(`${name}: first Tab focuses a visible skip link`, skip.cls === 'skip-link' && skip.outline !== 'none' && skip.top >= 0, JSON.stringify(skip));
+  await page.keyboard.press('Enter');
+  const onMain = await page.evaluate(() => document.activeElement && document.activeElement.id === 'main');
+  check(`${name}: skip link moves focus to main`, onMain);
+  const reachable = await page.evaluate(() => {
+    const focusable = [...document.querySelectorAll('a[href], button, summary, [tabindex="0"]')];
+    const need = [...document.querySelectorAll('.lang-switch a, .toc a')];
+    return need.every((el) => focusable.includes(el) && el.tabIndex >= 0);
+  });
+  check(`${name}: language switcher and contents are keyboard-reachable`, reachable);
+  // Language twins: the switcher link equals the hreflang alternate and the twin has that lang.
+  const twins = await page.evaluate(() => [...document.querySelectorAll('.lang-switch a')].map((a) => ({
+    href: a.href, lang: a.getAttribute('hreflang'),
+    alt: document.querySelector(`link[rel=alternate][hreflang="${a.getAttribute('hreflang')}"]`)?.getAttribute('href'),
+  })));
+  for (const t of twins) {
+    if (rel !== '404.html' && rel !== '' && rel !== 'en/') {
+      check(`${name}: switcher to ${t.lang} matches its hreflang alternate`, t.alt && new URL(t.alt).pathname === new URL(t.href).pathname, `${t.href} vs ${t.alt}`);
+    }
+    const twin = await light.newPage();
+    const r = await twin.goto(t.href);
+    const lang = await twin.evaluate(() => document.documentElement.lang);
+    check(`${name}: twin ${t.lang} exists with lang=${t.lang}`, r.status() === 200 && lang === t.lang, `${r.status()} ${lang}`);
+    await twin.close();
+  }
+  check(`${name}: no console errors or failed requests`, problems.length === 0, problems.join('\n'));
+  await light.close();
+  // Dark mode contrast.
+  const dark = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+  const d = await open(dark, rel);
+  const darkViolations = await axe(d.page);
+  check(`${name}: axe WCAG 2.1 A/AA (dark)`, darkViolations.length === 0, darkViolations.join('\n'));
+  await dark.close();
+  // Phone width.
+  const phone = await browser.newContext({ viewport: { width: 375, height: 800 }, colorScheme: 'light' });
+  const p = await open(phone, rel);
+  const scroll = await p.page.evaluate(() => ({ sw: document.scrollingElement.scrollWidth, cw: document.scrollingElement.clientWidth }));
+  check(`${name}: no horizontal scrolling at 375px`, scroll.sw <= scroll.cw, JSON.stringify(scroll));
+  await phone.close();
+}
+
+async function checkPrint(rel) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page } = await open(ctx, rel);
+  await page.emulateMedia({ media: 'print' });
+  const r = await page.evaluate(() => {
+    const hidden = (sel) => [...document.querySelectorAll(sel)].every((el) => getComputedStyle(el).display === 'none');
+    const figs = [...document.querySelectorAll('figure.chart')];
+    const ext = [...document.querySelectorAll('.prose a[href^="http"], .related a[href^="http"], .site-footer a[href^="http"]')];
+    return {
+      chrome: hidden('.site-header') && hidden('.sidebar') && hidden('.pager') && hidden('.skip-link'),
+      charts: figs.every((f) => f.querySelector('svg') && getComputedStyle(f.querySelector('.chart-wide')).display !== 'none'),
+      unbroken: figs.every((f) => ['avoid', 'avoid-page'].includes(getComputedStyle(f).breakInside)),
+      urls: ext.every((a) => getComputedStyle(a, '::after').content.includes('http')),
+    };
+  });
+  check(`/${rel}: print hides navigation chrome`, r.chrome);
+  check(`/${rel}: print shows charts`, r.charts);
+  check(`/${rel}: print keeps figures whole`, r.unbroken);
+  check(`/${rel}: print shows URLs of external links`, r.urls);
+  if (shots) await page.pdf({ path: path.join(shots, `${rel.replace(/\W+/g, '_') || 'home'}.pdf`), format: 'A4', printBackground: true });
+  await ctx.close();
+}
+
+async function screenshots(rel, label) {
+  for (const width of [375, 1280]) {
+    for (const scheme of ['light', 'dark']) {
+      const ctx = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+      const { page } = await open(ctx, rel);
+      await page.screenshot({ path: path.join(shots, `${label}-${width}-${scheme}.png`), fullPage: true });
+      await ctx.close();
+    }
+  }
+}
+
+function nuChecker() {
+  const jar = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build/dist/vnu.jar');
+  // vnu reports on stderr; --exit-zero-always keeps the exit code for real failures only.
+  const r = spawnSync('java', ['-jar', jar, '--format', 'json', '--exit-zero-always', ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  let messages;
+  try {
+    messages = JSON.parse(r.stderr).messages;
+  } catch {
+    check('Nu HTML Checker runs', false, `${r.error || ''} ${r.stderr.slice(0, 500)}`);
+    return;
+  }
+  const errors = messages.filter((m) => m.type === 'error');
+  check(`Nu HTML Checker: zero errors in ${files.length} pages`, errors.length === 0,
+    errors.slice(0, 20).map((m) => `${path.relative(site, new URL(m.url).pathname)}:${m.lastLine}: ${m.message}`).join('\n'));
+}
+
+console.log(`browser suite: ${pages.length} pages of ${site} served at ${server.url}`);
+for (const rel of pages) await checkPage(rel);
+for (const [url, from] of internalLinks) {
+  const r = await fetch(url);
+  check(`${from}: link ${new URL(url).pathname} resolves`, r.status === 200, `HTTP ${r.status}`);
+}
+const landing = pages.find((p) => /^[^/]+\/$/.test(p) && p !== 'en/') || '';
+const chapter = pages.find((p) => /^[^/]+\/[^/]+\/$/.test(p) && !/\/(analysts|related|disclosures)\/$/.test(p) && !p.startsWith('en/'));
+if (shots) fs.mkdirSync(shots, { recursive: true });
+for (const rel of [landing, chapter].filter((x) => x !== undefined)) await checkPrint(rel);
+if (shots) {
+  await screenshots(landing, 'landing');
+  if (chapter) await screenshots(chapter, 'chapter');
+  console.log(`screenshots and PDFs: ${shots}`);
+}
+if (full || base === '/') nuChecker();
+await browser.close();
+server.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

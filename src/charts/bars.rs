@@ -51,8 +51,8 @@ pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
                 .collect()
         })
         .collect();
-    let cat_h = cat_lines.iter().map(|l| l.len()).max().unwrap_or(1) as f64 * LABEL * 1.3;
-    let note_h = note_lines.iter().map(|l| l.len()).max().unwrap_or(0) as f64 * SMALL * 1.3;
+    let cat_h = cat_lines.iter().map(|l| l.len()).max().unwrap_or(1) as f64 * LABEL * frame::LINE;
+    let note_h = note_lines.iter().map(|l| l.len()).max().unwrap_or(0) as f64 * SMALL * frame::LINE;
     let plot_h = if w < 500.0 { 200.0 } else { 240.0 };
     let mut d = Drawing::new(w, 0.0);
     let mut y = PAD;
@@ -69,7 +69,7 @@ pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
         );
         y += 20.0;
     }
-    let label_room = 2.0 * SMALL * 1.3 + 6.0;
+    let label_room = 2.0 * SMALL * frame::LINE + 6.0;
     let (top, bottom) = (y + label_room, y + label_room + plot_h);
     for b in &spec.bands {
         let (y0, y1) = (axis.map(b.to, bottom, top), axis.map(b.from, bottom, top));
@@ -154,7 +154,7 @@ pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
                     SMALL,
                     slot / shown - 4.0,
                 );
-                let lh = SMALL * 1.3;
+                let lh = SMALL * frame::LINE;
                 frame::lines(
                     &mut d,
                     &label,
@@ -230,7 +230,7 @@ pub fn horizontal(spec: &Spec, lang: &str, w: f64) -> Drawing {
     let mut rows = Vec::new();
     for c in &spec.categories {
         let lines = text::wrap(c.text(lang), LABEL, label_w);
-        let h = (lines.len() as f64 * LABEL * 1.3).max(bar_h * k) + 14.0;
+        let h = (lines.len() as f64 * LABEL * frame::LINE).max(bar_h * k) + 14.0;
         rows.push((row_top, h, lines));
         row_top += h;
     }
@@ -254,7 +254,7 @@ pub fn horizontal(spec: &Spec, lang: &str, w: f64) -> Drawing {
         d.text(
             b.label.text(lang),
             x0 + 4.0,
-            bottom + 24.0,
+            bottom + 34.0,
             SMALL,
             Role::Text,
             HPos::Left,
@@ -263,7 +263,7 @@ pub fn horizontal(spec: &Spec, lang: &str, w: f64) -> Drawing {
     }
     let base = axis.map(if axis.log { axis.min } else { 0.0 }, left, right);
     for (ci, (rt, h, lines)) in rows.iter().enumerate() {
-        let text_h = lines.len() as f64 * LABEL * 1.3;
+        let text_h = lines.len() as f64 * LABEL * frame::LINE;
         frame::lines(
             &mut d,
             lines,
@@ -303,7 +303,7 @@ pub fn horizontal(spec: &Spec, lang: &str, w: f64) -> Drawing {
         d.text(
             a.text(lang),
             right,
-            bottom + 24.0 + extra,
+            bottom + 34.0 + extra,
             SMALL,
             Role::Muted,
             HPos::Right,
@@ -311,6 +311,6 @@ pub fn horizontal(spec: &Spec, lang: &str, w: f64) -> Drawing {
         );
         extra += 20.0;
     }
-    d.height = bottom + 26.0 + extra + PAD;
+    d.height = bottom + 30.0 + extra + PAD;
     d
 }

@@ -61,7 +61,7 @@ pub fn bounds(spec: &Spec, lang: &str, w: f64) -> Drawing {
             LABEL,
             if narrow { w - 2.0 * PAD } else { label_w },
         );
-        let text_h = lines.len() as f64 * LABEL * 1.3;
+        let text_h = lines.len() as f64 * LABEL * frame::LINE;
         let track_top = if narrow { y + text_h + 4.0 } else { y + 10.0 };
         if narrow {
             frame::lines(&mut d, &lines, PAD, y, LABEL, Role::Text, HPos::Left);
@@ -224,7 +224,7 @@ pub fn stacked100(spec: &Spec, lang: &str, w: f64) -> Drawing {
             let lw = text::width(&full, SMALL);
             let lx = (cx - lw / 2.0).clamp(left, right - lw);
             if lx < last_end + 8.0 {
-                ly += SMALL * 1.4;
+                ly += SMALL * frame::LINE;
             }
             d.text(
                 full,
@@ -237,7 +237,7 @@ pub fn stacked100(spec: &Spec, lang: &str, w: f64) -> Drawing {
             );
             last_end = lx + lw;
         }
-        y = ly + SMALL * 1.4 + 14.0;
+        y = ly + SMALL * frame::LINE + 14.0;
     }
     d.height = y + PAD;
     d

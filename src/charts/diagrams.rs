@@ -81,7 +81,7 @@ pub fn timeline(spec: &Spec, lang: &str, w: f64) -> Drawing {
             });
         }
     }
-    d.height = top + bar_h + 8.0 + max_lines as f64 * LABEL * 1.3 + PAD + 4.0;
+    d.height = top + bar_h + 8.0 + max_lines as f64 * LABEL * frame::LINE + PAD + 4.0;
     d
 }
 
@@ -105,7 +105,7 @@ pub fn groups(spec: &Spec, lang: &str, w: f64) -> Drawing {
         };
         let role = Role::Series(gi);
         let head = text::wrap(g.name.text(lang), LABEL, col_w - 16.0);
-        let head_h = head.len() as f64 * LABEL * 1.3 + 12.0;
+        let head_h = head.len() as f64 * LABEL * frame::LINE + 12.0;
         d.rect(x0, y0, x0 + col_w, y0 + 4.0, role);
         frame::lines(
             &mut d,
@@ -169,7 +169,7 @@ pub fn shifts(spec: &Spec, lang: &str, w: f64) -> Drawing {
     for (i, s) in spec.shifts.iter().enumerate() {
         let from = text::wrap(s.from.text(lang), LABEL, box_w - 16.0);
         let to = text::wrap(s.to.text(lang), LABEL, box_w - 16.0);
-        let h = (from.len().max(to.len()) as f64 * LABEL * 1.3 + 16.0).max(36.0);
+        let h = (from.len().max(to.len()) as f64 * LABEL * frame::LINE + 16.0).max(36.0);
         let (fx, tx) = (PAD, PAD + box_w + arrow_w);
         d.shapes.push(Shape::Rect {
             x0: fx,
@@ -198,7 +198,7 @@ pub fn shifts(spec: &Spec, lang: &str, w: f64) -> Drawing {
             fill: false,
             opacity: 1.0,
         });
-        let lh = LABEL * 1.3;
+        let lh = LABEL * frame::LINE;
         frame::lines(
             &mut d,
             &from,

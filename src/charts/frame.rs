@@ -10,6 +10,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 pub const LABEL: f64 = 13.0;
 /// Font size of secondary labels.
 pub const SMALL: f64 = 12.0;
+/// Line height as a multiple of the font size; CJK fonts' boxes are ~1.4 em tall.
+pub const LINE: f64 = 1.5;
 
 /// A value axis mapping data values onto a pixel range.
 #[derive(Debug, Clone, Copy)]
@@ -220,7 +222,7 @@ pub fn lines(
     role: Role,
     h: HPos,
 ) -> f64 {
-    let lh = size * 1.3;
+    let lh = size * LINE;
     for (i, l) in lines.iter().enumerate() {
         d.text(
             l.clone(),

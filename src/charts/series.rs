@@ -197,14 +197,15 @@ pub fn pie(spec: &Spec, lang: &str, w: f64) -> Drawing {
             d.text(
                 l.clone(),
                 kx + 22.0,
-                ky + li as f64 * LABEL * 1.3,
+                ky + li as f64 * LABEL * frame::LINE,
                 LABEL,
                 Role::Text,
                 HPos::Left,
                 VPos::Center,
             );
         }
-        ky += LABEL * 1.3 * text::wrap(&label, LABEL, w - kx - 24.0 - PAD).len() as f64 + 8.0;
+        ky +=
+            LABEL * frame::LINE * text::wrap(&label, LABEL, w - kx - 24.0 - PAD).len() as f64 + 8.0;
     }
     d.height = (cy + r + 10.0).max(ky) + PAD;
     d

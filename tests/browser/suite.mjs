@@ -69,6 +69,31 @@ async function axe(page) {
   return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
 }
 
+/** Text boxes of every visible chart SVG that leave the SVG or overlap another label. */
+async function chartTextProblems(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const svg of document.querySelectorAll('figure svg.chart-svg')) {
+      const box = svg.getBoundingClientRect();
+      if (!box.width) continue;
+      const id = svg.closest('figure').id;
+      const texts = [...svg.querySelectorAll('text')].map((t) => ({ t: t.textContent.trim(), r: t.getBoundingClientRect() }));
+      for (const { t, r } of texts) {
+        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) out.push(`${id}: "${t}" leaves the chart`);
+      }
+      for (let i = 0; i < texts.length; i++) {
+        for (let j = i + 1; j < texts.length; j++) {
+          const [a, b] = [texts[i].r, texts[j].r];
+          const ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (ox > 1 && oy > 2) out.push(`${id}: "${texts[i].t}" overlaps "${texts[j].t}"`);
+        }
+      }
+    }
+    return out;
+  });
+}
+
 async function checkPage(rel) {
   const name = `/${rel}`;
   const light = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
@@ -100,6 +125,8 @@ async function checkPage(rel) {
     return out;
   });
   check(`${name}: no overlap at 1280px`, overlaps.length === 0, overlaps.join('; '));
+  const wideText = await chartTextProblems(page);
+  check(`${name}: chart labels stay inside and apart (1280px)`, wideText.length === 0, wideText.join('\n'));
   // Keyboard: the first Tab reaches the skip link, which moves focus to main; focus is visible.
   await page.keyboard.press('Tab');
   const skip = await page.evaluate(() => {
@@ -145,6 +172,8 @@ async function checkPage(rel) {
   const p = await open(phone, rel);
   const scroll = await p.page.evaluate(() => ({ sw: document.scrollingElement.scrollWidth, cw: document.scrollingElement.clientWidth }));
   check(`${name}: no horizontal scrolling at 375px`, scroll.sw <= scroll.cw, JSON.stringify(scroll));
+  const narrowText = await chartTextProblems(p.page);
+  check(`${name}: chart labels stay inside and apart (375px)`, narrowText.length === 0, narrowText.join('\n'));
   await phone.close();
 }
 

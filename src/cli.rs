@@ -28,4 +28,37 @@ pub enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Serve the site with live reload while you edit: rebuilds on every change to content/,
+    /// templates/ or static/ and refreshes open pages; a failed rebuild keeps the last good site
+    /// and shows the error in the page.
+    Serve {
+        /// Site folder holding content/, templates/ and static/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; keep the default unless other machines must reach the preview.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the site in a browser once it is served.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Report every problem at once (broken links and anchors, unknown embeds, missing
+    /// translations, bad chart data) without writing anything. Exit 1 on any error.
+    Check {
+        /// Site folder holding content/, templates/ and static/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Fail on warnings too.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Create a new site that builds at once: one report, two chapters in Chinese and English,
+    /// one chart, and the default templates and styles.
+    Init {
+        /// Folder to create (must be empty or absent).
+        dir: PathBuf,
+    },
 }

@@ -7,14 +7,17 @@
 //! 4. [`output`] writes them into the output folder atomically, with `static/`.
 
 pub mod charts;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod error;
 pub mod fsx;
+pub mod init;
 pub mod localized;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod templates;
 pub mod urls;
 pub mod views;

@@ -4,13 +4,13 @@ mod cli;
 
 use clap::Parser;
 use cli::{Cli, Command};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 use yanbao::error::{Diagnostic, Error};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
+    match Cli::parse().command {
         Command::Build {
             root,
             output,
@@ -30,20 +30,91 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(e) => fail(&root, &e),
+                Err(e) => fail(
+                    &root,
+                    &e,
+                    "Build failed; the previous output was left untouched.",
+                ),
             }
         }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        } => {
+            let opts = yanbao::serve::ServeOptions {
+                root: root.clone(),
+                port,
+                bind,
+                open,
+            };
+            match yanbao::serve::run(&opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&root, &e, "Could not start the preview server."),
+            }
+        }
+        Command::Check { root, strict } => match yanbao::check::check(&root) {
+            Ok(report) => {
+                print_diagnostics(&root, &report.problems);
+                let (errors, warnings) = (report.errors(), report.warnings());
+                eprintln!("{errors} error(s), {warnings} warning(s)");
+                if errors > 0 || (strict && warnings > 0) {
+                    ExitCode::FAILURE
+                } else {
+                    ExitCode::SUCCESS
+                }
+            }
+            Err(e) => fail(&root, &e, "Check failed."),
+        },
+        Command::Init { dir } => match yanbao::init::init(&dir) {
+            Ok(n) => {
+                println!(
+                    "Created {} with {n} files. Next: yanbao serve --root {}",
+                    dir.display(),
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&dir, &e, "Nothing was created."),
+        },
     }
+}
+
+/// Colours a rendered diagnostic for a terminal; plain when piped or when NO_COLOR is set.
+fn paint(text: &str) -> String {
+    if !std::io::stderr().is_terminal() || std::env::var_os("NO_COLOR").is_some() {
+        return text.to_string();
+    }
+    text.lines()
+        .map(|l| {
+            let styled = if let Some(rest) = l.strip_prefix("error:") {
+                format!("\x1b[1;31merror:\x1b[0m\x1b[1m{rest}\x1b[0m")
+            } else if let Some(rest) = l.strip_prefix("warning:") {
+                format!("\x1b[1;33mwarning:\x1b[0m\x1b[1m{rest}\x1b[0m")
+            } else if l.trim_start().starts_with("-->")
+                || l.trim_start().starts_with('|')
+                || l.trim_start().starts_with('^')
+            {
+                format!("\x1b[34m{l}\x1b[0m")
+            } else if l.trim_start().starts_with("= help:") {
+                format!("\x1b[36m{l}\x1b[0m")
+            } else {
+                l.to_string()
+            };
+            styled + "\n"
+        })
+        .collect()
 }
 
 fn print_diagnostics(root: &Path, diags: &[Diagnostic]) {
     for d in diags {
         let source = std::fs::read_to_string(root.join(&d.location.file)).ok();
-        eprint!("{}", d.render(source.as_deref()));
+        eprint!("{}", paint(&d.render(source.as_deref())));
     }
 }
 
-fn fail(root: &Path, e: &Error) -> ExitCode {
+fn fail(root: &Path, e: &Error, closing: &str) -> ExitCode {
     match e {
         Error::Content(diags) => {
             print_diagnostics(root, diags);
@@ -51,9 +122,9 @@ fn fail(root: &Path, e: &Error) -> ExitCode {
                 eprintln!("{} problems found", diags.len());
             }
         }
-        Error::Template(report) => eprintln!("{report}"),
-        other => eprintln!("error: {other}"),
+        Error::Template(report) => eprint!("{}", paint(&format!("{report}\n"))),
+        other => eprint!("{}", paint(&format!("error: {other}\n"))),
     }
-    eprintln!("Build failed; the previous output was left untouched.");
+    eprintln!("{closing}");
     ExitCode::FAILURE
 }

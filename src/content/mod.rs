@@ -322,6 +322,7 @@ fn load_chapters(
     diags: &mut Diagnostics,
 ) -> Vec<Chapter> {
     let mut by_slug: BTreeMap<String, BTreeMap<String, ChapterSource>> = BTreeMap::new();
+    let mut broken: BTreeSet<(String, String)> = BTreeSet::new();
     for entry in sorted_dir(&root.join(rel), rel, diags) {
         if entry.is_dir || !entry.name.ends_with(".md") {
             continue;
@@ -367,9 +368,12 @@ fn load_chapters(
             continue;
         }
         let text = diags.take(crate::fsx::read_text(&root.join(&entry.rel), &entry.rel));
+        // A file that exists but does not parse is reported once, not again as a missing twin.
+        broken.insert((slug.to_string(), lang.to_string()));
         let Some(text) = text else { continue };
         match chapter::parse(&text, &entry.rel) {
             Ok(src) => {
+                broken.remove(&(slug.to_string(), lang.to_string()));
                 by_slug
                     .entry(slug.to_string())
                     .or_default()
@@ -378,11 +382,12 @@ fn load_chapters(
             Err(d) => diags.push(d),
         }
     }
-    assemble_chapters(by_slug, rel, config, diags)
+    assemble_chapters(by_slug, &broken, rel, config, diags)
 }
 
 fn assemble_chapters(
     by_slug: BTreeMap<String, BTreeMap<String, ChapterSource>>,
+    broken: &BTreeSet<(String, String)>,
     rel: &Path,
     config: &Config,
     diags: &mut Diagnostics,
@@ -390,7 +395,7 @@ fn assemble_chapters(
     let mut chapters = Vec::new();
     for (slug, sources) in by_slug {
         for lang in &config.language_keys {
-            if !sources.contains_key(lang) {
+            if !sources.contains_key(lang) && !broken.contains(&(slug.clone(), lang.clone())) {
                 let (have, _) = sources.iter().next().expect("at least one source");
                 diags.push(
                     Diagnostic::error(
@@ -443,7 +448,7 @@ fn assemble_chapters(
             );
         }
     }
-    if chapters.is_empty() {
+    if chapters.is_empty() && broken.is_empty() {
         diags.push(
             Diagnostic::error(Location::file(rel), "report has no chapters")
                 .with_help("add chapters/<slug>.<lang>.md files, one per language"),

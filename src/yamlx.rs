@@ -19,15 +19,21 @@ pub fn parse<T: DeserializeOwned>(
 
 fn yaml_diagnostic(e: &serde_yaml::Error, file: &Path, line_offset: usize) -> Diagnostic {
     let text = e.to_string();
-    let message = text
-        .split(" at line ")
-        .next()
-        .unwrap_or(&text)
-        .trim()
-        .to_string();
-    let location = match e.location() {
+    let mut location = match e.location() {
         Some(l) => Location::at(file, l.line() + line_offset, Some(l.column())),
         None => Location::file(file),
+    };
+    // libyaml adds where the unfinished construct began ("…, while scanning a quoted scalar at
+    // line 4 column 19"): that is where the author must look, so point there.
+    let message = match text.split_once(", while ") {
+        Some((problem, context)) => {
+            let (what, mark) = context.split_once(" at line ").unwrap_or((context, ""));
+            if let Some((l, c)) = parse_mark(mark) {
+                location = Location::at(file, l + line_offset, Some(c));
+            }
+            format!("{}, while {what} that starts here", strip_mark(problem))
+        }
+        None => strip_mark(&text),
     };
     let help = suggest_key(&message).or_else(|| generic_help(&message));
     let d = Diagnostic::error(location, message);
@@ -35,6 +41,20 @@ fn yaml_diagnostic(e: &serde_yaml::Error, file: &Path, line_offset: usize) -> Di
         Some(h) => d.with_help(h),
         None => d,
     }
+}
+
+fn strip_mark(text: &str) -> String {
+    text.split(" at line ")
+        .next()
+        .unwrap_or(text)
+        .trim()
+        .to_string()
+}
+
+/// Reads "4 column 19" into (4, 19).
+fn parse_mark(mark: &str) -> Option<(usize, usize)> {
+    let (l, c) = mark.split_once(" column ")?;
+    Some((l.trim().parse().ok()?, c.trim().parse().ok()?))
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`", names the closest known key.
@@ -63,6 +83,7 @@ fn generic_help(message: &str) -> Option<String> {
         Some("check the value's type (quote text that looks like a number or date)".into())
     } else if message.contains("mapping values are not allowed")
         || message.contains("did not find expected")
+        || message.contains("while ")
     {
         Some("check indentation and quote values that contain `: ` or start with a special character".into())
     } else {

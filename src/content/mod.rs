@@ -217,7 +217,8 @@ fn load_report(root: &Path, rel: &Path, config: &Config) -> Result<Report> {
     let manifest = diags.take(load_manifest(root, &manifest_rel, config));
     let chapters = load_chapters(root, &rel.join("chapters"), config, &mut diags);
     let charts = load_charts(root, &rel.join("charts"), config, &mut diags);
-    if let Some((m, source)) = &manifest {
+    // Only once the charts loaded, so that a broken chart file is not reported twice.
+    if let (Some((m, source)), false) = (&manifest, diags.has_errors()) {
         check_headline_charts(m, source, &manifest_rel, &charts, &mut diags);
     }
     diags.finish()?;

@@ -196,7 +196,7 @@ async function checkPrint(rel) {
   check(`/${rel}: print shows charts`, r.charts);
   check(`/${rel}: print keeps figures whole`, r.unbroken);
   check(`/${rel}: print shows URLs of external links`, r.urls);
-  if (shots) await page.pdf({ path: path.join(shots, `${rel.replace(/\W+/g, '_') || 'home'}.pdf`), format: 'A4', printBackground: true });
+  if (shots) await page.pdf({ path: path.join(shots, `${rel.replace(/\W+/g, '_') || 'home'}.pdf`), preferCSSPageSize: true, printBackground: true });
   await ctx.close();
 }
 

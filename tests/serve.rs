@@ -1,0 +1,188 @@
+//! `yanbao serve` end to end: a real server on a free port, a real file change, a real reload event.
+
+mod common;
+
+use common::TestSite;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The server process, killed when the test ends, even on failure.
+struct Serve {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &TestSite) -> Serve {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yanbao"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port = line
+        .split("http://127.0.0.1:")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .and_then(|p| p.parse().ok());
+    let port = port.unwrap_or_else(|| panic!("no address in {line:?}"));
+    Serve { child, port }
+}
+
+/// A minimal HTTP GET: (status, body).
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+fn header(port: u16, path: &str, name: &str) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = String::new();
+    let _ = s.read_to_string(&mut raw);
+    raw.lines()
+        .find(|l| {
+            l.to_lowercase()
+                .starts_with(&format!("{}:", name.to_lowercase()))
+        })
+        .unwrap_or("")
+        .to_string()
+}
+
+#[test]
+fn serves_pages_with_reload_script_and_right_types() {
+    let site = TestSite::mini();
+    let server = start(&site);
+    let (status, html) = get(server.port, "/en/alpha/one/");
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("__yanbao/live.js"),
+        "serve injects the reload script"
+    );
+    assert!(get(server.port, "/__yanbao/live.js")
+        .1
+        .contains("EventSource"));
+    assert!(header(server.port, "/style.css", "content-type").contains("text/css"));
+    assert!(
+        header(server.port, "/alpha/charts/sizes.svg", "content-type").contains("image/svg+xml")
+    );
+    assert!(header(server.port, "/alpha/charts/sizes.csv", "content-type").contains("text/csv"));
+    assert!(header(server.port, "/sitemap.xml", "content-type").contains("xml"));
+    let (status, body) = get(server.port, "/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("页面未找到"));
+    // The build command never writes the script.
+    site.build_ok(&[]);
+    assert!(!site.out("en/alpha/one/index.html").contains("live.js"));
+}
+
+#[test]
+fn refuses_paths_that_leave_the_site() {
+    let site = TestSite::mini();
+    let server = start(&site);
+    for path in [
+        "/../Cargo.toml",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/alpha/%2E%2E/%2E%2E/%2E%2E/etc/passwd",
+        "/..%5c..%5cetc%5cpasswd",
+        "/%00",
+    ] {
+        let (status, _) = get(server.port, path);
+        assert!(status == 403 || status == 404, "{path} gave {status}");
+    }
+}
+
+#[test]
+fn a_change_rebuilds_and_reloads_open_pages() {
+    let site = TestSite::mini();
+    let server = start(&site);
+    let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(15)))
+        .unwrap();
+    write!(
+        events,
+        "GET /__yanbao/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    let mut buf = [0u8; 4096];
+    let n = events.read(&mut buf).unwrap();
+    assert!(String::from_utf8_lossy(&buf[..n]).contains("text/event-stream"));
+
+    site.edit(
+        "content/reports/alpha/chapters/two.en.md",
+        "Body, back",
+        "Freshly edited body, back",
+    );
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        if get(server.port, "/en/alpha/two/")
+            .1
+            .contains("Freshly edited body")
+        {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the served page never changed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let mut seen = String::new();
+    while !seen.contains("event: reload") {
+        let n = events
+            .read(&mut buf)
+            .expect("a reload event within the timeout");
+        assert!(n > 0, "event stream closed");
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+
+    // A broken file keeps the last good site and sends the error to the page.
+    site.edit(
+        "content/reports/alpha/chapters/two.en.md",
+        "order: 2",
+        "order: two",
+    );
+    while !seen.contains("event: error") {
+        let n = events
+            .read(&mut buf)
+            .expect("an error event within the timeout");
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    assert!(seen.contains("two.en.md:3:8"), "{seen}");
+    assert!(get(server.port, "/en/alpha/two/")
+        .1
+        .contains("Freshly edited body"));
+}

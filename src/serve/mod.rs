@@ -132,9 +132,11 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
         current: RwLock::new(Arc::new(Snapshot::default())),
         hub: Hub::default(),
     });
+    // Taken before the first build, so that a save during it still triggers a rebuild.
+    let sources = fingerprint(&server.root);
     let (snap, ms) = server.build()?;
     *server.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snap);
-    let _watcher = watch(server.clone())?;
+    let _watcher = watch(server.clone(), sources)?;
     let url = format!("http://{addr}/");
     println!("Serving {} at {url} (built in {ms} ms); watching content/, templates/, static/. Press Ctrl-C to stop.", opts.root.display());
     if opts.open {
@@ -193,6 +195,7 @@ fn respond(server: &Server, request: tiny_http::Request) {
 /// Watches the sources; a burst of saves within 100 ms is one rebuild.
 fn watch(
     server: Arc<Server>,
+    mut last: Sources,
 ) -> Result<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>> {
     let (tx, rx) = std::sync::mpsc::channel();
     let mut debouncer = new_debouncer(Duration::from_millis(100), tx)
@@ -207,7 +210,6 @@ fn watch(
         }
     }
     std::thread::spawn(move || {
-        let mut last = fingerprint(&server.root);
         while let Ok(batch) = rx.recv() {
             if batch.is_err() {
                 continue;
@@ -235,7 +237,9 @@ fn watch(
 }
 
 /// Size, modification time and path of every source file, to tell real changes from reads.
-fn fingerprint(root: &Path) -> BTreeSet<(PathBuf, u64, Option<std::time::SystemTime>)> {
+type Sources = BTreeSet<(PathBuf, u64, Option<std::time::SystemTime>)>;
+
+fn fingerprint(root: &Path) -> Sources {
     ["content", "templates", "static"]
         .iter()
         .flat_map(|d| {

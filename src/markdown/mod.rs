@@ -28,6 +28,9 @@ pub struct Context<'a> {
     pub links: &'a LinkResolver<'a>,
     /// Ids the page already uses, which headings must not take.
     pub reserved_ids: &'a [String],
+    /// On pages in a non-CJK language, the `lang` code given to runs of Chinese text
+    /// (e.g. `zh-CN`), so that browsers pick Chinese glyphs and screen readers the right voice.
+    pub cjk_lang: Option<&'a str>,
 }
 
 /// The result of rendering one Markdown text.
@@ -89,6 +92,10 @@ pub fn render(text: &str, ctx: &Context) -> Rendered {
     let events = add_heading_ids(events, &mut ids, &mut out.toc);
     let events = rewrite_links(events, ctx, &line_of, &mut out.diagnostics);
     let events = wrap_tables(events);
+    let events = match ctx.cjk_lang {
+        Some(code) => mark_cjk_runs(events, code),
+        None => events,
+    };
     let mut count = cjk::TextCount::default();
     for (e, _) in &events {
         if let Event::Text(t) = e {
@@ -276,6 +283,66 @@ fn resolve<'a>(
             dest.clone()
         }
     }
+}
+
+/// Wraps runs of CJK text (outside code) in `<span lang=…>`.
+fn mark_cjk_runs<'a>(events: Events<'a>, code: &str) -> Events<'a> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut in_code = false;
+    for (e, r) in events {
+        match &e {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            _ => {}
+        }
+        let Event::Text(t) = &e else {
+            out.push((e, r));
+            continue;
+        };
+        if in_code || !t.chars().any(cjk::is_cjk) {
+            out.push((e, r));
+            continue;
+        }
+        for (is_cjk, run) in cjk_runs(t) {
+            if is_cjk {
+                out.push((
+                    Event::Html(format!("<span lang=\"{code}\">").into()),
+                    r.clone(),
+                ));
+                out.push((Event::Text(run.into()), r.clone()));
+                out.push((Event::Html("</span>".into()), r.clone()));
+            } else {
+                out.push((Event::Text(run.into()), r.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// Splits text into runs that are CJK (with the punctuation and spaces between CJK characters)
+/// and runs that are not.
+fn cjk_runs(text: &str) -> Vec<(bool, String)> {
+    let mut runs: Vec<(bool, String)> = Vec::new();
+    for c in text.chars() {
+        let kind = cjk::is_cjk(c);
+        match runs.last_mut() {
+            Some((k, s)) if *k == kind => s.push(c),
+            _ => runs.push((kind, c.to_string())),
+        }
+    }
+    // Latin letters inside a Chinese name ("中国AIGC应用") belong to the Chinese run.
+    let mut merged: Vec<(bool, String)> = Vec::new();
+    for (i, (kind, s)) in runs.iter().enumerate() {
+        let inner = !kind
+            && !s.chars().any(char::is_whitespace)
+            && i > 0
+            && runs.get(i + 1).is_some_and(|(k, _)| *k);
+        match merged.last_mut() {
+            Some((true, prev)) if inner || *kind => prev.push_str(s),
+            _ => merged.push((*kind, s.clone())),
+        }
+    }
+    merged
 }
 
 /// Wraps tables in a focusable container that scrolls sideways on narrow screens.

@@ -13,6 +13,7 @@ fn md(text: &str) -> Rendered {
         first_line: 5,
         links: &links,
         reserved_ids: &[],
+        cjk_lang: None,
     };
     render(text, &ctx)
 }
@@ -110,5 +111,32 @@ fn snippet_inline() {
     assert_eq!(
         render_snippet("**要点。**正文", true),
         "<strong>要点。</strong>正文"
+    );
+}
+
+#[test]
+fn chinese_runs_in_english_pages_get_a_lang() {
+    let links = |_: &str, _: usize| -> Result<String, String> { Ok(String::new()) };
+    let ctx = Context {
+        file: Path::new("a.en.md"),
+        first_line: 1,
+        links: &links,
+        reserved_ids: &[],
+        cjk_lang: Some("zh-CN"),
+    };
+    let r = render(
+        "QbitAI (量子位《中国AIGC报告》) says\n\n```\n中文\n```\n",
+        &ctx,
+    );
+    assert!(
+        r.html
+            .contains("QbitAI (<span lang=\"zh-CN\">量子位《中国AIGC报告》</span>) says"),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("<code>中文\n</code>"),
+        "code is left alone: {}",
+        r.html
     );
 }

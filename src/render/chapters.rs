@@ -64,6 +64,7 @@ pub fn draft<'a>(
             .map(|id| super::figures::element_id(id)),
     );
     let mut drafts = Vec::new();
+    let cjk_lang = cjk_lang_for(site, lang);
     for chapter in &report.chapters {
         let Some(source) = chapter.sources.get(lang) else {
             continue;
@@ -84,6 +85,7 @@ pub fn draft<'a>(
             first_line: source.body_line,
             links: &links,
             reserved_ids: &reserved,
+            cjk_lang: cjk_lang.as_deref(),
         };
         let md = markdown::render(&source.body, &ctx);
         md.diagnostics.iter().cloned().for_each(|d| diags.push(d));
@@ -95,6 +97,25 @@ pub fn draft<'a>(
         });
     }
     drafts
+}
+
+/// For a page in a non-CJK language, the code of the site's CJK language (if any), used to mark
+/// Chinese passages quoted in the text.
+fn cjk_lang_for(site: &Site, lang: &str) -> Option<String> {
+    let is_cjk = |code: &str| {
+        ["zh", "ja", "ko"]
+            .iter()
+            .any(|p| code == *p || code.starts_with(&format!("{p}-")))
+    };
+    if is_cjk(&site.config.language(lang).code) {
+        return None;
+    }
+    site.config
+        .site
+        .languages
+        .iter()
+        .map(|l| l.code.clone())
+        .find(|c| is_cjk(c))
 }
 
 fn target_url(paths: &Paths, target: &LinkTarget) -> String {

@@ -55,20 +55,7 @@ pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
     let note_h = note_lines.iter().map(|l| l.len()).max().unwrap_or(0) as f64 * SMALL * frame::LINE;
     let plot_h = if w < 500.0 { 200.0 } else { 240.0 };
     let mut d = Drawing::new(w, 0.0);
-    let mut y = PAD;
-    y += frame::legend(&mut d, &frame::legend_entries(spec, lang), left, y, right);
-    if let Some(a) = &spec.axis {
-        d.text(
-            a.text(lang),
-            PAD,
-            y + 6.0,
-            SMALL,
-            Role::Muted,
-            HPos::Left,
-            VPos::Center,
-        );
-        y += 20.0;
-    }
+    let y = frame::header(&mut d, spec, lang, left, right, PAD);
     let label_room = 2.0 * SMALL * frame::LINE + 6.0;
     let (top, bottom) = (y + label_room, y + label_room + plot_h);
     for b in &spec.bands {

@@ -122,16 +122,10 @@ impl Drawing {
         h: HPos,
         v: VPos,
     ) {
-        self.shapes.push(Shape::Text {
-            text: text.into(),
-            x,
-            y,
-            size,
-            role,
-            h,
-            v,
-            bold: true,
-        });
+        self.text(text, x, y, size, role, h, v);
+        if let Some(Shape::Text { bold, .. }) = self.shapes.last_mut() {
+            *bold = true;
+        }
     }
 
     /// A bar styled by status: solid when actual, light and hatched when estimated or forecast,

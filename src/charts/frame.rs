@@ -211,6 +211,24 @@ pub fn legend(d: &mut Drawing, entries: &[Entry], x0: f64, y: f64, max_x: f64) -
     row + 26.0
 }
 
+/// Draws the legend and the axis title from the top of a chart; returns where the plot may start.
+pub fn header(d: &mut Drawing, spec: &Spec, lang: &str, left: f64, right: f64, pad: f64) -> f64 {
+    let mut y = pad + legend(d, &legend_entries(spec, lang), left, pad, right);
+    if let Some(a) = &spec.axis {
+        d.text(
+            a.text(lang),
+            pad,
+            y + 6.0,
+            SMALL,
+            Role::Muted,
+            HPos::Left,
+            VPos::Center,
+        );
+        y += 20.0;
+    }
+    y
+}
+
 /// Draws wrapped lines centred or anchored at x, starting at `top`; returns the height used.
 #[allow(clippy::too_many_arguments)]
 pub fn lines(

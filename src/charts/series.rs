@@ -26,26 +26,7 @@ pub fn line(spec: &Spec, lang: &str, w: f64) -> Drawing {
         + 8.0;
     let right = w - PAD - 60.0;
     let mut d = Drawing::new(w, 0.0);
-    let mut y = PAD
-        + frame::legend(
-            &mut d,
-            &frame::legend_entries(spec, lang),
-            left,
-            PAD,
-            w - PAD,
-        );
-    if let Some(a) = &spec.axis {
-        d.text(
-            a.text(lang),
-            PAD,
-            y + 6.0,
-            SMALL,
-            Role::Muted,
-            HPos::Left,
-            VPos::Center,
-        );
-        y += 20.0;
-    }
+    let y = frame::header(&mut d, spec, lang, left, w - PAD, PAD);
     let (top, bottom) = (y + 10.0, y + 10.0 + if w < 500.0 { 190.0 } else { 230.0 });
     for t in &ticks {
         let ty = axis.map(*t, bottom, top);

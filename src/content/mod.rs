@@ -2,12 +2,18 @@
 //! chapters and charts. Every problem found is reported at once.
 
 pub mod chapter;
+mod chapters;
+mod discover;
 pub mod report;
 mod strings;
 
 pub use chapter::{ChapterSource, FrontMatter};
 pub use report::Manifest;
 pub use strings::Strings;
+
+use chapters::load_chapters;
+pub use discover::valid_slug;
+use discover::{list_static, slug_problem, sorted_dir};
 
 use crate::charts::ChartSpec;
 use crate::config::Config;
@@ -90,106 +96,6 @@ pub fn load(root: &Path, config: Config) -> Result<Site> {
         reports,
         static_files,
     })
-}
-
-/// Lists `static/` recursively; links are reported rather than followed, so nothing outside the
-/// site folder is copied.
-fn list_static(root: &Path, diags: &mut Diagnostics) -> BTreeSet<String> {
-    let dir = root.join("static");
-    let mut files = BTreeSet::new();
-    for entry in walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-        let shown = Path::new("static").join(rel);
-        if entry.file_type().is_symlink() {
-            diags.push(
-                Diagnostic::error(
-                    Location::file(&shown),
-                    "symbolic links are not followed in static/",
-                )
-                .with_help("replace the link with the file itself"),
-            );
-        } else if entry.file_type().is_file() {
-            match rel.to_str() {
-                Some(p) => {
-                    files.insert(p.replace('\\', "/"));
-                }
-                None => diags.push(Diagnostic::error(
-                    Location::file(&shown),
-                    "file name is not valid UTF-8",
-                )),
-            }
-        }
-    }
-    files
-}
-
-/// A directory entry relative to the site root.
-struct DirEntry {
-    rel: PathBuf,
-    name: String,
-    is_dir: bool,
-}
-
-/// Lists a folder's entries sorted by name; symlinks and non-UTF-8 names are reported, not followed.
-fn sorted_dir(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Vec<DirEntry> {
-    let Ok(read) = std::fs::read_dir(abs) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for entry in read.flatten() {
-        let name = entry.file_name();
-        let shown = rel.join(&name);
-        let Some(name) = name.to_str().map(str::to_string) else {
-            diags.push(
-                Diagnostic::error(Location::file(&shown), "file name is not valid UTF-8")
-                    .with_help("rename the file using UTF-8 characters"),
-            );
-            continue;
-        };
-        if name.starts_with('.') {
-            continue;
-        }
-        let Ok(ft) = entry.file_type() else { continue };
-        if ft.is_symlink() {
-            diags.push(Diagnostic::error(Location::file(&shown), "symbolic links are not followed in content/")
-                .with_help("replace the link with the file itself; content must stay inside the site folder"));
-            continue;
-        }
-        out.push(DirEntry {
-            rel: shown,
-            name,
-            is_dir: ft.is_dir(),
-        });
-    }
-    out.sort_by(|a, b| a.name.cmp(&b.name));
-    out
-}
-
-/// Whether `s` is safe as one URL path segment and one file name: no separators, no `.`/`..`,
-/// no control characters.
-pub fn valid_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars().count() <= 80
-        && !s.starts_with('.')
-        && !s.chars().any(|c| {
-            c.is_control()
-                || matches!(
-                    c,
-                    '/' | '\\' | ':' | '?' | '#' | '%' | '*' | '"' | '<' | '>' | '|'
-                )
-        })
-}
-
-fn slug_problem(shown: &Path, slug: &str) -> Diagnostic {
-    Diagnostic::error(
-        Location::file(shown),
-        format!("`{slug}` cannot be used as a URL slug"),
-    )
-    .with_help("rename it without `/ \\ : ? # % * \" < > |`, control characters or a leading dot")
 }
 
 fn load_report(root: &Path, rel: &Path, config: &Config) -> Result<Report> {
@@ -314,148 +220,6 @@ fn load_manifest(root: &Path, rel: &Path, config: &Config) -> Result<(Manifest, 
     } else {
         Err(problems.into())
     }
-}
-
-fn load_chapters(
-    root: &Path,
-    rel: &Path,
-    config: &Config,
-    diags: &mut Diagnostics,
-) -> Vec<Chapter> {
-    let mut by_slug: BTreeMap<String, BTreeMap<String, ChapterSource>> = BTreeMap::new();
-    let mut broken: BTreeSet<(String, String)> = BTreeSet::new();
-    for entry in sorted_dir(&root.join(rel), rel, diags) {
-        if entry.is_dir || !entry.name.ends_with(".md") {
-            continue;
-        }
-        let Some((slug, lang)) = chapter::split_file_name(&entry.name) else {
-            diags.push(
-                Diagnostic::error(
-                    Location::file(&entry.rel),
-                    "chapter file name has no language",
-                )
-                .with_help(format!(
-                    "name it <slug>.<lang>.md with lang one of: {}",
-                    config.language_keys.join(", ")
-                )),
-            );
-            continue;
-        };
-        if !config.language_keys.iter().any(|k| k == lang) {
-            diags.push(
-                Diagnostic::error(
-                    Location::file(&entry.rel),
-                    format!("`{lang}` is not a language of this site"),
-                )
-                .with_help(format!("use one of: {}", config.language_keys.join(", "))),
-            );
-            continue;
-        }
-        if !valid_slug(slug) {
-            diags.push(slug_problem(&entry.rel, slug));
-            continue;
-        }
-        if RESERVED_SLUGS.contains(&slug) {
-            diags.push(
-                Diagnostic::error(
-                    Location::file(&entry.rel),
-                    format!("chapter slug `{slug}` is reserved"),
-                )
-                .with_help(format!(
-                    "rename the file; these names are used by the report's own pages: {}",
-                    RESERVED_SLUGS.join(", ")
-                )),
-            );
-            continue;
-        }
-        let text = diags.take(crate::fsx::read_text(&root.join(&entry.rel), &entry.rel));
-        // A file that exists but does not parse is reported once, not again as a missing twin.
-        broken.insert((slug.to_string(), lang.to_string()));
-        let Some(text) = text else { continue };
-        match chapter::parse(&text, &entry.rel) {
-            Ok(src) => {
-                broken.remove(&(slug.to_string(), lang.to_string()));
-                by_slug
-                    .entry(slug.to_string())
-                    .or_default()
-                    .insert(lang.to_string(), src);
-            }
-            Err(d) => diags.push(d),
-        }
-    }
-    assemble_chapters(by_slug, &broken, rel, config, diags)
-}
-
-fn assemble_chapters(
-    by_slug: BTreeMap<String, BTreeMap<String, ChapterSource>>,
-    broken: &BTreeSet<(String, String)>,
-    rel: &Path,
-    config: &Config,
-    diags: &mut Diagnostics,
-) -> Vec<Chapter> {
-    let mut chapters = Vec::new();
-    for (slug, sources) in by_slug {
-        for lang in &config.language_keys {
-            if !sources.contains_key(lang) && !broken.contains(&(slug.clone(), lang.clone())) {
-                let (have, _) = sources.iter().next().expect("at least one source");
-                diags.push(
-                    Diagnostic::error(
-                        Location::file(rel.join(format!("{slug}.{have}.md"))),
-                        format!("missing translation: chapter `{slug}` has no `{lang}` version"),
-                    )
-                    .with_help(format!(
-                        "create {}",
-                        rel.join(format!("{slug}.{lang}.md")).display()
-                    )),
-                );
-            }
-        }
-        let orders: Vec<i64> = sources.values().map(|s| s.front.order).collect();
-        if orders.windows(2).any(|w| w[0] != w[1]) {
-            let files: Vec<String> = sources
-                .values()
-                .map(|s| format!("{} (order {})", s.file.display(), s.front.order))
-                .collect();
-            diags.push(
-                Diagnostic::error(
-                    Location::at(&sources.values().next().expect("source").file, 3, None),
-                    format!(
-                        "translations of chapter `{slug}` disagree on `order`: {}",
-                        files.join(", ")
-                    ),
-                )
-                .with_help("give every language version of a chapter the same order"),
-            );
-        }
-        chapters.push(Chapter {
-            slug,
-            order: orders[0],
-            sources,
-        });
-    }
-    chapters.sort_by(|a, b| a.order.cmp(&b.order).then(a.slug.cmp(&b.slug)));
-    for pair in chapters.windows(2) {
-        if pair[0].order == pair[1].order {
-            let f = &pair[1].sources.values().next().expect("source").file;
-            diags.push(
-                Diagnostic::error(
-                    Location::file(f),
-                    format!(
-                        "chapters `{}` and `{}` both have order {}",
-                        pair[0].slug, pair[1].slug, pair[0].order
-                    ),
-                )
-                .with_help("give each chapter a distinct `order` in its front matter"),
-            );
-        }
-    }
-    if chapters.is_empty() && broken.is_empty() {
-        diags.push(
-            Diagnostic::error(Location::file(rel), "report has no chapters")
-                .with_help("add chapters/<slug>.<lang>.md files, one per language"),
-        );
-    }
-    chapters
 }
 
 fn load_charts(

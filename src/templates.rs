@@ -75,6 +75,7 @@ fn template_error(e: tera::Error) -> Error {
     if !msg.starts_with("error") {
         msg = format!("error: template: {msg}");
     }
+    msg.push_str("\n  = help: fix the template named above (Tera 2 syntax); `yanbao init` writes a copy of the default templates to compare with");
     let mut source = std::error::Error::source(&e);
     while let Some(s) = source {
         msg.push_str(&format!("\ncaused by: {s}"));

@@ -203,3 +203,27 @@ fn bad_input_names_the_line_and_the_fix() {
         assert!(d.location.file.ends_with("charts/c.yaml"));
     }
 }
+
+#[test]
+fn extreme_data_renders_without_panicking() {
+    let many: Vec<String> = (0..25).map(|i| format!("{{zh: 很长很长的中文类别标签第{i}项, en: A rather long category label number {i}}}")).collect();
+    let points: Vec<String> = (0..25)
+        .map(|i| format!("{{value: {}}}", 10f64.powi(i % 12)))
+        .collect();
+    for kind in ["bar", "hbar", "stacked", "line"] {
+        for scale in ["linear", "log"] {
+            let yaml = format!(
+                "kind: {kind}\nscale: {scale}\ntitle: t\ncategories: [{}]\nseries:\n  - name: n\n    points: [{}]\nsource: s\n",
+                many.join(", "),
+                points.join(", ")
+            );
+            let c = chart(&yaml);
+            for lang in LANGS {
+                let f = render(&c, lang).unwrap();
+                assert!(f.svg.contains("</svg>"), "{kind} {scale}");
+            }
+        }
+    }
+    let one = "kind: bar\ntitle: t\ncategories: [a]\nseries:\n  - name: n\n    points: [{value: 0}]\nsource: s\n";
+    assert!(render(&chart(one), "en").is_ok());
+}

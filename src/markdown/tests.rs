@@ -140,3 +140,49 @@ fn chinese_runs_in_english_pages_get_a_lang() {
         r.html
     );
 }
+
+#[test]
+fn odd_input_never_panics() {
+    let nasty = [
+        "",
+        "{{",
+        "}}",
+        "{{}}",
+        "{{ }}",
+        "{{ (",
+        "{{ a(",
+        "{{ a(b=\"",
+        "{{ a(b=\"中文\") }}",
+        "{{ chart(id=\"x\",) }}",
+        "{{/*",
+        "{{/* */}}",
+        "**",
+        "*。*",
+        "**。**a**",
+        "中**",
+        "**中",
+        "`",
+        "``a`",
+        "```",
+        "~~~\n{{ x }}",
+        "# {#}",
+        "## 。\n## 。",
+        "[a](",
+        "[a](#)",
+        "[a](.md)",
+        "[a](../..)",
+        "[a](/)",
+        "\u{feff}**中。**文",
+        "\u{2E3B}**\u{2E3B}",
+        "中\n\n\n文",
+        "| a |\n|-|\n| {{ ref(id=\"x\") }} |",
+        "- [ ] {{ chart(id=\"y\") }}",
+        "[^1]\n\n[^1]: {{ ref(id=\"z\") }}",
+        "<div>{{ chart(id=\"w\") }}</div>",
+    ];
+    for text in nasty {
+        let r = md(text);
+        let _ = embeds::splice(&r.html, |_| (String::from("<x>"), true));
+        assert!(!r.html.contains(cjk::SENTINEL), "{text:?}");
+    }
+}

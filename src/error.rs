@@ -110,10 +110,15 @@ impl Diagnostic {
                 let pad = " ".repeat(num.len());
                 out.push_str(&format!("{pad} |\n{num} | {text}\n"));
                 if let Some(col) = self.location.column {
+                    // Full-width characters take two terminal cells.
                     let lead: String = text
                         .chars()
                         .take(col.saturating_sub(1))
-                        .map(|c| if c == '\t' { '\t' } else { ' ' })
+                        .map(|c| match c {
+                            '\t' => "\t",
+                            c if crate::markdown::cjk::is_cjk(c) => "  ",
+                            _ => " ",
+                        })
                         .collect();
                     out.push_str(&format!("{pad} | {lead}^\n"));
                 }
@@ -255,6 +260,14 @@ mod tests {
         assert!(out.contains("2 | y: zz"));
         assert!(out.contains("  ^"));
         assert!(out.contains("help: write a number"));
+    }
+
+    #[test]
+    fn caret_accounts_for_full_width_characters() {
+        let d = Diagnostic::error(Location::at("a.yaml", 1, Some(5)), "x");
+        assert!(d
+            .render(Some("中文: ["))
+            .contains("1 | 中文: [\n  |       ^"));
     }
 
     #[test]

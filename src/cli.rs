@@ -44,6 +44,10 @@ pub enum Command {
         /// Open the site in a browser once it is served.
         #[arg(long)]
         open: bool,
+        /// Poll for changes instead of using native file events (for network or container
+        /// file systems where saves go unnoticed).
+        #[arg(long)]
+        poll: bool,
     },
     /// Report every problem at once (broken links and anchors, unknown embeds, missing
     /// translations, bad chart data) without writing anything. Exit 1 on any error.

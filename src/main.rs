@@ -42,12 +42,14 @@ fn main() -> ExitCode {
             port,
             bind,
             open,
+            poll,
         } => {
             let opts = yanbao::serve::ServeOptions {
                 root: root.clone(),
                 port,
                 bind,
                 open,
+                poll,
             };
             match yanbao::serve::run(&opts) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -22,8 +22,14 @@ impl Drop for Serve {
 }
 
 fn start(site: &TestSite) -> Serve {
+    start_with(site, &[])
+}
+
+fn start_with(site: &TestSite, extra: &[&str]) -> Serve {
     let mut child = Command::new(env!("CARGO_BIN_EXE_yanbao"))
-        .args(["serve", "--port", "0", "--root"])
+        .args(["serve", "--port", "0"])
+        .args(extra)
+        .arg("--root")
         .arg(site.root())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -185,4 +191,28 @@ fn a_change_rebuilds_and_reloads_open_pages() {
     assert!(get(server.port, "/en/alpha/two/")
         .1
         .contains("Freshly edited body"));
+}
+
+#[test]
+fn polling_watcher_also_rebuilds() {
+    let site = TestSite::mini();
+    let server = start_with(&site, &["--poll"]);
+    // Past the start-up re-check, so that only the poller can notice the save.
+    std::thread::sleep(Duration::from_millis(900));
+    site.edit(
+        "content/reports/alpha/chapters/two.zh.md",
+        "正文。",
+        "轮询修改后的正文。",
+    );
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !get(server.port, "/alpha/two/")
+        .1
+        .contains("轮询修改后的正文")
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the polling watcher never rebuilt"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }

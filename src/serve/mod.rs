@@ -10,7 +10,8 @@ pub mod live;
 use crate::error::{Error, Result};
 use crate::BuildOptions;
 use live::{Event, Hub};
-use notify_debouncer_mini::{new_debouncer, notify::RecursiveMode};
+use notify_debouncer_mini::notify::{PollWatcher, RecursiveMode};
+use notify_debouncer_mini::{new_debouncer, new_debouncer_opt};
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -28,6 +29,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Open a browser once serving.
     pub open: bool,
+    /// Poll the file system instead of relying on native change events.
+    pub poll: bool,
 }
 
 /// One successful build, as served.
@@ -136,7 +139,7 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
     let sources = fingerprint(&server.root);
     let (snap, ms) = server.build()?;
     *server.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snap);
-    let _watcher = watch(server.clone(), sources)?;
+    let _watcher = watch(server.clone(), sources, opts.poll)?;
     let url = format!("http://{addr}/");
     println!("Serving {} at {url} (built in {ms} ms); watching content/, templates/, static/. Press Ctrl-C to stop.", opts.root.display());
     if opts.open {
@@ -193,22 +196,47 @@ fn respond(server: &Server, request: tiny_http::Request) {
 }
 
 /// Watches the sources; a burst of saves within 100 ms is one rebuild.
-fn watch(
-    server: Arc<Server>,
-    mut last: Sources,
-) -> Result<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>> {
+/// Native file events by default; polling (`--poll`) where they are not delivered, as on some
+/// network and container file systems.
+fn watch(server: Arc<Server>, mut last: Sources, poll: bool) -> Result<Box<dyn std::any::Any>> {
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut debouncer = new_debouncer(Duration::from_millis(100), tx)
-        .map_err(|e| Error::io("watch", &server.root, std::io::Error::other(e.to_string())))?;
-    for dir in ["content", "templates", "static"] {
-        let path = server.root.join(dir);
-        if path.is_dir() {
-            debouncer
-                .watcher()
-                .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| Error::io("watch", &path, std::io::Error::other(e.to_string())))?;
+    // A save between the first build and the moment the watcher is really looking (a poller's
+    // first scan happens later) would be missed: look once more shortly after starting.
+    let nudge = tx.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(400));
+        let _ = nudge.send(Ok(Vec::new()));
+    });
+    let fail = |e: notify_debouncer_mini::notify::Error| {
+        Error::io("watch", &server.root, std::io::Error::other(e.to_string()))
+    };
+    let watched: Vec<PathBuf> = ["content", "templates", "static"]
+        .iter()
+        .map(|d| server.root.join(d))
+        .filter(|p| p.is_dir())
+        .collect();
+    let guard: Box<dyn std::any::Any> = if poll {
+        let notify_config = notify_debouncer_mini::notify::Config::default()
+            .with_poll_interval(Duration::from_millis(150));
+        let config = notify_debouncer_mini::Config::default()
+            .with_timeout(Duration::from_millis(100))
+            .with_notify_config(notify_config);
+        let mut d = new_debouncer_opt::<_, PollWatcher>(config, tx).map_err(fail)?;
+        for path in &watched {
+            d.watcher()
+                .watch(path, RecursiveMode::Recursive)
+                .map_err(fail)?;
         }
-    }
+        Box::new(d)
+    } else {
+        let mut d = new_debouncer(Duration::from_millis(100), tx).map_err(fail)?;
+        for path in &watched {
+            d.watcher()
+                .watch(path, RecursiveMode::Recursive)
+                .map_err(fail)?;
+        }
+        Box::new(d)
+    };
     std::thread::spawn(move || {
         while let Ok(batch) = rx.recv() {
             if batch.is_err() {
@@ -233,7 +261,7 @@ fn watch(
             server.rebuild(only_css);
         }
     });
-    Ok(debouncer)
+    Ok(guard)
 }
 
 /// Size, modification time and path of every source file, to tell real changes from reads.

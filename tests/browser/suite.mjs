@@ -64,6 +64,8 @@ async function open(context, rel) {
 }
 
 async function axe(page) {
+  // Open every data table so that its contrast and structure are checked too.
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   await page.evaluate(axeSource);
   const r = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
   return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
@@ -144,6 +146,12 @@ async function checkPage(rel) {
     return need.every((el) => focusable.includes(el) && el.tabIndex >= 0);
   });
   check(`${name}: language switcher and contents are keyboard-reachable`, reachable);
+  const unfocusable = await page.evaluate(() => [...document.querySelectorAll('main a[href], header a[href]')].slice(0, 40).filter((a) => {
+    a.focus();
+    const s = getComputedStyle(a);
+    return document.activeElement === a && s.outlineStyle === 'none' && s.boxShadow === 'none';
+  }).map((a) => a.getAttribute('href')));
+  check(`${name}: focused links show a focus ring`, unfocusable.length === 0, unfocusable.join(' '));
   // Language twins: the switcher link equals the hreflang alternate and the twin has that lang.
   const twins = await page.evaluate(() => [...document.querySelectorAll('.lang-switch a')].map((a) => ({
     href: a.href, lang: a.getAttribute('hreflang'),
@@ -229,6 +237,11 @@ function nuChecker() {
 
 console.log(`browser suite: ${pages.length} pages of ${site} served at ${server.url}`);
 for (const rel of pages) await checkPage(rel);
+{
+  const r = await fetch(server.url + 'no/such/page/');
+  const html = await r.text();
+  check('a missing page answers 404 with the site\'s 404 page', r.status === 404 && html.includes('<main'));
+}
 for (const [url, from] of internalLinks) {
   const r = await fetch(url);
   check(`${from}: link ${new URL(url).pathname} resolves`, r.status === 200, `HTTP ${r.status}`);

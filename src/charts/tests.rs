@@ -227,3 +227,20 @@ fn extreme_data_renders_without_panicking() {
     let one = "kind: bar\ntitle: t\ncategories: [a]\nseries:\n  - name: n\n    points: [{value: 0}]\nsource: s\n";
     assert!(render(&chart(one), "en").is_ok());
 }
+
+#[test]
+fn a_derived_series_is_labelled_with_its_rule() {
+    let yaml = "kind: line\ntitle: t\ncategories: [\"2024\", \"2025\"]\nseries:\n  - name: {zh: 实际, en: Stated}\n    points: [{value: 200}, ~]\n  - name: {zh: 推算路径, en: Implied path}\n    derived: {zh: 按30%年增速推算, en: 30% a year from 2024}\n    points: [{value: 200}, {value: 260, status: estimate}]\nsource: s\n";
+    let f = render(&chart(yaml), "en").unwrap();
+    assert!(
+        has_text(&f.svg, "Implied path (derived)"),
+        "legend marks it"
+    );
+    assert_eq!(
+        f.table.headers[2],
+        "Implied path (derived: 30% a year from 2024)"
+    );
+    let zh = render(&chart(yaml), "zh").unwrap();
+    assert!(has_text(&zh.svg, "推算路径（推算）"));
+    assert!(zh.csv.contains("推算路径（推算：按30%年增速推算）"));
+}

@@ -16,14 +16,6 @@ fn unit(spec: &Spec, lang: &str) -> String {
         .unwrap_or_default()
 }
 
-fn tick_label(v: f64, axis: &Axis, spec: &Spec) -> String {
-    if axis.log {
-        text::number(v, 0)
-    } else {
-        text::number(v, spec.decimals.min(2))
-    }
-}
-
 /// Vertical bars; `stacked` piles the series up instead of grouping them.
 pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
     let axis = Axis::for_spec(spec, stacked);
@@ -31,7 +23,7 @@ pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
     let left = PAD
         + ticks
             .iter()
-            .map(|t| text::width(&tick_label(*t, &axis, spec), SMALL))
+            .map(|t| text::width(&frame::tick_label(*t, &axis, spec.decimals), SMALL))
             .fold(0.0, f64::max)
         + 8.0;
     let right = w - PAD;
@@ -71,19 +63,7 @@ pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
             VPos::Top,
         );
     }
-    for t in &ticks {
-        let ty = axis.map(*t, bottom, top);
-        d.line(vec![(left, ty), (right, ty)], Role::Grid, 1);
-        d.text(
-            tick_label(*t, &axis, spec),
-            left - 6.0,
-            ty,
-            SMALL,
-            Role::Muted,
-            HPos::Right,
-            VPos::Center,
-        );
-    }
+    frame::value_grid(&mut d, &axis, (left, right), (top, bottom), spec.decimals);
     let base = axis.map(if axis.log { axis.min } else { 0.0 }, bottom, top);
     let k = spec.series.len().max(1) as f64;
     let unit = unit(spec, lang);
@@ -226,7 +206,7 @@ pub fn horizontal(spec: &Spec, lang: &str, w: f64) -> Drawing {
         let tx = axis.map(t, left, right);
         d.line(vec![(tx, top), (tx, bottom)], Role::Grid, 1);
         d.text(
-            tick_label(t, &axis, spec),
+            frame::tick_label(t, &axis, spec.decimals),
             tx,
             bottom + 6.0,
             SMALL,

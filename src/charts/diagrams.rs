@@ -123,24 +123,7 @@ pub fn groups(spec: &Spec, lang: &str, w: f64) -> Drawing {
         for (ii, item) in g.items.iter().enumerate() {
             let cx = x0 + (chip_w + 8.0) * (ii % per_row) as f64;
             let cy = y + (chip_h + 8.0) * (ii / per_row) as f64;
-            d.shapes.push(Shape::Rect {
-                x0: cx,
-                y0: cy,
-                x1: cx + chip_w,
-                y1: cy + chip_h,
-                role,
-                fill: true,
-                opacity: 0.18,
-            });
-            d.shapes.push(Shape::Rect {
-                x0: cx,
-                y0: cy,
-                x1: cx + chip_w,
-                y1: cy + chip_h,
-                role,
-                fill: false,
-                opacity: 1.0,
-            });
+            d.tinted_box(cx, cy, cx + chip_w, cy + chip_h, role);
             d.text(
                 item.text(lang),
                 cx + chip_w / 2.0,
@@ -180,24 +163,7 @@ pub fn shifts(spec: &Spec, lang: &str, w: f64) -> Drawing {
             fill: false,
             opacity: 1.0,
         });
-        d.shapes.push(Shape::Rect {
-            x0: tx,
-            y0: y,
-            x1: tx + box_w,
-            y1: y + h,
-            role: Role::Series(i),
-            fill: true,
-            opacity: 0.18,
-        });
-        d.shapes.push(Shape::Rect {
-            x0: tx,
-            y0: y,
-            x1: tx + box_w,
-            y1: y + h,
-            role: Role::Series(i),
-            fill: false,
-            opacity: 1.0,
-        });
+        d.tinted_box(tx, y, tx + box_w, y + h, Role::Series(i));
         let lh = LABEL * frame::LINE;
         frame::lines(
             &mut d,

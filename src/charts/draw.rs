@@ -128,6 +128,28 @@ impl Drawing {
         }
     }
 
+    /// A box tinted with a role's colour and outlined in it (chips, "to" boxes).
+    pub fn tinted_box(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, role: Role) {
+        self.shapes.push(Shape::Rect {
+            x0,
+            y0,
+            x1,
+            y1,
+            role,
+            fill: true,
+            opacity: 0.18,
+        });
+        self.shapes.push(Shape::Rect {
+            x0,
+            y0,
+            x1,
+            y1,
+            role,
+            fill: false,
+            opacity: 1.0,
+        });
+    }
+
     /// A bar styled by status: solid when actual, light and hatched when estimated or forecast,
     /// outlined and hatched while in progress, so status never depends on colour alone.
     pub fn status_bar(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, role: Role, status: Status) {

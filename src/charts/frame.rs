@@ -211,6 +211,38 @@ pub fn legend(d: &mut Drawing, entries: &[Entry], x0: f64, y: f64, max_x: f64) -
     row + 26.0
 }
 
+/// A tick value as shown on the axis.
+pub fn tick_label(v: f64, axis: &Axis, decimals: usize) -> String {
+    if axis.log {
+        text::number(v, 0)
+    } else {
+        text::number(v, decimals.min(2))
+    }
+}
+
+/// Horizontal grid lines with their values at the left edge of the plot.
+pub fn value_grid(
+    d: &mut Drawing,
+    axis: &Axis,
+    (left, right): (f64, f64),
+    (top, bottom): (f64, f64),
+    decimals: usize,
+) {
+    for t in axis.ticks() {
+        let ty = axis.map(t, bottom, top);
+        d.line(vec![(left, ty), (right, ty)], Role::Grid, 1);
+        d.text(
+            tick_label(t, axis, decimals),
+            left - 6.0,
+            ty,
+            SMALL,
+            Role::Muted,
+            HPos::Right,
+            VPos::Center,
+        );
+    }
+}
+
 /// Draws the legend and the axis title from the top of a chart; returns where the plot may start.
 pub fn header(d: &mut Drawing, spec: &Spec, lang: &str, left: f64, right: f64, pad: f64) -> f64 {
     let mut y = pad + legend(d, &legend_entries(spec, lang), left, pad, right);

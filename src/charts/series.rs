@@ -21,26 +21,14 @@ pub fn line(spec: &Spec, lang: &str, w: f64) -> Drawing {
     let left = PAD
         + ticks
             .iter()
-            .map(|t| text::width(&text::number(*t, spec.decimals), SMALL))
+            .map(|t| text::width(&frame::tick_label(*t, &axis, spec.decimals), SMALL))
             .fold(0.0, f64::max)
         + 8.0;
     let right = w - PAD - 60.0;
     let mut d = Drawing::new(w, 0.0);
     let y = frame::header(&mut d, spec, lang, left, w - PAD, PAD);
     let (top, bottom) = (y + 10.0, y + 10.0 + if w < 500.0 { 190.0 } else { 230.0 });
-    for t in &ticks {
-        let ty = axis.map(*t, bottom, top);
-        d.line(vec![(left, ty), (right, ty)], Role::Grid, 1);
-        d.text(
-            text::number(*t, spec.decimals),
-            left - 6.0,
-            ty,
-            SMALL,
-            Role::Muted,
-            HPos::Right,
-            VPos::Center,
-        );
-    }
+    frame::value_grid(&mut d, &axis, (left, right), (top, bottom), spec.decimals);
     let n = spec.categories.len().max(1);
     let step = (right - left) / (n.max(2) - 1) as f64;
     let every = ((text::width("2024", SMALL) + 10.0) / step).ceil().max(1.0) as usize;

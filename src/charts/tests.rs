@@ -244,3 +244,13 @@ fn a_derived_series_is_labelled_with_its_rule() {
     assert!(has_text(&zh.svg, "推算路径（推算）"));
     assert!(zh.csv.contains("推算路径（推算：按30%年增速推算）"));
 }
+
+#[test]
+fn charts_css_matches_the_palette() {
+    let css = include_str!("../../static/charts.css").replace([' ', '\n'], "");
+    for dark in [false, true] {
+        for decl in theme::css_variables(dark).split_terminator(';') {
+            assert!(css.contains(&format!("{decl};")), "static/charts.css lacks `{decl}` (dark: {dark}); keep it in sync with src/charts/theme.rs");
+        }
+    }
+}

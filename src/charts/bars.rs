@@ -19,13 +19,7 @@ fn unit(spec: &Spec, lang: &str) -> String {
 /// Vertical bars; `stacked` piles the series up instead of grouping them.
 pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
     let axis = Axis::for_spec(spec, stacked);
-    let ticks = axis.ticks();
-    let left = PAD
-        + ticks
-            .iter()
-            .map(|t| text::width(&frame::tick_label(*t, &axis, spec.decimals), SMALL))
-            .fold(0.0, f64::max)
-        + 8.0;
+    let left = PAD + frame::value_labels_width(&axis, spec.decimals) + 8.0;
     let right = w - PAD;
     let n = spec.categories.len().max(1) as f64;
     let slot = (right - left) / n;

@@ -220,6 +220,14 @@ pub fn tick_label(v: f64, axis: &Axis, decimals: usize) -> String {
     }
 }
 
+/// Width of the widest tick label, for the left margin.
+pub fn value_labels_width(axis: &Axis, decimals: usize) -> f64 {
+    axis.ticks()
+        .iter()
+        .map(|t| text::width(&tick_label(*t, axis, decimals), SMALL))
+        .fold(0.0, f64::max)
+}
+
 /// Horizontal grid lines with their values at the left edge of the plot.
 pub fn value_grid(
     d: &mut Drawing,

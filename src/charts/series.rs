@@ -12,18 +12,12 @@ const PAD: f64 = 10.0;
 /// Lines over the categories; segments leading to estimates or forecasts are thin, actual ones bold.
 pub fn line(spec: &Spec, lang: &str, w: f64) -> Drawing {
     let axis = Axis::for_spec(spec, false);
-    let ticks = axis.ticks();
     let unit = spec
         .unit
         .as_ref()
         .map(|u| u.text(lang).to_string())
         .unwrap_or_default();
-    let left = PAD
-        + ticks
-            .iter()
-            .map(|t| text::width(&frame::tick_label(*t, &axis, spec.decimals), SMALL))
-            .fold(0.0, f64::max)
-        + 8.0;
+    let left = PAD + frame::value_labels_width(&axis, spec.decimals) + 8.0;
     let right = w - PAD - 60.0;
     let mut d = Drawing::new(w, 0.0);
     let y = frame::header(&mut d, spec, lang, left, w - PAD, PAD);

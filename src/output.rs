@@ -7,6 +7,19 @@ use crate::render::OutputFile;
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
+/// The file every build writes into its output, so a later build knows the folder is its own.
+pub const MARKER: &str = ".yanbao-build";
+
+/// What the marker file says: fixed text, so builds stay byte-identical.
+const MARKER_TEXT: &str =
+    "This folder was built by yanbao and is replaced whole by the next build.\n";
+
+fn is_empty_dir(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .map(|mut d| d.next().is_none())
+        .unwrap_or(false)
+}
+
 /// Refuses output folders whose replacement would destroy the author's work.
 pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
@@ -23,15 +36,24 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
         )
         .into());
     }
-    if out.is_dir()
-        && !out.join("index.html").exists()
-        && std::fs::read_dir(&out)
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(false)
-    {
-        return Err(Diagnostic::error(Location::file(&out), "the output folder is not empty and is not a built site")
-            .with_help("yanbao replaces the whole output folder; point --output at an empty folder or a previous build")
-            .into());
+    if out.exists() && !out.is_dir() {
+        return Err(Diagnostic::error(
+            Location::file(&out),
+            "the output path is a file, not a folder",
+        )
+        .with_help("choose a folder for --output, such as public/")
+        .into());
+    }
+    if out.is_dir() && !is_empty_dir(&out) && !out.join(MARKER).is_file() {
+        return Err(Diagnostic::error(
+            Location::file(&out),
+            format!("the output folder is not empty and was not built by yanbao (it has no `{MARKER}` file)"),
+        )
+        .with_help(
+            "yanbao replaces the whole output folder, so it only replaces an empty folder or one it built; \
+             choose another --output, or move the files out of this folder (or delete it) and build again",
+        )
+        .into());
     }
     Ok(())
 }
@@ -91,6 +113,7 @@ fn fill(
     tmp: &Path,
 ) -> Result<()> {
     fsx::create_dir_all(tmp)?;
+    fsx::write(&tmp.join(MARKER), MARKER_TEXT.as_bytes())?;
     for rel in static_files {
         let from = root.join("static").join(rel);
         let to = contained(tmp, rel)?;
@@ -98,6 +121,14 @@ fn fill(
             fsx::create_dir_all(p)?;
         }
         std::fs::copy(&from, &to).map_err(|e| Error::io("copy", &from, e))?;
+    }
+    if static_files.contains(MARKER) {
+        return Err(Diagnostic::error(
+            Location::file(Path::new("static").join(MARKER)),
+            format!("`{MARKER}` is the name of the file that marks a yanbao build"),
+        )
+        .with_help("rename or remove this file in static/")
+        .into());
     }
     for f in files {
         if static_files.contains(&f.path) {
@@ -133,5 +164,29 @@ mod tests {
         assert!(check_output_dir(dir.path(), &dir.path().join("content/x")).is_err());
         assert!(check_output_dir(&dir.path().join("site"), dir.path()).is_err());
         assert!(check_output_dir(dir.path(), &dir.path().join("public")).is_ok());
+    }
+
+    #[test]
+    fn replaces_only_its_own_builds() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        assert!(
+            check_output_dir(dir.path(), &out).is_ok(),
+            "an empty folder is fine"
+        );
+        std::fs::write(out.join("index.html"), "x").unwrap();
+        assert!(
+            check_output_dir(dir.path(), &out).is_err(),
+            "index.html alone proves nothing"
+        );
+        std::fs::write(out.join(MARKER), MARKER_TEXT).unwrap();
+        assert!(check_output_dir(dir.path(), &out).is_ok());
+        let file = dir.path().join("file");
+        std::fs::write(&file, "x").unwrap();
+        assert!(
+            check_output_dir(dir.path(), &file).is_err(),
+            "a file is never replaced"
+        );
     }
 }

@@ -92,7 +92,7 @@ impl Config {
                     .into(),
             );
         }
-        let source = crate::fsx::read_text(&path, shown)?;
+        let source = crate::fsx::read_text(root, shown)?;
         let site: SiteConfig = crate::yamlx::parse(&source, shown, 0)?;
         Self::validate(site, &source, base_url_override)
     }

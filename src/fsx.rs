@@ -1,11 +1,36 @@
 //! File-system helpers whose errors name the path they failed on.
 
 use crate::error::{Diagnostic, Error, Location, Result};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Reads a UTF-8 text file; `shown` is the path to print in messages (relative to the site root).
-pub fn read_text(path: &Path, shown: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read", shown, e))?;
+/// `root/rel` with every symbolic link resolved, or an error if that place lies outside `root`:
+/// the one gate through which the build reads a site file, so no link at any depth can publish
+/// a file from elsewhere on the machine.
+pub fn inside(root: &Path, rel: &Path) -> Result<PathBuf> {
+    let real_root = root
+        .canonicalize()
+        .map_err(|e| Error::io("open", root, e))?;
+    let real = root
+        .join(rel)
+        .canonicalize()
+        .map_err(|e| Error::io("open", rel, e))?;
+    if real.starts_with(&real_root) {
+        Ok(real)
+    } else {
+        Err(Diagnostic::error(
+            Location::file(rel),
+            "this path leads outside the site folder (through a symbolic link)",
+        )
+        .with_help("yanbao reads only files inside the site folder; copy the file into the site instead of linking to it")
+        .into())
+    }
+}
+
+/// Reads the UTF-8 text file `root/rel`, refusing one that lies outside `root`; messages name `rel`.
+pub fn read_text(root: &Path, rel: &Path) -> Result<String> {
+    let shown = rel;
+    let path = inside(root, rel)?;
+    let bytes = std::fs::read(&path).map_err(|e| Error::io("read", shown, e))?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;

@@ -111,7 +111,7 @@ fn paint(text: &str) -> String {
 
 fn print_diagnostics(root: &Path, diags: &[Diagnostic]) {
     for d in diags {
-        let source = std::fs::read_to_string(root.join(&d.location.file)).ok();
+        let source = yanbao::fsx::read_text(root, &d.location.file).ok();
         eprint!("{}", paint(&d.render(source.as_deref())));
     }
 }

@@ -115,7 +115,7 @@ fn fill(
     fsx::create_dir_all(tmp)?;
     fsx::write(&tmp.join(MARKER), MARKER_TEXT.as_bytes())?;
     for rel in static_files {
-        let from = root.join("static").join(rel);
+        let from = fsx::inside(root, &Path::new("static").join(rel))?;
         let to = contained(tmp, rel)?;
         if let Some(p) = to.parent() {
             fsx::create_dir_all(p)?;

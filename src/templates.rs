@@ -29,13 +29,21 @@ impl Templates {
         let mut sources = Vec::new();
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
             let entry = entry.map_err(|e| Error::io("read", &dir, e.into()))?;
+            let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+            if entry.file_type().is_symlink() {
+                return Err(Diagnostic::error(
+                    Location::file(Path::new("templates").join(rel)),
+                    "symbolic links are not followed in templates/",
+                )
+                .with_help("replace the link with the file itself")
+                .into());
+            }
             if !entry.file_type().is_file() {
                 continue;
             }
-            let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
             let name = rel.to_string_lossy().replace('\\', "/");
             let shown = Path::new("templates").join(rel);
-            sources.push((name, crate::fsx::read_text(entry.path(), &shown)?));
+            sources.push((name, crate::fsx::read_text(root, &shown)?));
         }
         let missing: Vec<Diagnostic> = REQUIRED
             .iter()

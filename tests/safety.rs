@@ -40,3 +40,78 @@ fn an_empty_output_folder_is_used() {
     site.build_ok(&["--output", site.root().join("fresh").to_str().unwrap()]);
     assert!(site.root().join("fresh/alpha/index.html").exists());
 }
+
+/// Replaces `rel` in the site by a symbolic link to `target`.
+fn link(site: &TestSite, rel: &str, target: &std::path::Path) {
+    let p = site.root().join(rel);
+    if p.is_dir() {
+        std::fs::remove_dir_all(&p).unwrap();
+    } else if p.exists() {
+        std::fs::remove_file(&p).unwrap();
+    }
+    std::os::unix::fs::symlink(target, &p).unwrap();
+}
+
+#[test]
+fn no_link_at_any_depth_reads_a_file_outside_the_site() {
+    const SECRET: &str = "secret-line-4b1d";
+    let cases: &[(&str, &str)] = &[
+        ("content/site.yaml", "file"),
+        ("content/reports/alpha/report.yaml", "file"),
+        ("content/i18n/en.yaml", "file"),
+        ("content/reports/alpha/chapters/one.en.md", "file"),
+        ("content/reports/alpha/charts/sizes.yaml", "file"),
+        ("templates/base.html", "file"),
+        ("static/style.css", "file"),
+        ("content/reports/alpha/chapters", "dir"),
+        ("content", "dir"),
+        ("static", "dir"),
+        ("templates", "dir"),
+    ];
+    for (rel, kind) in cases {
+        let site = TestSite::mini();
+        let outside = tempfile::tempdir().unwrap();
+        let target = if *kind == "file" {
+            let f = outside.path().join("secret.txt");
+            std::fs::write(&f, format!("{SECRET}: x\n")).unwrap();
+            f
+        } else {
+            // A full copy of the folder, so that following the link would build fine.
+            let copy = outside.path().join("copy");
+            copy_tree(&site.root().join(rel), &copy);
+            std::fs::write(copy.join("secret.txt"), SECRET).unwrap();
+            copy
+        };
+        link(&site, rel, &target);
+        let out = site.build(&[]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !out.status.success(),
+            "{rel}: a link out of the site was followed"
+        );
+        assert!(
+            stderr.contains("outside the site folder") || stderr.contains("symbolic link"),
+            "{rel}: {stderr}"
+        );
+        assert!(
+            !stderr.contains(SECRET),
+            "{rel}: the message echoes the outside file: {stderr}"
+        );
+        assert!(
+            !site.root().join("public").exists(),
+            "{rel}: something was published"
+        );
+    }
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let dest = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}

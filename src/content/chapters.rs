@@ -61,7 +61,7 @@ pub fn load_chapters(
             );
             continue;
         }
-        let text = diags.take(crate::fsx::read_text(&root.join(&entry.rel), &entry.rel));
+        let text = diags.take(crate::fsx::read_text(root, &entry.rel));
         // A file that exists but does not parse is reported once, not again as a missing twin.
         broken.insert((slug.to_string(), lang.to_string()));
         let Some(text) = text else { continue };

@@ -176,7 +176,7 @@ fn load_manifest(root: &Path, rel: &Path, config: &Config) -> Result<(Manifest, 
             .with_help("create report.yaml with title, date, sector, summary and analysts (see docs/content-model.md)")
             .into());
     }
-    let source = crate::fsx::read_text(&abs, rel)?;
+    let source = crate::fsx::read_text(root, rel)?;
     let manifest: Manifest = crate::yamlx::parse(&source, rel, 0)?;
     let mut problems = crate::yamlx::check_translations(&source, rel, 0, &config.language_keys);
     let date_line =
@@ -244,8 +244,7 @@ fn load_charts(
             diags.push(slug_problem(&entry.rel, id));
             continue;
         }
-        let Some(text) = diags.take(crate::fsx::read_text(&root.join(&entry.rel), &entry.rel))
-        else {
+        let Some(text) = diags.take(crate::fsx::read_text(root, &entry.rel)) else {
             continue;
         };
         match crate::charts::load(id, &entry.rel, &text, &config.language_keys) {

@@ -29,7 +29,7 @@ impl Strings {
                 );
                 continue;
             }
-            let source = crate::fsx::read_text(&abs, &rel)?;
+            let source = crate::fsx::read_text(root, &rel)?;
             match crate::yamlx::parse::<BTreeMap<String, String>>(&source, &rel, 0) {
                 Ok(map) => {
                     by_lang.insert(lang.clone(), map);

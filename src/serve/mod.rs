@@ -100,7 +100,7 @@ pub fn describe(root: &Path, e: &Error) -> String {
             .iter()
             .map(|d| {
                 d.render(
-                    std::fs::read_to_string(root.join(&d.location.file))
+                    crate::fsx::read_text(root, &d.location.file)
                         .ok()
                         .as_deref(),
                 )

@@ -54,7 +54,7 @@ pub struct Publisher {
     pub address: Option<Localized>,
     /// Website URL.
     #[serde(default)]
-    pub website: Option<String>,
+    pub website: Option<crate::urls::LinkUrl>,
 }
 
 /// A link in the site header.
@@ -64,7 +64,7 @@ pub struct NavLink {
     /// Link text.
     pub title: Localized,
     /// External URL, or an internal path starting with `/`.
-    pub url: String,
+    pub url: crate::urls::LinkUrl,
 }
 
 /// The validated configuration: languages ordered with the default first, base URL parsed.

@@ -11,6 +11,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod escape;
 pub mod fsx;
 pub mod init;
 pub mod localized;

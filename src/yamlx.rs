@@ -14,10 +14,31 @@ pub fn parse<T: DeserializeOwned>(
     file: &Path,
     line_offset: usize,
 ) -> Result<T, Diagnostic> {
-    serde_yaml::from_str(source).map_err(|e| yaml_diagnostic(&e, file, line_offset))
+    serde_yaml::from_str(source).map_err(|e| yaml_diagnostic(&e, source, file, line_offset))
 }
 
-fn yaml_diagnostic(e: &serde_yaml::Error, file: &Path, line_offset: usize) -> Diagnostic {
+/// serde reports a bad value inside a mapping at the mapping's start; for values that name
+/// themselves in the message (invalid links), find the line that holds the value.
+fn value_line(message: &str, source: &str, from: usize) -> Option<usize> {
+    let value = message
+        .split(crate::urls::LINK_PREFIX)
+        .nth(1)?
+        .split("`: ")
+        .next()?;
+    source
+        .lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find(|(_, l)| l.contains(value))
+        .map(|(i, _)| i + 1)
+}
+
+fn yaml_diagnostic(
+    e: &serde_yaml::Error,
+    source: &str,
+    file: &Path,
+    line_offset: usize,
+) -> Diagnostic {
     let text = e.to_string();
     let mut location = match e.location() {
         Some(l) => Location::at(file, l.line() + line_offset, Some(l.column())),
@@ -35,6 +56,10 @@ fn yaml_diagnostic(e: &serde_yaml::Error, file: &Path, line_offset: usize) -> Di
         }
         None => strip_mark(&text),
     };
+    let from = e.location().map_or(1, |l| l.line());
+    if let Some(line) = value_line(&message, source, from) {
+        location = Location::at(file, line + line_offset, None);
+    }
     let help = suggest_key(&message).or_else(|| generic_help(&message));
     let d = Diagnostic::error(location, message);
     match help {

@@ -115,3 +115,57 @@ fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[test]
+fn a_base_url_cannot_break_out_of_an_attribute() {
+    let site = TestSite::mini();
+    let evil = r#"https://example.org/"><script>alert(1)</script>/"#;
+    site.build_ok(&["--base-url", evil]);
+    for page in site.pages() {
+        let html = site.out(&page);
+        assert!(
+            !html.contains("<script>alert"),
+            "{page} carries the injected script"
+        );
+    }
+    assert!(!site.out("sitemap.xml").contains("<script>"));
+    for bad in [
+        "javascript:alert(1)//",
+        "data:text/html,x",
+        "https://example.org/?q=1",
+    ] {
+        let err = site.build_err(&["--base-url", bad]);
+        assert!(err.contains("--base-url"), "{bad}: {err}");
+    }
+    site.edit(
+        "content/site.yaml",
+        "base_url: https://example.org/",
+        "base_url: 'javascript:alert(1)'",
+    );
+    let err = site.build_err(&[]);
+    assert!(err.contains("content/site.yaml:3"), "{err}");
+}
+
+#[test]
+fn url_fields_refuse_script_and_data_urls_with_their_line() {
+    let cases = [
+        ("content/site.yaml", "  website: https://example.com", "  website: JavaScript:alert(1)", "content/site.yaml:10"),
+        ("content/site.yaml", "  website: https://example.com", "  website: https://example.com\nnav:\n  - {title: {zh: 甲, en: A}, url: 'data:text/html,<script>x</script>'}", "content/site.yaml:12"),
+        (
+            "content/reports/alpha/report.yaml",
+            "    date: 2023-02-14",
+            "    date: 2023-02-14\n    url: ' vbscript:msgbox(1)'",
+            "content/reports/alpha/report.yaml:24",
+        ),
+    ];
+    for (file, from, to, at) in cases {
+        let site = TestSite::mini();
+        site.edit(file, from, to);
+        let err = site.build_err(&[]);
+        assert!(err.contains(at), "expected {at}: {err}");
+        assert!(err.contains("scheme are not allowed"), "{err}");
+    }
+    let site = TestSite::mini();
+    site.edit("content/site.yaml", "  website: https://example.com", "  website: https://example.com\nnav:\n  - {title: {zh: 关于, en: About}, url: 'mailto:ir@example.com'}\n  - {title: {zh: 首页, en: Home}, url: /}");
+    site.build_ok(&[]);
+}

@@ -120,7 +120,33 @@ fn serves_pages_with_reload_script_and_right_types() {
 #[test]
 fn refuses_paths_that_leave_the_site() {
     let site = TestSite::mini();
+    // Real files outside what is served: the site's sources and a file beside the site folder.
+    let outside = site.root().join("secret.txt");
+    std::fs::write(&outside, "secret-7f3a").unwrap();
+    site.write("static/inner.txt", "inner-ok");
     let server = start(&site);
+    assert_eq!(
+        get(server.port, "/inner.txt").1,
+        "inner-ok",
+        "the oracle works"
+    );
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/alpha/%2E%2E/%2E%2E/secret.txt",
+        "/..%5csecret.txt",
+        "/../content/site.yaml",
+        "/%2e%2e/content/site.yaml",
+        "/static/../secret.txt",
+    ] {
+        let (status, body) = get(server.port, path);
+        assert!(
+            !body.contains("secret-7f3a") && !body.contains("base_url"),
+            "{path} leaked"
+        );
+        assert!(status == 403 || status == 404, "{path} gave {status}");
+    }
     for path in [
         "/../Cargo.toml",
         "/%2e%2e/%2e%2e/etc/passwd",
@@ -175,7 +201,8 @@ fn a_change_rebuilds_and_reloads_open_pages() {
         seen.push_str(&String::from_utf8_lossy(&buf[..n]));
     }
 
-    // A broken file keeps the last good site and sends the error to the page.
+    // A broken file sends the error to open pages, and every page request answers with it until
+    // the file is fixed.
     site.edit(
         "content/reports/alpha/chapters/two.en.md",
         "order: 2",
@@ -188,9 +215,61 @@ fn a_change_rebuilds_and_reloads_open_pages() {
         seen.push_str(&String::from_utf8_lossy(&buf[..n]));
     }
     assert!(seen.contains("two.en.md:3:8"), "{seen}");
-    assert!(get(server.port, "/en/alpha/two/")
-        .1
-        .contains("Freshly edited body"));
+    for path in ["/en/alpha/two/", "/", "/alpha/one/", "/no/such/page/"] {
+        let (status, body) = get(server.port, path);
+        assert_eq!(status, 500, "{path}");
+        assert!(body.contains("two.en.md:3:8"), "{path}: {body}");
+        assert!(
+            body.contains("__yanbao/live.js"),
+            "the error page reloads once fixed"
+        );
+    }
+    // A page that connects later still gets the error on its event stream.
+    let mut late = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    late.set_read_timeout(Some(Duration::from_secs(15)))
+        .unwrap();
+    write!(
+        late,
+        "GET /__yanbao/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    let mut late_seen = String::new();
+    while !late_seen.contains("event: error") {
+        let n = late.read(&mut buf).expect("the error on connect");
+        assert!(n > 0);
+        late_seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    site.edit(
+        "content/reports/alpha/chapters/two.en.md",
+        "order: two",
+        "order: 2",
+    );
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while get(server.port, "/en/alpha/two/").0 != 200 {
+        assert!(Instant::now() < deadline, "the site never came back");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn polling_sees_every_save_even_within_one_second() {
+    let site = TestSite::mini();
+    let server = start_with(&site, &["--poll"]);
+    std::thread::sleep(Duration::from_millis(900));
+    let file = "content/reports/alpha/chapters/two.zh.md";
+    let mut current = "正文。".to_string();
+    // Same length each time, several within one second: neither size nor a whole-second
+    // modification time tells these saves apart, only their content.
+    for i in 0..6 {
+        let next = format!("正文{i}。");
+        site.edit(file, &current, &next);
+        current = next;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !get(server.port, "/alpha/two/").1.contains(&current) {
+            assert!(Instant::now() < deadline, "save {i} never appeared");
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
 }
 
 #[test]

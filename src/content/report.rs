@@ -101,7 +101,7 @@ pub struct RelatedReport {
     pub date: String,
     /// Where to read it, if public.
     #[serde(default)]
-    pub url: Option<String>,
+    pub url: Option<crate::urls::LinkUrl>,
 }
 
 /// Stock and sector rating scales.

@@ -128,14 +128,14 @@ fn sitemap(site: &Site, files: &[OutputFile], paths: &Paths) -> OutputFile {
             .map_or(dir, |p| &dir[p.len()..]);
         xml.push_str(&format!(
             "  <url>\n    <loc>{}</loc>\n",
-            escape_xml(&paths.absolute(dir))
+            crate::escape::html(&paths.absolute(dir))
         ));
         for l in langs.iter().filter(|_| langs.len() > 1) {
             let href = paths.absolute(&format!("{}{neutral}", paths.prefix(&l.key)));
             xml.push_str(&format!(
                 "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                escape_xml(&l.code),
-                escape_xml(&href)
+                crate::escape::html(&l.code),
+                crate::escape::html(&href)
             ));
         }
         xml.push_str("  </url>\n");
@@ -145,10 +145,4 @@ fn sitemap(site: &Site, files: &[OutputFile], paths: &Paths) -> OutputFile {
         path: "sitemap.xml".into(),
         bytes: xml.into_bytes(),
     }
-}
-
-fn escape_xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }

@@ -52,7 +52,12 @@ fn context(
             description: text(&cfg.description),
             publisher: cfg.publisher.name.text(lang).to_string(),
             publisher_address: text(&cfg.publisher.address),
-            publisher_website: cfg.publisher.website.clone().unwrap_or_default(),
+            publisher_website: cfg
+                .publisher
+                .website
+                .as_ref()
+                .map(|u| u.as_str().to_string())
+                .unwrap_or_default(),
             home_href: paths.href(&paths.home(lang)),
             base_path: site.config.base.path().to_string(),
             nav: cfg
@@ -60,7 +65,7 @@ fn context(
                 .iter()
                 .map(|n| Link {
                     title: n.title.text(lang).to_string(),
-                    href: nav_href(&paths, &n.url),
+                    href: nav_href(&paths, n.url.as_str()),
                 })
                 .collect(),
         },
@@ -296,7 +301,11 @@ fn report_view(
             .map(|r| RelatedView {
                 title: tx(&r.title),
                 date: r.date.clone(),
-                url: r.url.clone().unwrap_or_default(),
+                url: r
+                    .url
+                    .as_ref()
+                    .map(|u| u.as_str().to_string())
+                    .unwrap_or_default(),
             })
             .collect(),
         stock_ratings: defs.map(|d| ratings(&d.stock)).unwrap_or_default(),

@@ -15,6 +15,22 @@
       link.href = url.toString();
     });
   });
+  var notes = null;
+  source.addEventListener("warnings", function (e) {
+    if (!e.data) return;
+    if (notes) notes.remove();
+    notes = document.createElement("details");
+    notes.setAttribute("role", "status");
+    notes.style.cssText = "position:fixed;right:1rem;bottom:1rem;max-width:min(40rem,90vw);max-height:50vh;overflow:auto;z-index:9998;" +
+      "background:#fffbeb;color:#422006;border:2px solid #d97706;border-radius:8px;padding:.5rem .75rem;font:13px/1.5 ui-monospace,monospace;white-space:pre-wrap";
+    var summary = document.createElement("summary");
+    summary.textContent = "yanbao: the build has warnings";
+    var body = document.createElement("div");
+    body.textContent = e.data;
+    notes.appendChild(summary);
+    notes.appendChild(body);
+    document.body.appendChild(notes);
+  });
   source.addEventListener("error", function (e) {
     if (!e.data) return;
     clearOverlay();

@@ -6,12 +6,11 @@
 
 mod http;
 pub mod live;
+mod watch;
 
 use crate::error::{Error, Result};
 use crate::BuildOptions;
 use live::{Event, Hub};
-use notify_debouncer_mini::notify::{PollWatcher, RecursiveMode};
-use notify_debouncer_mini::{new_debouncer, new_debouncer_opt};
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -44,11 +43,18 @@ struct Server {
     root: PathBuf,
     base_url: String,
     current: RwLock<Arc<Snapshot>>,
+    /// Set while the sources do not build: every page request then answers with the error.
+    failure: RwLock<Option<String>>,
+    /// Warnings of the last good build, as text (empty if none), shown in every page.
+    warnings: RwLock<String>,
+    /// Rebuilds run one at a time (the watcher and the start-up check may both ask).
+    building: std::sync::Mutex<()>,
     hub: Hub,
 }
 
 impl Server {
-    fn build(&self) -> Result<(Snapshot, u128)> {
+    /// Builds in memory; returns the snapshot, its warnings as text (empty if none) and the time.
+    fn build(&self) -> Result<(Snapshot, String, u128)> {
         let start = Instant::now();
         let opts = BuildOptions {
             root: self.root.clone(),
@@ -56,13 +62,25 @@ impl Server {
             live_reload: true,
         };
         let built = crate::build_in_memory(&opts)?;
+        let warnings: String = built
+            .rendered
+            .warnings
+            .iter()
+            .map(|d| {
+                d.render(
+                    crate::fsx::read_text(&self.root, &d.location.file)
+                        .ok()
+                        .as_deref(),
+                )
+            })
+            .collect();
         let files = built
             .rendered
             .files
             .into_iter()
             .map(|f| (f.path, f.bytes))
             .collect();
-        Ok((Snapshot { files }, start.elapsed().as_millis()))
+        Ok((Snapshot { files }, warnings, start.elapsed().as_millis()))
     }
 
     fn snapshot(&self) -> Arc<Snapshot> {
@@ -72,13 +90,35 @@ impl Server {
             .clone()
     }
 
-    /// Rebuilds after a change and tells the open pages what to do.
-    fn rebuild(&self, only_css: bool) {
+    /// The message of the failing rebuild, while the sources do not build.
+    fn failure(&self) -> Option<String> {
+        self.failure
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn set_failure(&self, msg: Option<String>) {
+        *self.failure.write().unwrap_or_else(|e| e.into_inner()) = msg;
+    }
+
+    /// Rebuilds after `changed` paths changed and tells the open pages what to do: swap the
+    /// stylesheets when only CSS under static/ changed, reload otherwise, or show the error.
+    fn rebuild(&self, changed: &BTreeSet<PathBuf>) {
+        let static_dir = self.root.join("static");
+        let only_css = changed
+            .iter()
+            .all(|p| p.starts_with(&static_dir) && p.extension().is_some_and(|x| x == "css"));
+        let _one_at_a_time = self.building.lock().unwrap_or_else(|e| e.into_inner());
         match self.build() {
-            Ok((snap, ms)) => {
+            Ok((snap, warnings, ms)) => {
+                let was_failing = self.failure().is_some();
                 *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snap);
+                self.set_failure(None);
                 eprintln!("rebuilt in {ms} ms; {} page(s) notified", self.hub.len());
-                self.hub.broadcast(if only_css {
+                eprint!("{warnings}");
+                *self.warnings.write().unwrap_or_else(|e| e.into_inner()) = warnings;
+                self.hub.broadcast(if only_css && !was_failing {
                     &Event::Css
                 } else {
                     &Event::Reload
@@ -86,7 +126,8 @@ impl Server {
             }
             Err(e) => {
                 let msg = describe(&self.root, &e);
-                eprintln!("{msg}\nrebuild failed; still serving the last good build");
+                eprintln!("{msg}\nrebuild failed; every page shows the error until it is fixed");
+                self.set_failure(Some(msg.clone()));
                 self.hub.broadcast(&Event::Error(msg));
             }
         }
@@ -133,12 +174,30 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
         root,
         base_url: format!("http://{addr}/"),
         current: RwLock::new(Arc::new(Snapshot::default())),
+        failure: RwLock::new(None),
+        warnings: RwLock::new(String::new()),
+        building: std::sync::Mutex::new(()),
         hub: Hub::default(),
     });
     // Taken before the first build, so that a save during it still triggers a rebuild.
     let sources = fingerprint(&server.root);
-    let (snap, ms) = server.build()?;
-    *server.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snap);
+    // A site that does not build yet is served as its error page until it is fixed.
+    let ms = match server.build() {
+        Ok((snap, warnings, ms)) => {
+            *server.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snap);
+            eprint!("{warnings}");
+            *server.warnings.write().unwrap_or_else(|e| e.into_inner()) = warnings;
+            ms
+        }
+        Err(e) => {
+            let msg = describe(&server.root, &e);
+            eprintln!(
+                "{msg}\nthe site does not build yet; every page shows the error until it is fixed"
+            );
+            server.set_failure(Some(msg));
+            0
+        }
+    };
     let _watcher = watch(server.clone(), sources, opts.poll)?;
     let url = format!("http://{addr}/");
     println!("Serving {} at {url} (built in {ms} ms); watching content/, templates/, static/. Press Ctrl-C to stop.", opts.root.display());
@@ -157,7 +216,16 @@ fn respond(server: &Server, request: tiny_http::Request) {
     let header =
         |k: &str, v: &str| Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("valid header");
     let snapshot = server.snapshot();
-    let reply = http::resolve(&snapshot, &server.root.join("static"), "/", request.url());
+    let mut reply = http::resolve(&snapshot, &server.root.join("static"), "/", request.url());
+    if let (Some(msg), http::Reply::File { content_type, .. }) = (server.failure(), &reply) {
+        if content_type.starts_with("text/html") {
+            reply = http::Reply::File {
+                status: 500,
+                content_type,
+                bytes: live::error_page(&msg, "/").into_bytes(),
+            };
+        }
+    }
     let _ = match reply {
         http::Reply::File {
             status,
@@ -179,7 +247,19 @@ fn respond(server: &Server, request: tiny_http::Request) {
         http::Reply::Events => {
             // tiny_http buffers chunked bodies; an event stream must reach the page at once, so
             // it is written by hand and flushed after every event.
-            let mut body = server.hub.subscribe();
+            // A page that connects while the build is broken or has warnings learns it at once.
+            let warnings = server
+                .warnings
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone();
+            let initial: Vec<Event> = server
+                .failure()
+                .map(Event::Error)
+                .into_iter()
+                .chain((!warnings.is_empty()).then_some(Event::Warnings(warnings)))
+                .collect();
+            let mut body = server.hub.subscribe(&initial);
             let mut out = request.into_writer();
             let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
             let mut buf = [0u8; 4096];
@@ -195,73 +275,27 @@ fn respond(server: &Server, request: tiny_http::Request) {
     };
 }
 
-/// Watches the sources; a burst of saves within 100 ms is one rebuild.
-/// Native file events by default; polling (`--poll`) where they are not delivered, as on some
-/// network and container file systems.
-fn watch(server: Arc<Server>, mut last: Sources, poll: bool) -> Result<Box<dyn std::any::Any>> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    // A save between the first build and the moment the watcher is really looking (a poller's
-    // first scan happens later) would be missed: look once more shortly after starting.
-    let nudge = tx.clone();
+/// Watches the sources and rebuilds after each burst of changes. A save made between the first
+/// build and the moment the watcher is really looking (a poller's first scan comes later) is caught
+/// by comparing the sources once more shortly after starting.
+fn watch(server: Arc<Server>, before: Sources, poll: bool) -> Result<Box<dyn std::any::Any>> {
+    let on_change = {
+        let server = server.clone();
+        move |paths: BTreeSet<PathBuf>| server.rebuild(&paths)
+    };
+    let guard = watch::start(&server.root.clone(), poll, on_change)?;
     std::thread::spawn(move || {
         std::thread::sleep(Duration::from_millis(400));
-        let _ = nudge.send(Ok(Vec::new()));
-    });
-    let fail = |e: notify_debouncer_mini::notify::Error| {
-        Error::io("watch", &server.root, std::io::Error::other(e.to_string()))
-    };
-    let watched: Vec<PathBuf> = ["content", "templates", "static"]
-        .iter()
-        .map(|d| server.root.join(d))
-        .filter(|p| p.is_dir())
-        .collect();
-    let guard: Box<dyn std::any::Any> = if poll {
-        let notify_config = notify_debouncer_mini::notify::Config::default()
-            .with_poll_interval(Duration::from_millis(150));
-        let config = notify_debouncer_mini::Config::default()
-            .with_timeout(Duration::from_millis(100))
-            .with_notify_config(notify_config);
-        let mut d = new_debouncer_opt::<_, PollWatcher>(config, tx).map_err(fail)?;
-        for path in &watched {
-            d.watcher()
-                .watch(path, RecursiveMode::Recursive)
-                .map_err(fail)?;
-        }
-        Box::new(d)
-    } else {
-        let mut d = new_debouncer(Duration::from_millis(100), tx).map_err(fail)?;
-        for path in &watched {
-            d.watcher()
-                .watch(path, RecursiveMode::Recursive)
-                .map_err(fail)?;
-        }
-        Box::new(d)
-    };
-    std::thread::spawn(move || {
-        while let Ok(batch) = rx.recv() {
-            if batch.is_err() {
-                continue;
-            }
-            // Coalesce whatever else arrived while we were busy into this rebuild.
-            while rx.try_recv().is_ok() {}
-            // Reading the sources while building raises access events on some platforms; only a
-            // change of a file's size, time or presence starts a rebuild, and what changed
-            // decides between a stylesheet swap and a reload.
-            let now = fingerprint(&server.root);
-            if now == last {
-                continue;
-            }
-            let changed: Vec<&PathBuf> =
-                now.symmetric_difference(&last).map(|(p, _, _)| p).collect();
-            let static_dir = server.root.join("static");
-            let only_css = changed
-                .iter()
-                .all(|p| p.starts_with(&static_dir) && p.extension().is_some_and(|x| x == "css"));
-            last = now;
-            server.rebuild(only_css);
+        let now = fingerprint(&server.root);
+        if now != before {
+            let changed = now
+                .symmetric_difference(&before)
+                .map(|(p, _, _)| p.clone())
+                .collect();
+            server.rebuild(&changed);
         }
     });
-    Ok(guard)
+    Ok(Box::new(guard))
 }
 
 /// Size, modification time and path of every source file, to tell real changes from reads.

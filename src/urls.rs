@@ -45,8 +45,12 @@ impl BaseUrl {
     pub fn parse(raw: &str) -> Result<BaseUrl, String> {
         let raw = raw.trim();
         let shown: String = raw.chars().take(80).collect();
-        let url = url::Url::parse(raw)
-            .map_err(|e| format!("base URL `{shown}` is not a valid URL ({e})"))?;
+        let url = url::Url::parse(raw).map_err(|e| match e {
+            url::ParseError::RelativeUrlWithoutBase => {
+                format!("base URL `{shown}` must start with http:// or https://")
+            }
+            e => format!("base URL `{shown}` is not a valid URL ({e})"),
+        })?;
         if !matches!(url.scheme(), "http" | "https") {
             return Err(format!(
                 "base URL `{shown}` must start with http:// or https://"

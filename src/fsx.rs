@@ -31,13 +31,18 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String> {
     let shown = rel;
     let path = inside(root, rel)?;
     let bytes = std::fs::read(&path).map_err(|e| Error::io("read", shown, e))?;
-    String::from_utf8(bytes).map_err(|e| {
+    let mut text = String::from_utf8(bytes).map_err(|e| -> Error {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         Diagnostic::error(Location::at(shown, line, None), "file is not valid UTF-8")
             .with_help("save the file as UTF-8 (without a legacy encoding such as GBK)")
             .into()
-    })
+    })?;
+    // Editors on Windows often save UTF-8 with a byte-order mark; it is not part of the text.
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    Ok(text)
 }
 
 /// Writes a file, creating its parent folders.

@@ -56,8 +56,11 @@ fn yaml_diagnostic(
         }
         None => strip_mark(&text),
     };
+    let message = plain_types(&message);
     let from = e.location().map_or(1, |l| l.line());
-    if let Some(line) = value_line(&message, source, from) {
+    if let Some(line) =
+        value_line(&message, source, from).or_else(|| duplicate_line(&message, source, from))
+    {
         location = Location::at(file, line + line_offset, None);
     }
     let help = suggest_key(&message).or_else(|| generic_help(&message));
@@ -101,9 +104,82 @@ fn suggest_key(message: &str) -> Option<String> {
     })
 }
 
+/// Serde's Rust type names mean nothing to an author: "expected f64" becomes "expected a number".
+fn plain_types(message: &str) -> String {
+    const NUMBERS: [(&str, &str); 12] = [
+        ("expected f64", "expected a number, like 12 or 2.5"),
+        ("expected f32", "expected a number, like 12 or 2.5"),
+        ("expected u8", "expected a whole number, like 12"),
+        ("expected u16", "expected a whole number, like 12"),
+        ("expected u32", "expected a whole number, like 12"),
+        ("expected u64", "expected a whole number, like 12"),
+        ("expected usize", "expected a whole number, like 12"),
+        ("expected i8", "expected a whole number, like 12"),
+        ("expected i16", "expected a whole number, like 12"),
+        ("expected i32", "expected a whole number, like 12"),
+        ("expected i64", "expected a whole number, like 12"),
+        ("expected isize", "expected a whole number, like 12"),
+    ];
+    let mut out = message.to_string();
+    for (rust, plain) in NUMBERS {
+        if out.ends_with(rust) {
+            out = format!("{}{plain}", &out[..out.len() - rust.len()]);
+        }
+    }
+    out
+}
+
+/// serde reports a duplicate key at the start of its mapping; the author needs the second one:
+/// the next line holding the same key at the same indentation before that mapping ends.
+fn duplicate_line(message: &str, source: &str, from: usize) -> Option<usize> {
+    let key = message
+        .split("duplicate field `")
+        .nth(1)?
+        .split('`')
+        .next()?;
+    let lines: Vec<&str> = source.lines().collect();
+    // (raw indent, indent of the key, whether the line holds `key:`)
+    let parsed: Vec<Option<(usize, usize, bool)>> =
+        lines.iter().map(|l| key_line(l, key)).collect();
+    for (i, entry) in parsed.iter().enumerate().skip(from.saturating_sub(1)) {
+        let Some((_, k, true)) = *entry else { continue };
+        for (j, later) in parsed.iter().enumerate().skip(i + 1) {
+            match *later {
+                Some((raw, _, _)) if raw < k => break,
+                Some((raw, _, true)) if raw == k => return Some(j + 1),
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// For a content line: its indentation, the indentation of the key it holds (past a `- `), and
+/// whether that key is `key`.
+fn key_line(line: &str, key: &str) -> Option<(usize, usize, bool)> {
+    let rest = line.trim_start();
+    if rest.is_empty() || rest.starts_with('#') {
+        return None;
+    }
+    let raw = line.len() - rest.len();
+    let (k, rest) = match rest.strip_prefix("- ") {
+        Some(r) => (raw + 2 + (r.len() - r.trim_start().len()), r.trim_start()),
+        None => (raw, rest),
+    };
+    let unquoted = rest.trim_start_matches(['"', '\'']);
+    let holds = unquoted
+        .strip_prefix(key)
+        .is_some_and(|r| r.trim_start_matches(['"', '\'']).starts_with(':'));
+    Some((raw, k, holds))
+}
+
 fn generic_help(message: &str) -> Option<String> {
     if message.starts_with("missing field") {
         Some("add the field; see docs/content-model.md for what each file needs".into())
+    } else if message.starts_with("duplicate field") {
+        Some("a key may appear once in a mapping; remove or rename one of them".into())
+    } else if message.contains("expected a number") || message.contains("expected a whole number") {
+        Some("write the bare number without units, % or thousands separators; units belong in `unit:`".into())
     } else if message.contains("invalid type") {
         Some("check the value's type (quote text that looks like a number or date)".into())
     } else if message.contains("mapping values are not allowed")
@@ -329,6 +405,44 @@ mod tests {
     struct Doc {
         title: String,
         subtitle: Option<String>,
+    }
+
+    #[test]
+    fn duplicate_key_points_at_the_second_one() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct T {
+            title: String,
+            date: String,
+        }
+        let d = parse::<T>("title: a\ndate: b\ntitle: c\n", Path::new("x.yaml"), 0).unwrap_err();
+        assert_eq!(d.location.line, Some(3), "{d:?}");
+        assert!(d.help.as_deref().unwrap_or("").contains("once"));
+    }
+
+    #[test]
+    fn numbers_are_asked_for_in_plain_words() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct T {
+            v: f64,
+            n: u32,
+        }
+        let d = parse::<T>("v: \"12%\"\nn: 1\n", Path::new("x.yaml"), 0).unwrap_err();
+        assert!(
+            d.message.contains("expected a number, like 12"),
+            "{}",
+            d.message
+        );
+        assert!(!d.message.contains("f64"));
+        let help = d.help.clone().unwrap_or_default();
+        assert!(!help.contains("quote"), "{help}");
+        let d = parse::<T>("v: 1\nn: 2.5\n", Path::new("x.yaml"), 0).unwrap_err();
+        assert!(
+            d.message.contains("expected a whole number"),
+            "{}",
+            d.message
+        );
     }
 
     #[test]

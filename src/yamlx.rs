@@ -303,7 +303,8 @@ pub fn check_translations(
                 return;
             };
             let missing = loc.missing(langs);
-            if missing.is_empty() {
+            let unknown = loc.unknown(langs);
+            if missing.is_empty() && unknown.is_empty() {
                 return;
             }
             let line = line_of(source, path).map(|l| l + line_offset);
@@ -312,6 +313,24 @@ pub fn check_translations(
                 None => Location::file(file),
             };
             let dotted = dotted(path);
+            if !unknown.is_empty() {
+                out.push(
+                    Diagnostic::error(
+                        location.clone(),
+                        format!(
+                            "`{dotted}` has text for {}, which is not a language of this site ({})",
+                            quoted(&unknown),
+                            quoted(&langs.iter().map(String::as_str).collect::<Vec<_>>())
+                        ),
+                    )
+                    .with_help(
+                        "remove that text, or add the language to `languages` in content/site.yaml",
+                    ),
+                );
+            }
+            if missing.is_empty() {
+                return;
+            }
             out.push(
                 Diagnostic::error(
                     location,
@@ -360,6 +379,15 @@ pub fn dotted(path: &[PathSeg]) -> String {
     s
 }
 
+/// `zh`, `en`, `ja`, `zh-Hant`, `pt-BR`: the shape of a language key.
+fn looks_like_language(key: &str) -> bool {
+    let mut parts = key.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 fn walk(
     value: &Value,
     path: &mut Vec<PathSeg>,
@@ -369,9 +397,13 @@ fn walk(
     match value {
         Value::Mapping(m) => {
             let keys: Vec<&str> = m.keys().filter_map(Value::as_str).collect();
+            // A map of texts by language: every key shaped like a language tag and at least one
+            // a language of the site, so that `{zh: …, en: …, fr: …}` is seen (and `fr` refused)
+            // rather than silently dropped.
             let is_localized = !keys.is_empty()
                 && keys.len() == m.len()
-                && keys.iter().all(|k| langs.iter().any(|l| l == k));
+                && keys.iter().any(|k| langs.iter().any(|l| l == k))
+                && keys.iter().all(|k| looks_like_language(k));
             if is_localized {
                 on_localized(path, value);
                 return;
@@ -405,6 +437,20 @@ mod tests {
     struct Doc {
         title: String,
         subtitle: Option<String>,
+    }
+
+    #[test]
+    fn text_in_a_language_the_site_lacks_is_refused() {
+        let langs = vec!["zh".to_string(), "en".to_string()];
+        let src = "title:\n  zh: 标题\n  en: Title\n  fr: Titre\nid: x\n";
+        let d = check_translations(src, Path::new("r.yaml"), 0, &langs);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("`fr`"), "{}", d[0].message);
+        assert_eq!(d[0].location.line, Some(1));
+        // A mapping of ordinary fields is not taken for one.
+        assert!(
+            check_translations("a: {id: 1, to: 2}\n", Path::new("r.yaml"), 0, &langs).is_empty()
+        );
     }
 
     #[test]

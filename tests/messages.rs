@@ -49,3 +49,25 @@ fn a_number_with_a_percent_sign_asks_for_a_number() {
     assert!(err.contains("expected a number, like 12"), "{err}");
     assert!(!err.contains("f64") && !err.contains("quote text"), "{err}");
 }
+
+#[test]
+fn text_in_a_language_the_site_lacks_is_an_error() {
+    let site = TestSite::mini();
+    let text = site.read("content/reports/alpha/report.yaml");
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("summary:"))
+        .expect("a summary line")
+        + 1;
+    site.edit(
+        "content/reports/alpha/report.yaml",
+        "summary: {",
+        "summary: {fr: Résumé, ",
+    );
+    let err = site.build_err(&[]);
+    assert!(err.contains(&format!("report.yaml:{line}")), "{err}");
+    assert!(
+        err.contains("`fr`") && err.contains("not a language of this site"),
+        "{err}"
+    );
+}

@@ -411,10 +411,9 @@ fn drop_language(yaml: &str, lang: &str) -> String {
             let mut line = line.to_string();
             while let Some(start) = line.find(&needle) {
                 let rest = &line[start + needle.len()..];
-                let end = if rest.starts_with('"') {
-                    rest[1..].find('"').map(|i| i + 2)
-                } else {
-                    rest.find(['}', ','])
+                let end = match rest.strip_prefix('"') {
+                    Some(quoted) => quoted.find('"').map(|i| i + 2),
+                    None => rest.find(['}', ',']),
                 }
                 .unwrap_or(rest.len());
                 line.replace_range(start..start + needle.len() + end, "");

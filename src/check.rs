@@ -1,12 +1,14 @@
-//! `yanbao check`: builds in memory and reports every problem at once — build errors, and in the
-//! rendered pages every internal link, image or anchor that does not resolve.
+//! Checks on the rendered pages, read through one [`PageIndex`] per page: every internal link,
+//! image or anchor must resolve, and no page may give two elements one id. The build runs these
+//! checks (an error stops it) and `yanbao check` reports what the build found, without writing.
 
 use crate::error::{Diagnostic, Error, Location, Result, Severity};
+use crate::pageindex::PageIndex;
 use crate::render::OutputFile;
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
-/// The outcome of a check.
+/// The outcome of `yanbao check`.
 #[derive(Debug, Default)]
 pub struct Report {
     /// Everything found, errors first.
@@ -28,7 +30,8 @@ impl Report {
     }
 }
 
-/// Checks the site under `root`; fails only when the site cannot be read at all.
+/// Checks the site under `root` by building it in memory; fails only when the site cannot be
+/// read at all or a template does not render (reported as the build reports it).
 pub fn check(root: &Path) -> Result<Report> {
     let opts = crate::BuildOptions {
         root: root.to_path_buf(),
@@ -37,95 +40,91 @@ pub fn check(root: &Path) -> Result<Report> {
     };
     match crate::build_in_memory(&opts) {
         Ok(built) => {
-            let mut problems = built.rendered.warnings.clone();
-            let base = built.site.config.base.path().to_string();
-            problems.extend(check_links(
-                &built.rendered.files,
-                &built.site.static_files,
-                &base,
-            ));
+            let mut problems = built.rendered.warnings;
             problems.sort();
             Ok(Report { problems })
         }
         Err(Error::Content(problems)) => Ok(Report { problems }),
-        Err(Error::Template(msg)) => Ok(Report {
-            problems: vec![Diagnostic::error(Location::file("templates"), msg)],
-        }),
         Err(e) => Err(e),
     }
 }
 
-/// Every `href`/`src` under the base path must name a generated or static file, and every
-/// fragment an id of the target page.
-pub fn check_links(
-    files: &[OutputFile],
-    static_files: &BTreeSet<String>,
-    base: &str,
-) -> Vec<Diagnostic> {
-    let pages: BTreeMap<&str, String> = files
+/// The Markdown a page was rendered from, so a problem in the page can be shown at its line.
+#[derive(Debug, Clone)]
+pub struct PageSource<'a> {
+    /// The Markdown file, relative to the site root.
+    pub file: PathBuf,
+    /// The text after the front matter.
+    pub body: &'a str,
+    /// The file's line where `body` starts.
+    pub first_line: usize,
+}
+
+impl PageSource<'_> {
+    /// Where `needle` first appears in the Markdown, if it does.
+    fn locate(&self, needle: &str) -> Option<Location> {
+        let at = self.body.find(needle)?;
+        let line = self.first_line + self.body[..at].bytes().filter(|&b| b == b'\n').count();
+        Some(Location::at(&self.file, line, None))
+    }
+}
+
+/// What the checks need to know about the site.
+pub struct Pages<'a> {
+    /// Every generated file.
+    pub files: &'a [OutputFile],
+    /// Files copied from `static/`.
+    pub static_files: &'a BTreeSet<String>,
+    /// The base path (`/` or `/research/aigc/`).
+    pub base: &'a str,
+    /// The Markdown behind each chapter page, by page path.
+    pub sources: &'a HashMap<String, PageSource<'a>>,
+}
+
+/// Checks every HTML page: links and sources under the base path resolve, fragments name an id
+/// of their target, ids are unique within a page.
+pub fn rendered_pages(site: &Pages) -> Vec<Diagnostic> {
+    let pages: Vec<(&str, PageIndex)> = site
+        .files
         .iter()
         .filter(|f| f.path.ends_with(".html"))
         .map(|f| {
             (
                 f.path.as_str(),
-                String::from_utf8_lossy(&f.bytes).into_owned(),
+                PageIndex::of(&String::from_utf8_lossy(&f.bytes)),
             )
         })
         .collect();
-    let known: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let ids: BTreeMap<&str, BTreeSet<String>> = pages
+    let ids: HashMap<&str, HashSet<&str>> = pages
         .iter()
-        .map(|(p, html)| (*p, attr_values(html, "id").into_iter().collect()))
+        .map(|(p, idx)| (*p, idx.ids.iter().map(String::as_str).collect()))
         .collect();
+    let known: HashSet<&str> = site.files.iter().map(|f| f.path.as_str()).collect();
     let mut out = Vec::new();
-    for (page, html) in &pages {
-        let mut urls = attr_values(html, "href");
-        urls.extend(attr_values(html, "src"));
-        for url in urls {
-            let (path, frag) = match url.split_once('#') {
-                Some((p, f)) => (p.to_string(), Some(f.to_string())),
-                None => (url.clone(), None),
-            };
-            let target = if path.is_empty() {
-                page.to_string()
-            } else if let Some(rel) = path.strip_prefix(base) {
-                let rel = percent_encoding::percent_decode_str(rel)
-                    .decode_utf8_lossy()
-                    .into_owned();
-                if rel.is_empty() || rel.ends_with('/') {
-                    format!("{rel}index.html")
-                } else {
-                    rel
-                }
-            } else {
-                continue;
-            };
-            let shown = Path::new("public").join(page);
-            if !known.contains(target.as_str()) && !static_files.contains(&target) {
+    for (page, index) in &pages {
+        // In the Markdown if the author wrote it there; otherwise it came from a template.
+        let at = |needle: &str| -> Location {
+            site.sources
+                .get(*page)
+                .and_then(|s| s.locate(needle))
+                .unwrap_or_else(|| Location::file(Path::new("public").join(page)))
+        };
+        for id in index.duplicate_ids() {
+            out.push(
+                Diagnostic::error(at(id), format!("two elements of page `{page}` have the id `{id}`"))
+                    .with_help("give the heading another id with `{#other-id}`, or rename it; ids must be unique within a page"),
+            );
+        }
+        for link in &index.links {
+            if let Some(problem) = link_problem(page, &link.url, site, &known, &ids) {
+                let needle = link
+                    .url
+                    .split_once('#')
+                    .map_or(link.url.as_str(), |(_, f)| f);
                 out.push(
-                    Diagnostic::error(
-                        Location::file(&shown),
-                        format!("link `{url}` leads nowhere: no page or file `{target}`"),
-                    )
-                    .with_help("fix the link in the content or template that produces this page"),
+                    Diagnostic::error(at(&format!("#{needle}")), problem)
+                        .with_help("fix the link (in the chapter, or in the template if the message names a page in public/), or the heading or figure id it points at"),
                 );
-                continue;
-            }
-            if let (Some(f), Some(target_ids)) = (frag, ids.get(target.as_str())) {
-                let id = percent_encoding::percent_decode_str(&f)
-                    .decode_utf8_lossy()
-                    .into_owned();
-                if !target_ids.contains(&id) {
-                    out.push(
-                        Diagnostic::error(
-                            Location::file(&shown),
-                            format!(
-                                "link `{url}` points at `#{id}`, which `{target}` does not have"
-                            ),
-                        )
-                        .with_help("check the heading or figure id"),
-                    );
-                }
             }
         }
     }
@@ -134,14 +133,46 @@ pub fn check_links(
     out
 }
 
-fn attr_values(html: &str, attr: &str) -> Vec<String> {
-    let needle = format!(" {attr}=\"");
-    html.match_indices(&needle)
-        .filter_map(|(i, _)| {
-            let rest = &html[i + needle.len()..];
-            rest.find('"').map(|end| rest[..end].replace("&amp;", "&"))
-        })
-        .collect()
+/// Why `url` on `page` leads nowhere, or `None` if it resolves (or is not the site's to check).
+fn link_problem(
+    page: &str,
+    url: &str,
+    site: &Pages,
+    known: &HashSet<&str>,
+    ids: &HashMap<&str, HashSet<&str>>,
+) -> Option<String> {
+    let (path, frag) = match url.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (url, None),
+    };
+    let target = if path.is_empty() {
+        page.to_string()
+    } else {
+        let rel = path.strip_prefix(site.base)?;
+        if rel.starts_with("__yanbao/") {
+            return None; // the preview server's own endpoints
+        }
+        let rel = percent_encoding::percent_decode_str(rel)
+            .decode_utf8_lossy()
+            .into_owned();
+        if rel.is_empty() || rel.ends_with('/') {
+            format!("{rel}index.html")
+        } else {
+            rel
+        }
+    };
+    if !known.contains(target.as_str()) && !site.static_files.contains(&target) {
+        return Some(format!(
+            "link `{url}` on `{page}` leads nowhere: no page or file `{target}`"
+        ));
+    }
+    let id = percent_encoding::percent_decode_str(frag?)
+        .decode_utf8_lossy()
+        .into_owned();
+    let target_ids = ids.get(target.as_str())?;
+    (!target_ids.contains(id.as_str())).then(|| {
+        format!("link `{url}` on `{page}` points at `#{id}`, which `{target}` does not have")
+    })
 }
 
 #[cfg(test)]
@@ -155,21 +186,59 @@ mod tests {
         }
     }
 
+    fn run(files: &[OutputFile], sources: &HashMap<String, PageSource>) -> Vec<Diagnostic> {
+        let statics: BTreeSet<String> = ["logo.svg".to_string()].into();
+        rendered_pages(&Pages {
+            files,
+            static_files: &statics,
+            base: "/",
+            sources,
+        })
+    }
+
     #[test]
-    fn finds_broken_links_and_anchors() {
+    fn finds_broken_links_and_anchors_in_any_quoting() {
         let files = vec![
             file(
                 "index.html",
-                r##"<a href="/a/">ok</a><a href="/a/#x">ok</a><a href="/a/#nope">bad</a><a href="/missing/">bad</a><a href="#top">bad</a><img src="/logo.svg"><a href="https://x.org/">ext</a>"##,
+                r##"<a href="/a/">ok</a><a href='/a/#x'>ok</a><a href="/a/#nope">bad</a><a href=/missing/>bad</a><a href="#top">bad</a><img src="/logo.svg"><a href="https://x.org/">ext</a>"##,
             ),
             file("a/index.html", r#"<h2 id="x">x</h2>"#),
         ];
-        let statics: BTreeSet<String> = ["logo.svg".to_string()].into();
-        let found = check_links(&files, &statics, "/");
+        let found = run(&files, &HashMap::new());
         let msgs: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(found.len(), 3, "{msgs:?}");
         assert!(msgs.iter().any(|m| m.contains("#nope")));
         assert!(msgs.iter().any(|m| m.contains("/missing/")));
         assert!(msgs.iter().any(|m| m.contains("#top")));
+    }
+
+    #[test]
+    fn problems_in_a_chapter_point_at_its_markdown_line() {
+        let files = vec![file(
+            "a/one/index.html",
+            r##"<nav><h2 id="toc-h">Contents</h2></nav><h2 id="toc-h">Contents</h2><a href="#nowhere">x</a>"##,
+        )];
+        let body = "Intro.\n\n## Contents {#toc-h}\n\nSee [x](#nowhere).\n";
+        let sources = HashMap::from([(
+            "a/one/index.html".to_string(),
+            PageSource {
+                file: "content/reports/a/chapters/one.en.md".into(),
+                body,
+                first_line: 5,
+            },
+        )]);
+        let found = run(&files, &sources);
+        assert_eq!(found.len(), 2, "{found:?}");
+        let lines: Vec<Option<usize>> = found.iter().map(|d| d.location.line).collect();
+        assert!(
+            lines.contains(&Some(7)),
+            "duplicate id at the heading: {found:?}"
+        );
+        assert!(
+            lines.contains(&Some(9)),
+            "broken anchor at the link: {found:?}"
+        );
+        assert!(found.iter().all(|d| d.location.file.ends_with("one.en.md")));
     }
 }

@@ -17,6 +17,7 @@ pub mod init;
 pub mod localized;
 pub mod markdown;
 pub mod output;
+pub mod pageindex;
 pub mod render;
 pub mod serve;
 pub mod templates;

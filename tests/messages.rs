@@ -71,3 +71,47 @@ fn text_in_a_language_the_site_lacks_is_an_error() {
         "{err}"
     );
 }
+
+#[test]
+fn a_heading_that_takes_a_template_id_fails_the_build_at_its_line() {
+    let site = TestSite::mini();
+    let file = "content/reports/alpha/chapters/one.en.md";
+    let text = site.read(file);
+    let line = text.lines().count() + 2;
+    site.write(file, &format!("{text}\n## Contents {{#toc-h}}\n"));
+    let err = site.build_err(&[]);
+    assert!(err.contains(&format!("one.en.md:{line}")), "{err}");
+    assert!(err.contains("toc-h"), "{err}");
+}
+
+#[test]
+fn a_same_page_anchor_that_leads_nowhere_fails_the_build_at_its_line() {
+    let site = TestSite::mini();
+    let file = "content/reports/alpha/chapters/one.en.md";
+    let text = site.read(file);
+    let line = text.lines().count() + 2;
+    site.write(file, &format!("{text}\nSee [below](#nowhere).\n"));
+    let err = site.build_err(&[]);
+    assert!(err.contains(&format!("one.en.md:{line}")), "{err}");
+    assert!(err.contains("#nowhere"), "{err}");
+    assert!(
+        !err.contains("--> public/"),
+        "names the Markdown, not the output: {err}"
+    );
+}
+
+#[test]
+fn check_prints_a_template_error_once_and_cleanly() {
+    let site = TestSite::mini();
+    site.edit("templates/chapter.html", "<h1>", "<h1>{{ nope(");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_yanbao"))
+        .args(["check", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("templates/chapter.html:"), "{err}");
+    assert!(!err.contains("error: error:"), "{err}");
+    assert!(!err.contains("--> templates\n"), "{err}");
+}

@@ -8,11 +8,12 @@ mod figures;
 mod pages;
 pub mod paths;
 
+use crate::check::PageSource;
 use crate::content::Site;
 use crate::error::{Diagnostic, Diagnostics, Location, Result};
 use crate::templates::Templates;
 use paths::Paths;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +76,15 @@ pub fn site(site: &Site, templates: &Templates, opts: &RenderOptions) -> Result<
         out.files.push(f);
     }
     check_site_links(&out.files, &site_links, &site.static_files, &mut diags);
+    let sources = page_sources(site, &paths);
+    for d in crate::check::rendered_pages(&crate::check::Pages {
+        files: &out.files,
+        static_files: &site.static_files,
+        base: site.config.base.path(),
+        sources: &sources,
+    }) {
+        diags.push(d);
+    }
     out.warnings = diags.finish()?;
     out.files.push(sitemap(site, &out.files, &paths));
     out.files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -84,6 +94,26 @@ pub fn site(site: &Site, templates: &Templates, opts: &RenderOptions) -> Result<
         .filter(|f| f.path.ends_with(".html"))
         .count();
     Ok(out)
+}
+
+/// The Markdown behind every chapter page, so problems found in a page point at their source.
+fn page_sources<'a>(site: &'a Site, paths: &Paths) -> HashMap<String, PageSource<'a>> {
+    let mut out = HashMap::new();
+    for report in &site.reports {
+        for chapter in &report.chapters {
+            for (lang, src) in &chapter.sources {
+                out.insert(
+                    format!("{}index.html", paths.sub(lang, &report.slug, &chapter.slug)),
+                    PageSource {
+                        file: src.file.clone(),
+                        body: &src.body,
+                        first_line: src.body_line,
+                    },
+                );
+            }
+        }
+    }
+    out
 }
 
 /// Checks that links to site paths written in chapters lead to a generated page or a static file.

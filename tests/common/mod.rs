@@ -141,15 +141,15 @@ impl TestSite {
     }
 }
 
-/// Values of `attr="…"` in `html`.
+/// Values of `attr` (`href`, `src` or `id`) in `html`, read with the HTML tokenizer the build
+/// uses, so any quoting style and entity is read as a browser reads it.
 pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
-    let needle = format!(" {attr}=\"");
-    html.match_indices(&needle)
-        .map(|(i, _)| {
-            let rest = &html[i + needle.len()..];
-            rest[..rest.find('"').unwrap()].to_string()
-        })
-        .collect()
+    let index = yanbao::pageindex::PageIndex::of(html);
+    match attr {
+        "id" => index.ids,
+        "href" | "src" => index.urls(attr).map(str::to_string).collect(),
+        other => panic!("the page index does not read `{other}`"),
+    }
 }
 
 /// Decodes `%XX` escapes.

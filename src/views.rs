@@ -126,6 +126,8 @@ pub struct ReportView {
     pub disclosures_href: String,
     /// Analysts.
     pub analysts: Vec<AnalystView>,
+    /// Contacts who are not authors.
+    pub contacts: Vec<ContactView>,
     /// Key takeaways.
     pub takeaways: Vec<TakeawayView>,
     /// Headline figure cards.
@@ -161,6 +163,19 @@ pub struct AnalystView {
     pub phone: String,
     /// Team.
     pub team: String,
+}
+
+/// A contact who is not an author.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactView {
+    /// Name.
+    pub name: String,
+    /// Team the contact belongs to.
+    pub team: String,
+    /// Email.
+    pub email: String,
+    /// Phone.
+    pub phone: String,
 }
 
 /// A key takeaway.

@@ -508,3 +508,64 @@ fn help_explains_each_option() {
         .unwrap()
         .starts_with("yanbao "));
 }
+
+/// The part of `html` from the element whose opening tag has `class="{class}"` to the first
+/// `</{tag}>` after it (enough for flat lists), or "" when there is none.
+fn slice_of<'a>(html: &'a str, class: &str, tag: &str) -> &'a str {
+    let Some(start) = html.find(&format!("class=\"{class}\"")) else {
+        return "";
+    };
+    let rest = &html[start..];
+    let end = rest.find(&format!("</{tag}>")).unwrap_or(rest.len());
+    &rest[..end]
+}
+
+#[test]
+fn contacts_are_listed_apart_from_the_authors() {
+    let site = TestSite::mini();
+    site.edit(
+        "content/reports/alpha/report.yaml",
+        "key_takeaways:",
+        "contacts:\n  - name: {zh: 王玥, en: Emily Wang}\n    team: {zh: 财富管理团队, en: Wealth management team}\n    email: emily@example.com\n    phone: 852-0000 0000\nkey_takeaways:",
+    );
+    site.build_ok(&[]);
+    for (prefix, name, team, heading) in [
+        ("", "王玥", "财富管理团队", "联系人"),
+        ("en/", "Emily Wang", "Wealth management team", "Contacts"),
+    ] {
+        let page = site.out(&format!("{prefix}alpha/analysts/index.html"));
+        let authors = slice_of(&page, "analysts", "ul");
+        assert!(!authors.is_empty() && !authors.contains(name), "{authors}");
+        let contacts = page
+            .split_once("class=\"contacts-section\"")
+            .map(|(_, after)| after)
+            .unwrap_or_default();
+        for text in [
+            heading,
+            name,
+            team,
+            "mailto:emily@example.com",
+            "852-0000 0000",
+        ] {
+            assert!(
+                contacts.contains(text),
+                "{prefix}: `{text}` not under contacts"
+            );
+        }
+        let landing = site.out(&format!("{prefix}alpha/index.html"));
+        let byline = slice_of(&landing, "byline", "ul");
+        assert!(!byline.is_empty() && !byline.contains(name), "{byline}");
+    }
+
+    let site = TestSite::mini();
+    site.edit(
+        "content/reports/alpha/report.yaml",
+        "key_takeaways:",
+        "contacts:\n  - name: {zh: 王玥, en: Emily Wang}\n    role: {zh: 分析师, en: Analyst}\nkey_takeaways:",
+    );
+    let err = site.build_err(&[]);
+    assert!(
+        err.contains("report.yaml:") && err.contains("role"),
+        "{err}"
+    );
+}

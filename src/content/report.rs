@@ -24,6 +24,9 @@ pub struct Manifest {
     pub summary: Localized,
     /// Authors.
     pub analysts: Vec<Analyst>,
+    /// People to contact who are not authors, such as a sales or wealth-management desk.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
     /// Key takeaways, shown first on the landing page.
     #[serde(default)]
     pub key_takeaways: Vec<Takeaway>,
@@ -64,6 +67,22 @@ pub struct Analyst {
     /// Team, when analysts are grouped.
     #[serde(default)]
     pub team: Option<Localized>,
+}
+
+/// A contact named in the report who is not one of its authors.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Full name.
+    pub name: Localized,
+    /// The team the person speaks for, which is what makes them a contact.
+    pub team: Localized,
+    /// Email address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Telephone number.
+    #[serde(default)]
+    pub phone: Option<String>,
 }
 
 /// One key takeaway; the text allows inline Markdown.
@@ -156,5 +175,25 @@ mod tests {
         assert!(!is_iso_date("2024-4-22"));
         assert!(!is_iso_date("2024-13-01"));
         assert!(!is_iso_date("22 April 2024"));
+    }
+
+    #[test]
+    fn contacts_need_a_team_and_take_no_role() {
+        let base = "title: t\ndate: 2024-04-22\nsector: s\nsummary: s\nanalysts: []\n";
+        let with = |contact: &str| {
+            serde_yaml::from_str::<Manifest>(&format!("{base}contacts:\n  - {contact}\n"))
+        };
+        let m = with("{name: 王玥, team: 财富管理团队, email: e@x.org}").unwrap();
+        assert_eq!(m.contacts.len(), 1);
+        assert_eq!(m.contacts[0].email.as_deref(), Some("e@x.org"));
+        assert!(with("{name: 王玥}").is_err(), "a contact without a team");
+        assert!(
+            with("{name: 王玥, team: t, role: 分析师}").is_err(),
+            "a contact with a role"
+        );
+        assert!(serde_yaml::from_str::<Manifest>(base)
+            .unwrap()
+            .contacts
+            .is_empty());
     }
 }

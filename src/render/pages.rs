@@ -276,6 +276,16 @@ fn report_view(
                 team: opt(&a.team),
             })
             .collect(),
+        contacts: m
+            .contacts
+            .iter()
+            .map(|c| ContactView {
+                name: tx(&c.name),
+                team: tx(&c.team),
+                email: c.email.clone().unwrap_or_default(),
+                phone: c.phone.clone().unwrap_or_default(),
+            })
+            .collect(),
         takeaways: m
             .key_takeaways
             .iter()

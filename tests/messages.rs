@@ -115,3 +115,40 @@ fn check_prints_a_template_error_once_and_cleanly() {
     assert!(!err.contains("error: error:"), "{err}");
     assert!(!err.contains("--> templates\n"), "{err}");
 }
+
+#[test]
+fn names_that_differ_only_by_case_are_refused_naming_both() {
+    let site = TestSite::mini();
+    for lang in ["zh", "en"] {
+        let text = site.read(&format!("content/reports/alpha/chapters/two.{lang}.md"));
+        site.write(
+            &format!("content/reports/alpha/chapters/Two.{lang}.md"),
+            &text.replace("order: 2", "order: 3"),
+        );
+    }
+    let err = site.build_err(&[]);
+    assert!(
+        err.contains("`Two` and `two`") || err.contains("`two` and `Two`"),
+        "{err}"
+    );
+    assert!(err.contains("letter case"), "{err}");
+
+    let site = TestSite::mini();
+    let from = site.root().join("content/reports/alpha");
+    let to = site.root().join("content/reports/Alpha");
+    copy(&from, &to);
+    let err = site.build_err(&[]);
+    assert!(err.contains("`Alpha`") && err.contains("`alpha`"), "{err}");
+}
+
+fn copy(from: &std::path::Path, to: &std::path::Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let dest = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! Gathering a report's chapter files into chapters: one file per language, twins matched by
 //! file stem, ordered by their front matter.
 
-use super::discover::{slug_problem, sorted_dir, valid_slug};
+use super::discover::{case_collisions, slug_problem, sorted_dir, valid_slug};
 use super::{chapter, Chapter, ChapterSource, RESERVED_SLUGS};
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics, Location};
@@ -48,7 +48,7 @@ pub fn load_chapters(
             diags.push(slug_problem(&entry.rel, slug));
             continue;
         }
-        if RESERVED_SLUGS.contains(&slug) {
+        if RESERVED_SLUGS.contains(&slug.to_lowercase().as_str()) {
             diags.push(
                 Diagnostic::error(
                     Location::file(&entry.rel),
@@ -77,6 +77,14 @@ pub fn load_chapters(
         }
     }
     assemble_chapters(by_slug, &broken, rel, config, diags)
+}
+
+/// Each chapter's slug with one of its files, for messages.
+fn by_slug_files(chapters: &[Chapter]) -> Vec<(&str, &Path)> {
+    chapters
+        .iter()
+        .filter_map(|c| Some((c.slug.as_str(), c.sources.values().next()?.file.as_path())))
+        .collect()
 }
 
 fn assemble_chapters(
@@ -125,6 +133,10 @@ fn assemble_chapters(
             order: orders[0],
             sources,
         });
+    }
+    let files: Vec<(&str, &Path)> = by_slug_files(&chapters);
+    for d in case_collisions(files, "chapters") {
+        diags.push(d);
     }
     chapters.sort_by(|a, b| a.order.cmp(&b.order).then(a.slug.cmp(&b.slug)));
     for pair in chapters.windows(2) {

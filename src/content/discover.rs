@@ -86,7 +86,8 @@ pub fn sorted_dir(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Vec<DirEnt
 }
 
 /// Whether `s` is safe as one URL path segment and one file name: no separators, no `.`/`..`,
-/// no control characters.
+/// no control characters. Spaces, capitals and Chinese are allowed and percent-encoded in URLs
+/// (documented in docs/content-model.md); names that differ only by case are refused separately.
 pub fn valid_slug(s: &str) -> bool {
     !s.is_empty()
         && s.chars().count() <= 80
@@ -100,6 +101,35 @@ pub fn valid_slug(s: &str) -> bool {
         })
 }
 
+/// Names that differ only in letter case become one file on case-insensitive file systems
+/// (macOS and Windows by default, many static hosts): each such pair is an error naming both.
+pub fn case_collisions<'a>(
+    names: impl IntoIterator<Item = (&'a str, &'a Path)>,
+    what: &str,
+) -> Vec<Diagnostic> {
+    let mut seen: std::collections::BTreeMap<String, (&str, &Path)> = Default::default();
+    let mut out = Vec::new();
+    for (name, file) in names {
+        match seen.get(&name.to_lowercase()) {
+            Some((other, other_file)) if *other != name => out.push(
+                Diagnostic::error(
+                    Location::file(file),
+                    format!(
+                        "{what} `{name}` and `{other}` ({}) differ only in letter case",
+                        other_file.display()
+                    ),
+                )
+                .with_help("on case-insensitive file systems and hosts they would be one page; rename one of them"),
+            ),
+            _ => {
+                seen.insert(name.to_lowercase(), (name, file));
+            }
+        }
+    }
+    out
+}
+
+/// An error for a name that cannot be a slug.
 pub fn slug_problem(shown: &Path, slug: &str) -> Diagnostic {
     Diagnostic::error(
         Location::file(shown),

@@ -13,7 +13,7 @@ pub use strings::Strings;
 
 use chapters::load_chapters;
 pub use discover::valid_slug;
-use discover::{list_static, slug_problem, sorted_dir};
+use discover::{case_collisions, list_static, slug_problem, sorted_dir};
 
 use crate::charts::ChartSpec;
 use crate::config::Config;
@@ -82,6 +82,12 @@ pub fn load(root: &Path, config: Config) -> Result<Site> {
                 .with_help("add a folder content/reports/<slug>/ with report.yaml and chapters/ (see docs/content-model.md)"),
         );
     }
+    for d in case_collisions(
+        reports.iter().map(|r| (r.slug.as_str(), r.dir.as_path())),
+        "reports",
+    ) {
+        diags.push(d);
+    }
     let static_files = list_static(root, &mut diags);
     diags.finish()?;
     reports.sort_by(|a, b| {
@@ -104,7 +110,11 @@ fn load_report(root: &Path, rel: &Path, config: &Config) -> Result<Report> {
         .and_then(|n| n.to_str())
         .unwrap_or_default()
         .to_string();
-    if !valid_slug(&slug) || config.language_keys.contains(&slug) {
+    let is_language = config
+        .language_keys
+        .iter()
+        .any(|k| k.eq_ignore_ascii_case(&slug));
+    if !valid_slug(&slug) || is_language {
         let d = if valid_slug(&slug) {
             Diagnostic::error(
                 Location::file(rel),

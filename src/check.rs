@@ -4,7 +4,6 @@
 
 use crate::error::{Diagnostic, Error, Location, Result, Severity};
 use crate::pageindex::PageIndex;
-use crate::render::OutputFile;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -71,8 +70,10 @@ impl PageSource<'_> {
 
 /// What the checks need to know about the site.
 pub struct Pages<'a> {
-    /// Every generated file.
-    pub files: &'a [OutputFile],
+    /// Every HTML page with its index.
+    pub pages: &'a [(&'a str, &'a PageIndex)],
+    /// The site path of every generated file.
+    pub files: &'a HashSet<&'a str>,
     /// Files copied from `static/`.
     pub static_files: &'a BTreeSet<String>,
     /// The base path (`/` or `/research/aigc/`).
@@ -84,24 +85,14 @@ pub struct Pages<'a> {
 /// Checks every HTML page: links and sources under the base path resolve, fragments name an id
 /// of their target, ids are unique within a page.
 pub fn rendered_pages(site: &Pages) -> Vec<Diagnostic> {
-    let pages: Vec<(&str, PageIndex)> = site
-        .files
-        .iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .map(|f| {
-            (
-                f.path.as_str(),
-                PageIndex::of(&String::from_utf8_lossy(&f.bytes)),
-            )
-        })
-        .collect();
-    let ids: HashMap<&str, HashSet<&str>> = pages
+    let ids: HashMap<&str, HashSet<&str>> = site
+        .pages
         .iter()
         .map(|(p, idx)| (*p, idx.ids.iter().map(String::as_str).collect()))
         .collect();
-    let known: HashSet<&str> = site.files.iter().map(|f| f.path.as_str()).collect();
+    let known = site.files;
     let mut out = Vec::new();
-    for (page, index) in &pages {
+    for (page, index) in site.pages {
         // In the Markdown if the author wrote it there; otherwise it came from a template.
         let at = |needle: &str| -> Location {
             site.sources
@@ -116,7 +107,7 @@ pub fn rendered_pages(site: &Pages) -> Vec<Diagnostic> {
             );
         }
         for link in &index.links {
-            if let Some(problem) = link_problem(page, &link.url, site, &known, &ids) {
+            if let Some(problem) = link_problem(page, &link.url, site, known, &ids) {
                 let needle = link
                     .url
                     .split_once('#')
@@ -178,6 +169,7 @@ fn link_problem(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::OutputFile;
 
     fn file(path: &str, html: &str) -> OutputFile {
         OutputFile {
@@ -188,8 +180,20 @@ mod tests {
 
     fn run(files: &[OutputFile], sources: &HashMap<String, PageSource>) -> Vec<Diagnostic> {
         let statics: BTreeSet<String> = ["logo.svg".to_string()].into();
+        let indexes: Vec<(&str, PageIndex)> = files
+            .iter()
+            .map(|f| {
+                (
+                    f.path.as_str(),
+                    PageIndex::of(std::str::from_utf8(&f.bytes).unwrap()),
+                )
+            })
+            .collect();
+        let pages: Vec<(&str, &PageIndex)> = indexes.iter().map(|(p, i)| (*p, i)).collect();
+        let paths: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
         rendered_pages(&Pages {
-            files,
+            pages: &pages,
+            files: &paths,
             static_files: &statics,
             base: "/",
             sources,

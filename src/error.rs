@@ -226,6 +226,14 @@ impl Diagnostics {
         }
     }
 
+    /// Adds everything `other` recorded after what this one holds (the first fatal error wins).
+    pub fn merge(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+        if self.1.is_none() {
+            self.1 = other.1;
+        }
+    }
+
     /// Whether any error (not warning) was recorded.
     pub fn has_errors(&self) -> bool {
         self.1.is_some() || self.0.iter().any(|d| d.severity == Severity::Error)

@@ -3,8 +3,11 @@
 //! The build is a chain of values, each step in its own module:
 //! 1. [`config`] loads and validates `content/site.yaml`;
 //! 2. [`content`] loads reports, chapters, charts and interface strings into an immutable [`content::Site`];
-//! 3. [`render`] turns the site and the [`templates`] into a list of output files (pure, no disk);
-//! 4. [`output`] writes them into the output folder atomically, with `static/`.
+//! 3. [`render`] turns the site and the [`templates`] into output files, reports in parallel,
+//!    handing each file to a sink as soon as it is made, and checks the pages' links and ids
+//!    through one [`pageindex`];
+//! 4. [`output`] is that sink for a build: a staging folder (with `static/` copied in) swapped
+//!    into place atomically once everything succeeded.
 
 pub mod charts;
 pub mod check;
@@ -45,20 +48,36 @@ pub struct BuildOptions {
 pub struct Built {
     /// The loaded site.
     pub site: content::Site,
-    /// Rendered files.
+    /// What rendering found.
     pub rendered: render::RenderedSite,
+    /// Every generated file, sorted by path.
+    pub files: Vec<render::OutputFile>,
 }
 
-/// Load → validate → render, without touching the output folder.
-pub fn build_in_memory(opts: &BuildOptions) -> Result<Built> {
+/// The loaded inputs of a build: site content and templates.
+fn load(opts: &BuildOptions) -> Result<(content::Site, templates::Templates)> {
     let config = config::Config::load(&opts.root, opts.base_url.as_deref())?;
     let site = content::load(&opts.root, config)?;
     let templates = templates::Templates::load(&opts.root)?;
-    let render_opts = render::RenderOptions {
+    Ok((site, templates))
+}
+
+fn render_options(opts: &BuildOptions) -> render::RenderOptions {
+    render::RenderOptions {
         live_reload: opts.live_reload,
-    };
-    let rendered = render::site(&site, &templates, &render_opts)?;
-    Ok(Built { site, rendered })
+    }
+}
+
+/// Load → validate → render, keeping the files in memory (for `serve` and `check`).
+pub fn build_in_memory(opts: &BuildOptions) -> Result<Built> {
+    let (site, templates) = load(opts)?;
+    let sink = render::Collect::default();
+    let rendered = render::site(&site, &templates, &render_options(opts), &sink)?;
+    Ok(Built {
+        site,
+        rendered,
+        files: sink.into_files(),
+    })
 }
 
 /// What a build did, for the one-line summary.
@@ -76,23 +95,23 @@ pub struct BuildSummary {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Builds the site under `opts.root` into `output` (default `ROOT/public`).
+/// Builds the site under `opts.root` into `output` (default `ROOT/public`): load → validate →
+/// render, each file written into a staging folder as soon as it is rendered, and the staging
+/// folder swapped in only if the whole build succeeded.
 pub fn build(opts: &BuildOptions, output: Option<PathBuf>) -> Result<BuildSummary> {
     let start = Instant::now();
     let out = output.unwrap_or_else(|| opts.root.join("public"));
     output::check_output_dir(&opts.root, &out)?;
-    let built = build_in_memory(opts)?;
-    let files = output::write(
-        &opts.root,
-        &built.site.static_files,
-        &built.rendered.files,
-        &out,
-    )?;
+    let (site, templates) = load(opts)?;
+    let staging = output::Staging::begin(&opts.root, &site.static_files, &out)?;
+    let rendered = render::site(&site, &templates, &render_options(opts), &staging)?;
+    let files = staging.written() - 1; // the marker is not the author's
+    staging.commit()?;
     Ok(BuildSummary {
-        pages: built.rendered.pages,
-        charts: built.rendered.charts,
+        pages: rendered.pages,
+        charts: rendered.charts,
         files,
         elapsed_ms: start.elapsed().as_millis(),
-        warnings: built.rendered.warnings,
+        warnings: rendered.warnings,
     })
 }

@@ -3,9 +3,11 @@
 
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::fsx;
-use crate::render::OutputFile;
-use std::collections::BTreeSet;
+use crate::render::{OutputFile, Sink};
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// The file every build writes into its output, so a later build knows the folder is its own.
 pub const MARKER: &str = ".yanbao-build";
@@ -73,75 +75,135 @@ fn contained(base: &Path, site_path: &str) -> Result<PathBuf> {
     Ok(base.join(rel))
 }
 
-/// Writes `files` and the contents of `ROOT/static` into `out`, atomically replacing it.
-pub fn write(
-    root: &Path,
-    static_files: &BTreeSet<String>,
-    files: &[OutputFile],
-    out: &Path,
-) -> Result<usize> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fsx::create_dir_all(parent)?;
-    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
-    let tmp = parent.join(format!(".{name}.yanbao-tmp"));
-    fsx::remove_dir_all(&tmp)?;
-    let result = fill(root, static_files, files, &tmp);
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
-    let old = parent.join(format!(".{name}.yanbao-old"));
-    fsx::remove_dir_all(&old)?;
-    if out.exists() {
-        fsx::rename(out, &old)?;
-    }
-    if let Err(e) = fsx::rename(&tmp, out) {
-        let _ = std::fs::rename(&old, out);
-        return Err(e);
-    }
-    fsx::remove_dir_all(&old)?;
-    Ok(files.len() + static_files.len())
+/// The output being built: a temporary folder beside the output that files are written into as
+/// they are rendered (so memory does not grow with the site), swapped into place by
+/// [`Staging::commit`] only when the whole build succeeded. Dropped without a commit, it removes
+/// itself and the previous output stays as it was.
+pub struct Staging {
+    tmp: PathBuf,
+    out: PathBuf,
+    static_files: BTreeSet<String>,
+    /// Folders already created, so each is made once.
+    made: Mutex<HashSet<PathBuf>>,
+    written: AtomicUsize,
+    committed: bool,
 }
 
-fn fill(
-    root: &Path,
-    static_files: &BTreeSet<String>,
-    files: &[OutputFile],
-    tmp: &Path,
-) -> Result<()> {
-    fsx::create_dir_all(tmp)?;
-    fsx::write(&tmp.join(MARKER), MARKER_TEXT.as_bytes())?;
-    for rel in static_files {
-        let from = fsx::inside(root, &Path::new("static").join(rel))?;
-        let to = contained(tmp, rel)?;
-        if let Some(p) = to.parent() {
-            fsx::create_dir_all(p)?;
-        }
-        std::fs::copy(&from, &to).map_err(|e| Error::io("copy", &from, e))?;
+impl Staging {
+    /// Starts a build of `out`: creates the temporary folder with the build marker and copies
+    /// `ROOT/static` into it.
+    pub fn begin(root: &Path, static_files: &BTreeSet<String>, out: &Path) -> Result<Staging> {
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fsx::create_dir_all(parent)?;
+        let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
+        let tmp = parent.join(format!(".{name}.yanbao-tmp"));
+        fsx::remove_dir_all(&tmp)?;
+        fsx::create_dir_all(&tmp)?;
+        let staging = Staging {
+            tmp,
+            out: out.to_path_buf(),
+            static_files: static_files.clone(),
+            made: Mutex::new(HashSet::new()),
+            written: AtomicUsize::new(0),
+            committed: false,
+        };
+        staging.write_file(MARKER, MARKER_TEXT.as_bytes())?;
+        staging.copy_static(root)?;
+        Ok(staging)
     }
-    if static_files.contains(MARKER) {
-        return Err(Diagnostic::error(
-            Location::file(Path::new("static").join(MARKER)),
-            format!("`{MARKER}` is the name of the file that marks a yanbao build"),
-        )
-        .with_help("rename or remove this file in static/")
-        .into());
-    }
-    for f in files {
-        if static_files.contains(&f.path) {
+
+    fn copy_static(&self, root: &Path) -> Result<()> {
+        if self.static_files.contains(MARKER) {
             return Err(Diagnostic::error(
-                Location::file(Path::new("static").join(&f.path)),
-                format!("static file `{}` has the path of a generated page", f.path),
+                Location::file(Path::new("static").join(MARKER)),
+                format!("`{MARKER}` is the name of the file that marks a yanbao build"),
+            )
+            .with_help("rename or remove this file in static/")
+            .into());
+        }
+        for rel in &self.static_files {
+            let from = fsx::inside(root, &Path::new("static").join(rel))?;
+            let to = contained(&self.tmp, rel)?;
+            self.make_parent(&to)?;
+            std::fs::copy(&from, &to).map_err(|e| Error::io("copy", &from, e))?;
+            self.written.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+
+    fn make_parent(&self, file: &Path) -> Result<()> {
+        let Some(dir) = file.parent() else {
+            return Ok(());
+        };
+        let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        if !made.contains(dir) {
+            fsx::create_dir_all(dir)?;
+            made.insert(dir.to_path_buf());
+        }
+        Ok(())
+    }
+
+    fn write_file(&self, site_path: &str, bytes: &[u8]) -> Result<()> {
+        let to = contained(&self.tmp, site_path)?;
+        self.make_parent(&to)?;
+        std::fs::write(&to, bytes).map_err(|e| Error::io("write", &to, e))?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Files written so far, static files and the marker included.
+    pub fn written(&self) -> usize {
+        self.written.load(Ordering::Relaxed)
+    }
+
+    /// Swaps the finished build into place.
+    pub fn commit(mut self) -> Result<()> {
+        let parent = self.tmp.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let name = self
+            .out
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("public");
+        let old = parent.join(format!(".{name}.yanbao-old"));
+        fsx::remove_dir_all(&old)?;
+        if self.out.exists() {
+            fsx::rename(&self.out, &old)?;
+        }
+        if let Err(e) = fsx::rename(&self.tmp, &self.out) {
+            let _ = std::fs::rename(&old, &self.out);
+            return Err(e);
+        }
+        self.committed = true;
+        fsx::remove_dir_all(&old)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        if self.static_files.contains(&file.path) {
+            return Err(Diagnostic::error(
+                Location::file(Path::new("static").join(&file.path)),
+                format!(
+                    "static file `{}` has the path of a generated page",
+                    file.path
+                ),
             )
             .with_help("rename or move the file in static/")
             .into());
         }
-        fsx::write(&contained(tmp, &f.path)?, &f.bytes)?;
+        self.write_file(&file.path, &file.bytes)
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -184,6 +184,54 @@ fn chinese_text_rules_hold_in_the_built_page() {
 }
 
 #[test]
+fn output_is_the_same_on_one_thread_and_on_many() {
+    let site = TestSite::mini();
+    for name in ["beta", "gamma", "delta"] {
+        copy_report(&site, "alpha", name);
+    }
+    let run = |threads: &str, out: &str| {
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_yanbao"))
+            .args(["build", "--root"])
+            .arg(site.root())
+            .arg("--output")
+            .arg(site.root().join(out))
+            .env("RAYON_NUM_THREADS", threads)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        common::tree(&site.root().join(out))
+    };
+    let one = run("1", "one");
+    assert!(
+        one.len() > 50,
+        "four reports in two languages: {}",
+        one.len()
+    );
+    assert_eq!(one, run("4", "four"));
+    assert_eq!(one, run("2", "two"));
+}
+
+/// Copies report `from` to a new report `to` with its own title.
+fn copy_report(site: &TestSite, from: &str, to: &str) {
+    let src = site.root().join("content/reports").join(from);
+    let dst = site.root().join("content/reports").join(to);
+    for e in walkdir::WalkDir::new(&src) {
+        let e = e.unwrap();
+        let d = dst.join(e.path().strip_prefix(&src).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&d).unwrap();
+        } else {
+            std::fs::copy(e.path(), &d).unwrap();
+        }
+    }
+    let manifest = site
+        .read(&format!("content/reports/{to}/report.yaml"))
+        .replace("阿尔法报告", &format!("{to} 报告"))
+        .replace("Alpha report", &format!("{to} report"));
+    site.write(&format!("content/reports/{to}/report.yaml"), &manifest);
+}
+
+#[test]
 fn builds_are_byte_identical() {
     let a = TestSite::mini();
     a.build_ok(&[]);

@@ -169,3 +169,23 @@ fn url_fields_refuse_script_and_data_urls_with_their_line() {
     site.edit("content/site.yaml", "  website: https://example.com", "  website: https://example.com\nnav:\n  - {title: {zh: 关于, en: About}, url: 'mailto:ir@example.com'}\n  - {title: {zh: 首页, en: Home}, url: /}");
     site.build_ok(&[]);
 }
+
+#[test]
+fn a_build_that_fails_while_writing_leaves_no_trace() {
+    let site = TestSite::mini();
+    site.build_ok(&[]);
+    let before = site.snapshot();
+    // Fails only after pages were written into the staging folder: a broken anchor is found
+    // once every page exists.
+    let file = "content/reports/alpha/chapters/one.en.md";
+    let text = site.read(file);
+    site.write(file, &format!("{text}\n[gone](#nowhere)\n"));
+    site.build_err(&[]);
+    assert_eq!(before, site.snapshot(), "the previous output is untouched");
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("yanbao-"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
+}

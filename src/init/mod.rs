@@ -102,7 +102,6 @@ mod tests {
         };
         let built = crate::build_in_memory(&opts).unwrap_or_else(|e| panic!("{e}"));
         assert!(built
-            .rendered
             .files
             .iter()
             .any(|f| f.path == "en/my-report/intro/index.html"));

@@ -1,7 +1,9 @@
-//! Site + templates → output files. Pure: nothing here touches the disk.
+//! Site + templates → output files, handed to a [`Sink`] as they are made; nothing here touches
+//! the disk itself.
 //!
 //! Chapters are rendered in two passes: Markdown first (collecting embeds, heading ids and links),
-//! then figures are numbered per report and language, spliced in, and pages are rendered.
+//! then figures are numbered per report and language, spliced in, and pages are rendered. Every
+//! page is indexed as it is emitted, and the indexes are checked once the whole site is made.
 
 mod chapters;
 mod figures;
@@ -9,11 +11,13 @@ mod pages;
 pub mod paths;
 
 use crate::check::PageSource;
-use crate::content::Site;
+use crate::content::{Report, Site};
 use crate::error::{Diagnostic, Diagnostics, Location, Result};
+use crate::pageindex::PageIndex;
 use crate::templates::Templates;
 use paths::Paths;
-use std::collections::{BTreeSet, HashMap};
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,11 +35,38 @@ pub struct RenderOptions {
     pub live_reload: bool,
 }
 
-/// The rendered site.
+/// Where rendered files go as soon as they are made: the staging folder of a build, or memory
+/// for `serve` and `check`. Called from several threads at once.
+pub trait Sink: Sync {
+    /// Takes one finished file.
+    fn put(&self, file: OutputFile) -> Result<()>;
+}
+
+/// A sink that keeps every file in memory.
+#[derive(Debug, Default)]
+pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
+
+impl Collect {
+    /// The files collected, sorted by path.
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    }
+}
+
+/// What rendering the site produced, beside the files handed to the sink.
 #[derive(Debug, Clone, Default)]
 pub struct RenderedSite {
-    /// Every generated file, sorted by path.
-    pub files: Vec<OutputFile>,
+    /// Site path of every generated file, sorted.
+    pub paths: Vec<String>,
     /// Number of HTML pages.
     pub pages: usize,
     /// Number of charts (per language).
@@ -44,56 +75,135 @@ pub struct RenderedSite {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Renders the whole site.
-pub fn site(site: &Site, templates: &Templates, opts: &RenderOptions) -> Result<RenderedSite> {
+/// What one unit of work (a report in one language, or the site-wide pages) leaves behind once
+/// its files are in the sink: their paths, each page's links and ids, and its problems.
+#[derive(Default)]
+struct Unit {
+    written: Vec<(String, Option<PageIndex>)>,
+    charts: usize,
+    site_links: Vec<(String, Location)>,
+    diags: Diagnostics,
+}
+
+impl Unit {
+    /// Indexes a page, hands the file to the sink and keeps its path.
+    fn emit(&mut self, sink: &dyn Sink, file: OutputFile) {
+        let index = file
+            .path
+            .ends_with(".html")
+            .then(|| PageIndex::of(&String::from_utf8_lossy(&file.bytes)));
+        let path = file.path.clone();
+        if self.diags.take(sink.put(file)).is_some() {
+            self.written.push((path, index));
+        }
+    }
+}
+
+/// Renders the whole site into `sink`. Reports render in parallel, one unit per report and
+/// language; their results merge in a fixed order, so the output is the same on any number of
+/// threads.
+pub fn site(
+    site: &Site,
+    templates: &Templates,
+    opts: &RenderOptions,
+    sink: &dyn Sink,
+) -> Result<RenderedSite> {
     let paths = Paths::new(&site.config);
-    let mut diags = Diagnostics::default();
-    let mut out = RenderedSite::default();
-    let mut site_links = Vec::new();
-    for report in &site.reports {
-        for lang in &site.config.language_keys {
-            let drafts = chapters::draft(site, report, lang, &mut diags);
-            let figs = figures::number(site, report, lang, &drafts, templates, &mut diags);
-            let Some(figs) = figs else { continue };
-            out.charts += figs.files.len() / 2;
-            out.files.extend(figs.files.iter().cloned());
-            let bodies = chapters::finish(&drafts, &figs, site, report, lang, &mut diags);
-            site_links.extend(chapters::site_links(&drafts).map(|(p, l)| (p.to_string(), l)));
-            let rendered = pages::report_pages(site, report, lang, &bodies, &figs, templates, opts);
-            if let Some(files) = diags.take(rendered) {
-                out.files.extend(files);
-            }
-        }
+    let jobs: Vec<(&Report, &String)> = site
+        .reports
+        .iter()
+        .flat_map(|r| site.config.language_keys.iter().map(move |l| (r, l)))
+        .collect();
+    let units: Vec<Unit> = jobs
+        .par_iter()
+        .map(|(report, lang)| report_unit(site, report, lang, templates, opts, sink))
+        .collect();
+    let mut all = site_unit(site, templates, opts, sink);
+    for u in units {
+        all.written.extend(u.written);
+        all.charts += u.charts;
+        all.site_links.extend(u.site_links);
+        all.diags.merge(u.diags);
     }
-    for lang in &site.config.language_keys {
-        if site.reports.len() > 1 {
-            if let Some(f) = diags.take(pages::home(site, lang, templates, opts)) {
-                out.files.push(f);
-            }
-        }
-    }
-    if let Some(f) = diags.take(pages::not_found(site, templates, opts)) {
-        out.files.push(f);
-    }
-    check_site_links(&out.files, &site_links, &site.static_files, &mut diags);
+    all.written.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut diags = all.diags;
+    check_site_links(
+        &all.written,
+        &all.site_links,
+        &site.static_files,
+        &mut diags,
+    );
     let sources = page_sources(site, &paths);
+    let pages: Vec<(&str, &PageIndex)> = all
+        .written
+        .iter()
+        .filter_map(|(p, i)| Some((p.as_str(), i.as_ref()?)))
+        .collect();
     for d in crate::check::rendered_pages(&crate::check::Pages {
-        files: &out.files,
+        pages: &pages,
+        files: &all.written.iter().map(|(p, _)| p.as_str()).collect(),
         static_files: &site.static_files,
         base: site.config.base.path(),
         sources: &sources,
     }) {
         diags.push(d);
     }
-    out.warnings = diags.finish()?;
-    out.files.push(sitemap(site, &out.files, &paths));
-    out.files.sort_by(|a, b| a.path.cmp(&b.path));
-    out.pages = out
-        .files
-        .iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .count();
-    Ok(out)
+    let warnings = diags.finish()?;
+    let mut paths_out: Vec<String> = all.written.into_iter().map(|(p, _)| p).collect();
+    let map = sitemap(site, &paths_out, &paths);
+    paths_out.push(map.path.clone());
+    sink.put(map)?;
+    paths_out.sort();
+    Ok(RenderedSite {
+        pages: paths_out.iter().filter(|p| p.ends_with(".html")).count(),
+        paths: paths_out,
+        charts: all.charts,
+        warnings,
+    })
+}
+
+/// One report in one language: its charts and every page.
+fn report_unit(
+    site: &Site,
+    report: &Report,
+    lang: &str,
+    templates: &Templates,
+    opts: &RenderOptions,
+    sink: &dyn Sink,
+) -> Unit {
+    let mut u = Unit::default();
+    let drafts = chapters::draft(site, report, lang, &mut u.diags);
+    let figs = figures::number(site, report, lang, &drafts, templates, &mut u.diags);
+    let Some(figs) = figs else { return u };
+    u.charts = figs.files.len() / 2;
+    for f in &figs.files {
+        u.emit(sink, f.clone());
+    }
+    let bodies = chapters::finish(&drafts, &figs, site, report, lang, &mut u.diags);
+    u.site_links = chapters::site_links(&drafts)
+        .map(|(p, l)| (p.to_string(), l))
+        .collect();
+    let rendered = pages::report_pages(site, report, lang, &bodies, &figs, templates, opts);
+    for f in u.diags.take(rendered).unwrap_or_default() {
+        u.emit(sink, f);
+    }
+    u
+}
+
+/// The pages that belong to the site rather than a report: home pages and 404.
+fn site_unit(site: &Site, templates: &Templates, opts: &RenderOptions, sink: &dyn Sink) -> Unit {
+    let mut u = Unit::default();
+    for lang in &site.config.language_keys {
+        if site.reports.len() > 1 {
+            if let Some(f) = u.diags.take(pages::home(site, lang, templates, opts)) {
+                u.emit(sink, f);
+            }
+        }
+    }
+    if let Some(f) = u.diags.take(pages::not_found(site, templates, opts)) {
+        u.emit(sink, f);
+    }
+    u
 }
 
 /// The Markdown behind every chapter page, so problems found in a page point at their source.
@@ -118,12 +228,12 @@ fn page_sources<'a>(site: &'a Site, paths: &Paths) -> HashMap<String, PageSource
 
 /// Checks that links to site paths written in chapters lead to a generated page or a static file.
 fn check_site_links(
-    files: &[OutputFile],
+    written: &[(String, Option<PageIndex>)],
     links: &[(String, Location)],
     static_files: &BTreeSet<String>,
     diags: &mut Diagnostics,
 ) {
-    let known: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let known: HashSet<&str> = written.iter().map(|(p, _)| p.as_str()).collect();
     for (path, loc) in links {
         let page = format!(
             "{}index.html",
@@ -144,11 +254,11 @@ fn check_site_links(
 }
 
 /// `sitemap.xml` listing every page in every language, each with its `hreflang` alternates.
-fn sitemap(site: &Site, files: &[OutputFile], paths: &Paths) -> OutputFile {
+fn sitemap(site: &Site, files: &[String], paths: &Paths) -> OutputFile {
     let langs = &site.config.site.languages;
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
     for f in files {
-        let Some(dir) = f.path.strip_suffix("index.html") else {
+        let Some(dir) = f.strip_suffix("index.html") else {
             continue;
         };
         let neutral = langs

@@ -74,12 +74,7 @@ impl Server {
                 )
             })
             .collect();
-        let files = built
-            .rendered
-            .files
-            .into_iter()
-            .map(|f| (f.path, f.bytes))
-            .collect();
+        let files = built.files.into_iter().map(|f| (f.path, f.bytes)).collect();
         Ok((Snapshot { files }, warnings, start.elapsed().as_millis()))
     }
 

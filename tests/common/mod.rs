@@ -112,23 +112,7 @@ impl TestSite {
 
     /// Every file under `public/` with its bytes, sorted by path.
     pub fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
-        let base = self.root().join("public");
-        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(&base)
-            .into_iter()
-            .flatten()
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                let rel = e
-                    .path()
-                    .strip_prefix(&base)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                (rel, std::fs::read(e.path()).unwrap())
-            })
-            .collect();
-        files.sort();
-        files
+        tree(&self.root().join("public"))
     }
 
     /// Paths of every HTML page under `public/`.
@@ -139,6 +123,26 @@ impl TestSite {
             .filter(|p| p.ends_with(".html"))
             .collect()
     }
+}
+
+/// Every file under `base` with its bytes, sorted by path.
+pub fn tree(base: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(base)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(base)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
 }
 
 /// Values of `attr` (`href`, `src` or `id`) in `html`, read with the HTML tokenizer the build

@@ -144,6 +144,10 @@ pub struct ReportView {
     pub disclosures: Vec<DisclosureView>,
     /// Chapters in order.
     pub chapters: Vec<ChapterLink>,
+    /// Number of chapters in the report (more than `chapters` holds when windowed).
+    pub chapters_total: usize,
+    /// Whether `chapters` is a window around the current chapter of a long report.
+    pub chapters_windowed: bool,
     /// Total minutes to read all chapters.
     pub reading_minutes: usize,
 }

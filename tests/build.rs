@@ -617,3 +617,38 @@ fn contacts_are_listed_apart_from_the_authors() {
         "{err}"
     );
 }
+
+#[test]
+fn long_reports_show_a_window_of_chapters_in_each_page() {
+    let site = TestSite::mini();
+    for i in 3..=120 {
+        for (lang, title) in [("zh", "章节"), ("en", "Chapter")] {
+            site.write(
+                &format!("content/reports/alpha/chapters/c{i:03}.{lang}.md"),
+                &format!("---\ntitle: {title} {i}\norder: {i}\n---\n\nText {i}.\n"),
+            );
+        }
+    }
+    site.build_ok(&[]);
+    let nav_items = |page: &str| {
+        let html = site.out(page);
+        let nav = &html[html.find("chapter-list").unwrap()..];
+        let nav = &nav[..nav.find("</ol>").unwrap()];
+        nav.matches("<li>").count()
+    };
+    assert_eq!(
+        nav_items("en/alpha/c060/index.html"),
+        15,
+        "a window of 7 on each side"
+    );
+    assert_eq!(
+        nav_items("en/alpha/one/index.html"),
+        8,
+        "the first chapter and the 7 after it"
+    );
+    let page = site.out("en/alpha/c060/index.html");
+    assert!(page.contains("All 120 chapters"), "a link to the full list");
+    assert!(page.contains("aria-current=\"page\"><span class=\"num\">60</span>"));
+    let landing = site.out("en/alpha/index.html");
+    assert!(landing.contains("Chapter 120") && landing.contains("Chapter 3<"));
+}

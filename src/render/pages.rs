@@ -111,6 +111,10 @@ pub fn report_pages(
 ) -> Result<Vec<OutputFile>> {
     let paths = Paths::new(&site.config);
     let view = report_view(site, report, lang, bodies, figs);
+    let bare = ReportView {
+        chapters: Vec::new(),
+        ..view.clone()
+    };
     let mut files = Vec::new();
     let slug = &report.slug;
     let mut ctx = context(
@@ -157,7 +161,7 @@ pub fn report_pages(
             &|l| paths.sub(l, slug, kind),
             opts,
         );
-        ctx.report = Some(view.clone());
+        ctx.report = Some(nav_view(&view, &bare, None));
         files.push(page_file(
             &paths.sub(lang, slug, kind),
             templates.render(&format!("{kind}.html"), &ctx)?,
@@ -190,17 +194,42 @@ pub fn report_pages(
             prev: i.checked_sub(1).map(|p| view.chapters[p].clone()),
             next: view.chapters.get(i + 1).cloned(),
         });
-        let mut v = view.clone();
-        v.chapters
-            .iter_mut()
-            .for_each(|c| c.current = c.number == i + 1);
-        ctx.report = Some(v);
+        ctx.report = Some(nav_view(&view, &bare, Some(i)));
         files.push(page_file(
             &paths.sub(lang, slug, &chapter.slug),
             templates.render("chapter.html", &ctx)?,
         ));
     }
     Ok(files)
+}
+
+/// Reports up to this many chapters list them all in every page's navigation.
+const NAV_ALL_UP_TO: usize = 30;
+/// Beyond that, a page lists this many chapters on each side of its own, and links to the
+/// full contents on the landing page, so a page costs the same however long the report is.
+const NAV_WINDOW: usize = 7;
+
+/// The report as the navigation of one of its pages sees it: `current` marks chapter `current`
+/// (0-based), and long reports show a window of chapters around it. `bare` is the view without
+/// its chapter list, made once per report so that each page copies only what it shows.
+fn nav_view(view: &ReportView, bare: &ReportView, current: Option<usize>) -> ReportView {
+    let n = view.chapters.len();
+    let (from, to) = if n <= NAV_ALL_UP_TO {
+        (0, n)
+    } else {
+        let at = current.unwrap_or(0);
+        let from = at.saturating_sub(NAV_WINDOW);
+        (from, (at + NAV_WINDOW + 1).min(n))
+    };
+    let mut chapters = view.chapters[from..to].to_vec();
+    for c in &mut chapters {
+        c.current = Some(c.number - 1) == current;
+    }
+    ReportView {
+        chapters,
+        chapters_windowed: n > NAV_ALL_UP_TO,
+        ..bare.clone()
+    }
 }
 
 fn report_view(
@@ -331,6 +360,8 @@ fn report_view(
             .collect(),
         chapters,
         reading_minutes: bodies.iter().map(|b| b.reading_minutes).sum(),
+        chapters_total: report.chapters.len(),
+        chapters_windowed: false,
     }
 }
 

@@ -205,6 +205,12 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Debug, Default)]
 pub struct Diagnostics(Vec<Diagnostic>, Option<Error>);
 
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(v: Vec<Diagnostic>) -> Self {
+        Diagnostics(v, None)
+    }
+}
+
 impl Diagnostics {
     /// Records one problem.
     pub fn push(&mut self, d: Diagnostic) {
@@ -232,6 +238,11 @@ impl Diagnostics {
         if self.1.is_none() {
             self.1 = other.1;
         }
+    }
+
+    /// A copy of what was recorded, unless a non-content error (which cannot be copied) was.
+    pub fn copied(&self) -> Option<Vec<Diagnostic>> {
+        self.1.is_none().then(|| self.0.clone())
     }
 
     /// Whether any error (not warning) was recorded.

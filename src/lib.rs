@@ -80,6 +80,19 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<Built> {
     })
 }
 
+/// A site built for the preview, reusing the previous build's reports where they did not change.
+pub fn build_incremental(
+    opts: &BuildOptions,
+    cache: &mut render::UnitCache,
+    changed: &render::Changed,
+) -> Result<(
+    render::RenderedSite,
+    Vec<std::sync::Arc<render::OutputFile>>,
+)> {
+    let (site, templates) = load(opts)?;
+    render::site_incremental(&site, &templates, &render_options(opts), cache, changed)
+}
+
 /// What a build did, for the one-line summary.
 #[derive(Debug, Clone)]
 pub struct BuildSummary {

@@ -9,6 +9,9 @@ mod chapters;
 mod figures;
 mod pages;
 pub mod paths;
+mod reuse;
+
+pub use reuse::{site_incremental, Changed, UnitCache};
 
 use crate::check::PageSource;
 use crate::content::{Report, Site};
@@ -73,30 +76,59 @@ pub struct RenderedSite {
     pub charts: usize,
     /// Problems that did not stop the build.
     pub warnings: Vec<Diagnostic>,
+    /// Reports (per language) rendered by this build; the rest were reused from the last one.
+    pub units_rendered: usize,
+    /// Reports (per language) in the site.
+    pub units: usize,
 }
 
 /// What one unit of work (a report in one language, or the site-wide pages) leaves behind once
-/// its files are in the sink: their paths, each page's links and ids, and its problems.
+/// its files are in the sink: their paths, each page's links and ids, and its problems. A unit
+/// rendered for the preview's cache keeps its files instead of handing them on.
 #[derive(Default)]
 struct Unit {
     written: Vec<(String, Option<PageIndex>)>,
     charts: usize,
     site_links: Vec<(String, Location)>,
     diags: Diagnostics,
+    kept: Option<Vec<std::sync::Arc<OutputFile>>>,
 }
 
 impl Unit {
-    /// Indexes a page, hands the file to the sink and keeps its path.
+    /// A unit that keeps its files (for the preview's cache) rather than handing them on.
+    fn keeping() -> Unit {
+        Unit {
+            kept: Some(Vec::new()),
+            ..Unit::default()
+        }
+    }
+
+    /// Indexes a page, hands the file to the sink (or keeps it) and records its path.
     fn emit(&mut self, sink: &dyn Sink, file: OutputFile) {
         let index = file
             .path
             .ends_with(".html")
             .then(|| PageIndex::of(&String::from_utf8_lossy(&file.bytes)));
         let path = file.path.clone();
-        if self.diags.take(sink.put(file)).is_some() {
+        let stored = match &mut self.kept {
+            Some(kept) => {
+                kept.push(std::sync::Arc::new(file));
+                Ok(())
+            }
+            None => sink.put(file),
+        };
+        if self.diags.take(stored).is_some() {
             self.written.push((path, index));
         }
     }
+}
+
+/// Every unit of report work: each report in each language, in a fixed order.
+fn jobs(site: &Site) -> Vec<(&Report, &String)> {
+    site.reports
+        .iter()
+        .flat_map(|r| site.config.language_keys.iter().map(move |l| (r, l)))
+        .collect()
 }
 
 /// Renders the whole site into `sink`. Reports render in parallel, one unit per report and
@@ -108,16 +140,28 @@ pub fn site(
     opts: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<RenderedSite> {
-    let paths = Paths::new(&site.config);
-    let jobs: Vec<(&Report, &String)> = site
-        .reports
-        .iter()
-        .flat_map(|r| site.config.language_keys.iter().map(move |l| (r, l)))
-        .collect();
-    let units: Vec<Unit> = jobs
+    let units: Vec<Unit> = jobs(site)
         .par_iter()
-        .map(|(report, lang)| report_unit(site, report, lang, templates, opts, sink))
+        .map(|(report, lang)| {
+            report_unit(site, report, lang, templates, opts, sink, Unit::default())
+        })
         .collect();
+    let n = units.len();
+    let mut rendered = finish(site, templates, opts, sink, units)?;
+    (rendered.units, rendered.units_rendered) = (n, n);
+    Ok(rendered)
+}
+
+/// The site-wide part of a render once the report units are done: home and 404 pages, the
+/// checks across pages, the sitemap.
+fn finish(
+    site: &Site,
+    templates: &Templates,
+    opts: &RenderOptions,
+    sink: &dyn Sink,
+    units: Vec<Unit>,
+) -> Result<RenderedSite> {
+    let paths = Paths::new(&site.config);
     let mut all = site_unit(site, templates, opts, sink);
     for u in units {
         all.written.extend(u.written);
@@ -159,6 +203,8 @@ pub fn site(
         paths: paths_out,
         charts: all.charts,
         warnings,
+        units_rendered: 0,
+        units: 0,
     })
 }
 
@@ -170,8 +216,8 @@ fn report_unit(
     templates: &Templates,
     opts: &RenderOptions,
     sink: &dyn Sink,
+    mut u: Unit,
 ) -> Unit {
-    let mut u = Unit::default();
     let drafts = chapters::draft(site, report, lang, &mut u.diags);
     let figs = figures::number(site, report, lang, &drafts, templates, &mut u.diags);
     let Some(figs) = figs else { return u };

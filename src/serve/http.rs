@@ -79,11 +79,11 @@ pub fn resolve(snapshot: &Snapshot, static_dir: &Path, base: &str, url: &str) ->
         vec![rel.clone(), format!("{rel}/index.html")]
     };
     for c in &candidates {
-        if let Some(bytes) = snapshot.files.get(c) {
+        if let Some(file) = snapshot.files.get(c) {
             return Reply::File {
                 status: 200,
                 content_type: content_type(c),
-                bytes: bytes.clone(),
+                bytes: file.bytes.clone(),
             };
         }
     }
@@ -117,7 +117,7 @@ fn not_found(snapshot: &Snapshot) -> Reply {
     let bytes = snapshot
         .files
         .get("404.html")
-        .cloned()
+        .map(|f| f.bytes.clone())
         .unwrap_or_else(|| b"404 Not Found".to_vec());
     Reply::File {
         status: 404,
@@ -132,9 +132,17 @@ mod tests {
 
     fn snap() -> Snapshot {
         let mut s = Snapshot::default();
-        s.files.insert("index.html".into(), b"home".to_vec());
-        s.files.insert("en/a b/index.html".into(), b"page".to_vec());
-        s.files.insert("404.html".into(), b"missing".to_vec());
+        for (path, body) in [
+            ("index.html", "home"),
+            ("en/a b/index.html", "page"),
+            ("404.html", "missing"),
+        ] {
+            let file = crate::render::OutputFile {
+                path: path.into(),
+                bytes: body.as_bytes().to_vec(),
+            };
+            s.files.insert(path.into(), std::sync::Arc::new(file));
+        }
         s
     }
 

@@ -35,8 +35,8 @@ pub struct ServeOptions {
 /// One successful build, as served.
 #[derive(Debug, Default)]
 pub struct Snapshot {
-    /// Generated files by site path.
-    pub files: HashMap<String, Vec<u8>>,
+    /// Generated files by site path, shared with the rebuild cache.
+    pub files: HashMap<String, Arc<crate::render::OutputFile>>,
 }
 
 struct Server {
@@ -47,23 +47,28 @@ struct Server {
     failure: RwLock<Option<String>>,
     /// Warnings of the last good build, as text (empty if none), shown in every page.
     warnings: RwLock<String>,
-    /// Rebuilds run one at a time (the watcher and the start-up check may both ask).
-    building: std::sync::Mutex<()>,
+    /// Rebuilds run one at a time (the watcher and the start-up check may both ask); the lock
+    /// holds the reports of the last good build, which unchanged reports reuse.
+    building: std::sync::Mutex<crate::render::UnitCache>,
     hub: Hub,
 }
 
 impl Server {
-    /// Builds in memory; returns the snapshot, its warnings as text (empty if none) and the time.
-    fn build(&self) -> Result<(Snapshot, String, u128)> {
+    /// Builds in memory after `changed`, reusing unchanged reports from `cache`; returns the
+    /// snapshot, its warnings as text (empty if none) and the time.
+    fn build(
+        &self,
+        cache: &mut crate::render::UnitCache,
+        changed: &crate::render::Changed,
+    ) -> Result<(Snapshot, String, String)> {
         let start = Instant::now();
         let opts = BuildOptions {
             root: self.root.clone(),
             base_url: Some(self.base_url.clone()),
             live_reload: true,
         };
-        let built = crate::build_in_memory(&opts)?;
-        let warnings: String = built
-            .rendered
+        let (rendered, files) = crate::build_incremental(&opts, cache, changed)?;
+        let warnings: String = rendered
             .warnings
             .iter()
             .map(|d| {
@@ -74,8 +79,14 @@ impl Server {
                 )
             })
             .collect();
-        let files = built.files.into_iter().map(|f| (f.path, f.bytes)).collect();
-        Ok((Snapshot { files }, warnings, start.elapsed().as_millis()))
+        let files = files.into_iter().map(|f| (f.path.clone(), f)).collect();
+        let what = format!(
+            "in {} ms, {} of {} report/language pairs rendered",
+            start.elapsed().as_millis(),
+            rendered.units_rendered,
+            rendered.units
+        );
+        Ok((Snapshot { files }, warnings, what))
     }
 
     fn snapshot(&self) -> Arc<Snapshot> {
@@ -104,13 +115,13 @@ impl Server {
         let only_css = changed
             .iter()
             .all(|p| p.starts_with(&static_dir) && p.extension().is_some_and(|x| x == "css"));
-        let _one_at_a_time = self.building.lock().unwrap_or_else(|e| e.into_inner());
-        match self.build() {
-            Ok((snap, warnings, ms)) => {
+        let mut cache = self.building.lock().unwrap_or_else(|e| e.into_inner());
+        match self.build(&mut cache, &crate::render::Changed::of(&self.root, changed)) {
+            Ok((snap, warnings, what)) => {
                 let was_failing = self.failure().is_some();
                 *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snap);
                 self.set_failure(None);
-                eprintln!("rebuilt in {ms} ms; {} page(s) notified", self.hub.len());
+                eprintln!("rebuilt {what}; {} page(s) notified", self.hub.len());
                 eprint!("{warnings}");
                 *self.warnings.write().unwrap_or_else(|e| e.into_inner()) = warnings;
                 self.hub.broadcast(if only_css && !was_failing {
@@ -171,13 +182,17 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
         current: RwLock::new(Arc::new(Snapshot::default())),
         failure: RwLock::new(None),
         warnings: RwLock::new(String::new()),
-        building: std::sync::Mutex::new(()),
+        building: std::sync::Mutex::new(crate::render::UnitCache::default()),
         hub: Hub::default(),
     });
     // Taken before the first build, so that a save during it still triggers a rebuild.
     let sources = fingerprint(&server.root);
     // A site that does not build yet is served as its error page until it is fixed.
-    let ms = match server.build() {
+    let first = {
+        let mut cache = server.building.lock().unwrap_or_else(|e| e.into_inner());
+        server.build(&mut cache, &crate::render::Changed::Everything)
+    };
+    let ms = match first {
         Ok((snap, warnings, ms)) => {
             *server.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snap);
             eprint!("{warnings}");
@@ -190,12 +205,12 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
                 "{msg}\nthe site does not build yet; every page shows the error until it is fixed"
             );
             server.set_failure(Some(msg));
-            0
+            "with errors".to_string()
         }
     };
     let _watcher = watch(server.clone(), sources, opts.poll)?;
     let url = format!("http://{addr}/");
-    println!("Serving {} at {url} (built in {ms} ms); watching content/, templates/, static/. Press Ctrl-C to stop.", opts.root.display());
+    println!("Serving {} at {url} (built {ms}); watching content/, templates/, static/. Press Ctrl-C to stop.", opts.root.display());
     if opts.open {
         open_browser(&url);
     }

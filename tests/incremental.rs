@@ -1,0 +1,202 @@
+//! The preview's incremental rebuilds give exactly what a fresh build gives, after every kind of
+//! edit: chapter text, a new, renamed or deleted chapter, a chart, a heading another report links
+//! to, a template, the configuration, a new report.
+
+mod common;
+
+use common::TestSite;
+use std::path::PathBuf;
+use yanbao::render::{Changed, UnitCache};
+use yanbao::BuildOptions;
+
+struct Preview {
+    site: TestSite,
+    cache: UnitCache,
+}
+
+impl Preview {
+    fn opts(&self) -> BuildOptions {
+        BuildOptions {
+            root: self.site.root().to_path_buf(),
+            base_url: None,
+            live_reload: false,
+        }
+    }
+
+    /// Rebuilds after `touched` (site-relative paths) changed and compares with a fresh build.
+    /// Returns whether the site built.
+    fn rebuild(&mut self, touched: &[&str]) -> bool {
+        self.rebuild_counting(touched).is_some()
+    }
+
+    /// Like [`Preview::rebuild`], returning how many report/language pairs were rendered.
+    fn rebuild_counting(&mut self, touched: &[&str]) -> Option<usize> {
+        let paths: Vec<PathBuf> = touched.iter().map(|p| self.site.root().join(p)).collect();
+        let changed = Changed::of(self.site.root(), &paths);
+        let incremental = yanbao::build_incremental(&self.opts(), &mut self.cache, &changed);
+        let fresh = yanbao::build_in_memory(&self.opts());
+        match (incremental, fresh) {
+            (Ok((inc, files)), Ok(full)) => {
+                let got: Vec<(&str, &[u8])> = files
+                    .iter()
+                    .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+                    .collect();
+                let want: Vec<(&str, &[u8])> = full
+                    .files
+                    .iter()
+                    .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+                    .collect();
+                assert_eq!(got.len(), want.len(), "after {touched:?}: file count");
+                for (g, w) in got.iter().zip(&want) {
+                    assert_eq!(g.0, w.0, "after {touched:?}: file set");
+                    assert!(g.1 == w.1, "after {touched:?}: {} differs", g.0);
+                }
+                assert_eq!(inc.warnings, full.rendered.warnings, "after {touched:?}");
+                Some(inc.units_rendered)
+            }
+            (Err(a), Err(b)) => {
+                assert_eq!(
+                    a.diagnostics(),
+                    b.diagnostics(),
+                    "after {touched:?}: both fail, alike"
+                );
+                None
+            }
+            (a, b) => panic!(
+                "after {touched:?}: incremental {} but fresh {}",
+                if a.is_ok() { "built" } else { "failed" },
+                if b.is_ok() { "built" } else { "failed" }
+            ),
+        }
+    }
+}
+
+const ALPHA: &str = "content/reports/alpha";
+const BETA: &str = "content/reports/beta";
+
+fn copy_report(site: &TestSite, from: &str, to: &str) {
+    for e in walkdir::WalkDir::new(site.root().join(from)) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(site.root().join(from)).unwrap();
+        let dest = site.root().join(to).join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+    let manifest = site
+        .read(&format!("{to}/report.yaml"))
+        .replace("阿尔法报告", "贝塔报告")
+        .replace("Alpha report", "Beta report");
+    site.write(&format!("{to}/report.yaml"), &manifest);
+}
+
+#[test]
+fn every_kind_of_edit_rebuilds_to_what_a_fresh_build_gives() {
+    let site = TestSite::mini();
+    copy_report(&site, ALPHA, BETA);
+    // Beta links into alpha's second chapter, so alpha's headings matter to beta.
+    site.edit(
+        &format!("{BETA}/chapters/two.en.md"),
+        "Body, back",
+        "See [alpha's chapter](/alpha/two/). Body, back",
+    );
+    let mut p = Preview {
+        site,
+        cache: UnitCache::default(),
+    };
+    assert!(p.rebuild(&["content/site.yaml"]), "the first build");
+
+    let one = format!("{ALPHA}/chapters/one.en.md");
+    p.site.edit(&one, "Text with", "Edited text with");
+    assert_eq!(
+        p.rebuild_counting(&[&one]),
+        Some(2),
+        "only alpha, in both languages"
+    );
+
+    for lang in ["zh", "en"] {
+        p.site.write(
+            &format!("{ALPHA}/chapters/three.{lang}.md"),
+            &format!("---\ntitle: Three {lang}\norder: 3\n---\n\n## Added\n\nNew.\n"),
+        );
+    }
+    assert_eq!(
+        p.rebuild_counting(&[&format!("{ALPHA}/chapters/three.en.md")]),
+        Some(4),
+        "a new page: beta is rendered again too"
+    );
+
+    for lang in ["zh", "en"] {
+        let from = p
+            .site
+            .root()
+            .join(format!("{ALPHA}/chapters/three.{lang}.md"));
+        let to = p
+            .site
+            .root()
+            .join(format!("{ALPHA}/chapters/drei.{lang}.md"));
+        std::fs::rename(from, to).unwrap();
+    }
+    assert!(p.rebuild(&[&format!("{ALPHA}/chapters/drei.zh.md")]));
+
+    for lang in ["zh", "en"] {
+        std::fs::remove_file(
+            p.site
+                .root()
+                .join(format!("{ALPHA}/chapters/drei.{lang}.md")),
+        )
+        .unwrap();
+    }
+    assert!(p.rebuild(&[&format!("{ALPHA}/chapters")]));
+
+    let chart = format!("{ALPHA}/charts/sizes.yaml");
+    p.site.edit(&chart, "value: 200", "value: 210");
+    assert!(p.rebuild(&[&chart]));
+
+    // Alpha's chapter two goes away: beta's link into it breaks, in both builds alike.
+    let two: Vec<String> = ["zh", "en"]
+        .iter()
+        .map(|l| format!("{ALPHA}/chapters/two.{l}.md"))
+        .collect();
+    let saved: Vec<String> = two.iter().map(|f| p.site.read(f)).collect();
+    for f in &two {
+        std::fs::remove_file(p.site.root().join(f)).unwrap();
+    }
+    for lang in ["zh", "en"] {
+        let f = format!("{ALPHA}/chapters/one.{lang}.md");
+        let text = p.site.read(&f);
+        let cut = text.find("[chapter two]").or_else(|| text.find("[第二章]"));
+        if let Some(cut) = cut {
+            let end = text[cut..].find(')').unwrap() + cut + 1;
+            p.site
+                .write(&f, &format!("{}{}", &text[..cut], &text[end..]));
+        }
+    }
+    assert!(!p.rebuild(&[&two[0], &two[1]]), "beta's link is broken");
+    for (f, text) in two.iter().zip(&saved) {
+        p.site.write(f, text);
+    }
+    assert!(p.rebuild(&[&two[0]]), "and healed");
+
+    p.site
+        .edit("templates/chapter.html", "<h1", "<h1 data-edited=\"1\"");
+    assert_eq!(p.rebuild_counting(&["templates/chapter.html"]), Some(4));
+
+    p.site
+        .edit("content/site.yaml", "Test Research", "Tested Research");
+    assert!(p.rebuild(&["content/site.yaml"]));
+
+    copy_report(&p.site, ALPHA, "content/reports/gamma");
+    let gamma = p
+        .site
+        .read("content/reports/gamma/report.yaml")
+        .replace("贝塔", "伽马")
+        .replace("Beta", "Gamma");
+    p.site.write("content/reports/gamma/report.yaml", &gamma);
+    assert!(p.rebuild(&["content/reports/gamma/report.yaml"]));
+
+    std::fs::remove_dir_all(p.site.root().join(BETA)).unwrap();
+    assert!(p.rebuild(&[BETA]));
+}

@@ -18,6 +18,7 @@ use discover::{case_collisions, list_static, slug_problem, sorted_dir};
 use crate::charts::ChartSpec;
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics, Location, Result};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -68,12 +69,21 @@ pub fn load(root: &Path, config: Config) -> Result<Site> {
     let mut diags = Diagnostics::default();
     let strings = diags.take(Strings::load(root, &config.language_keys));
     let reports_dir = root.join("content/reports");
+    let dirs: Vec<PathBuf> = sorted_dir(&reports_dir, Path::new("content/reports"), &mut diags)
+        .into_iter()
+        .filter(|e| e.is_dir)
+        .map(|e| e.rel)
+        .collect();
+    // Reports load in parallel; their results are taken in folder order, so messages and the
+    // site are the same on any number of threads.
+    let loaded: Vec<Result<Report>> = dirs
+        .par_iter()
+        .map(|rel| load_report(root, rel, &config))
+        .collect();
     let mut reports = Vec::new();
-    for entry in sorted_dir(&reports_dir, Path::new("content/reports"), &mut diags) {
-        if entry.is_dir {
-            if let Some(r) = diags.take(load_report(root, &entry.rel, &config)) {
-                reports.push(r);
-            }
+    for r in loaded {
+        if let Some(r) = diags.take(r) {
+            reports.push(r);
         }
     }
     if reports.is_empty() && !diags.has_errors() {

@@ -59,10 +59,13 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Create a new site that builds at once: one report, two chapters in Chinese and English,
-    /// one chart, and the default templates and styles.
+    /// Create a new site that builds at once: one report, two chapters in Chinese and English
+    /// and one chart; the theme is built in (`--eject` writes a copy of it to edit).
     Init {
         /// Folder to create (must be empty or absent).
         dir: PathBuf,
+        /// Also write a copy of the built-in theme (templates, styles, interface strings) to edit.
+        #[arg(long)]
+        eject: bool,
     },
 }

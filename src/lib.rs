@@ -24,6 +24,7 @@ pub mod pageindex;
 pub mod render;
 pub mod serve;
 pub mod templates;
+pub mod theme;
 pub mod urls;
 pub mod views;
 pub mod yamlx;

@@ -69,7 +69,7 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(&root, &e, "Check failed."),
         },
-        Command::Init { dir } => match yanbao::init::init(&dir) {
+        Command::Init { dir, eject } => match yanbao::init::init(&dir, eject) {
             Ok(n) => {
                 println!(
                     "Created {} with {n} files. Next: yanbao serve --root {}",

@@ -125,11 +125,20 @@ impl Staging {
             .into());
         }
         for rel in &self.static_files {
-            let from = fsx::inside(root, &Path::new("static").join(rel))?;
-            let to = contained(&self.tmp, rel)?;
-            self.make_parent(&to)?;
-            std::fs::copy(&from, &to).map_err(|e| Error::io("copy", &from, e))?;
-            self.written.fetch_add(1, Ordering::Relaxed);
+            let own = Path::new("static").join(rel);
+            let builtin = crate::theme::file(&format!("static/{rel}"));
+            match builtin {
+                Some(bytes) if std::fs::symlink_metadata(root.join(&own)).is_err() => {
+                    self.write_file(rel, bytes)?;
+                }
+                _ => {
+                    let from = fsx::inside(root, &own)?;
+                    let to = contained(&self.tmp, rel)?;
+                    self.make_parent(&to)?;
+                    std::fs::copy(&from, &to).map_err(|e| Error::io("copy", &from, e))?;
+                    self.written.fetch_add(1, Ordering::Relaxed);
+                }
+            }
         }
         Ok(())
     }

@@ -1,21 +1,11 @@
-//! Tera templates from `templates/`: loading, filters, and rendering with errors that name the
+//! Tera templates: the built-in theme's, with a site's `templates/` files in place of the
+//! built-in ones of the same name; loading, filters, and rendering with errors that name the
 //! template, line and column.
 
 use crate::error::{Diagnostic, Error, Location, Result};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::path::Path;
-
-/// Templates every site needs; a missing one is reported by name.
-pub const REQUIRED: &[&str] = &[
-    "home.html",
-    "landing.html",
-    "chapter.html",
-    "analysts.html",
-    "related.html",
-    "disclosures.html",
-    "404.html",
-    "partials/figure.html",
-];
 
 /// The loaded templates.
 pub struct Templates {
@@ -23,41 +13,37 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// Loads every file under `ROOT/templates/`, named by its path relative to that folder.
+    /// Loads the built-in templates, then every file under `ROOT/templates/` (named by its path
+    /// relative to that folder), which takes the place of the built-in one of the same name.
     pub fn load(root: &Path) -> Result<Templates> {
-        let dir = root.join("templates");
-        let mut sources = Vec::new();
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| Error::io("read", &dir, e.into()))?;
-            let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-            if entry.file_type().is_symlink() {
-                return Err(Diagnostic::error(
-                    Location::file(Path::new("templates").join(rel)),
-                    "symbolic links are not followed in templates/",
+        let mut sources: BTreeMap<String, String> = crate::theme::under("templates/")
+            .map(|(name, bytes)| {
+                (
+                    name.to_string(),
+                    String::from_utf8_lossy(bytes).into_owned(),
                 )
-                .with_help("replace the link with the file itself")
-                .into());
-            }
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let name = rel.to_string_lossy().replace('\\', "/");
-            let shown = Path::new("templates").join(rel);
-            sources.push((name, crate::fsx::read_text(root, &shown)?));
-        }
-        let missing: Vec<Diagnostic> = REQUIRED
-            .iter()
-            .filter(|r| !sources.iter().any(|(n, _)| n == *r))
-            .map(|r| {
-                Diagnostic::error(
-                    Location::file(Path::new("templates").join(r)),
-                    "required template is missing",
-                )
-                .with_help("restore it from a new site made with `yanbao init`, or create it")
             })
             .collect();
-        if !missing.is_empty() {
-            return Err(missing.into());
+        let dir = root.join("templates");
+        if dir.exists() {
+            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+                let entry = entry.map_err(|e| Error::io("read", &dir, e.into()))?;
+                let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+                if entry.file_type().is_symlink() {
+                    return Err(Diagnostic::error(
+                        Location::file(Path::new("templates").join(rel)),
+                        "symbolic links are not followed in templates/",
+                    )
+                    .with_help("replace the link with the file itself")
+                    .into());
+                }
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let name = rel.to_string_lossy().replace('\\', "/");
+                let shown = Path::new("templates").join(rel);
+                sources.insert(name, crate::fsx::read_text(root, &shown)?);
+            }
         }
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml", ".svg"]);
@@ -83,7 +69,7 @@ fn template_error(e: tera::Error) -> Error {
     if !msg.starts_with("error") {
         msg = format!("error: template: {msg}");
     }
-    msg.push_str("\n  = help: fix the template named above (Tera 2 syntax); `yanbao init` writes a copy of the default templates to compare with");
+    msg.push_str("\n  = help: fix the template named above (Tera 2 syntax); `yanbao init --eject` writes a copy of the built-in templates to compare with");
     let mut source = std::error::Error::source(&e);
     while let Some(s) = source {
         msg.push_str(&format!("\ncaused by: {s}"));
@@ -98,13 +84,10 @@ mod tests {
 
     fn site_with(templates: &[(&str, &str)]) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        for name in REQUIRED {
+        for (name, body) in templates {
             let p = dir.path().join("templates").join(name);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, "ok").unwrap();
-        }
-        for (name, body) in templates {
-            std::fs::write(dir.path().join("templates").join(name), body).unwrap();
+            std::fs::write(p, body).unwrap();
         }
         dir
     }
@@ -117,11 +100,11 @@ mod tests {
     }
 
     #[test]
-    fn missing_template_is_named() {
-        let dir = site_with(&[]);
-        std::fs::remove_file(dir.path().join("templates/404.html")).unwrap();
-        let err = Templates::load(dir.path()).err().unwrap().to_string();
-        assert!(err.contains("templates/404.html"), "{err}");
+    fn the_built_in_theme_serves_a_site_without_templates() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = Templates::load(dir.path()).unwrap();
+        let names: Vec<&str> = t.tera.get_template_names().collect();
+        assert!(names.contains(&"chapter.html") && names.contains(&"partials/head.html"));
     }
 
     #[test]

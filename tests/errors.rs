@@ -138,10 +138,16 @@ const CASES: &[(&str, Breaker, &str, &str)] = &[
         "expected }}",
     ),
     (
-        "missing template",
-        |s| std::fs::remove_file(s.root().join("templates/landing.html")).unwrap(),
-        "templates/landing.html",
-        "required template is missing",
+        "template including a partial that does not exist",
+        |s| {
+            s.edit(
+                "templates/chapter.html",
+                "{{ chapter.title }}",
+                "{{ chapter.title }}{% include \"partials/nope.html\" %}",
+            )
+        },
+        "chapter.html",
+        "partials/nope.html",
     ),
     (
         "non-UTF-8 file",
@@ -171,10 +177,16 @@ const CASES: &[(&str, Breaker, &str, &str)] = &[
         "missing translation",
     ),
     (
-        "missing interface string",
-        |s| s.edit("content/i18n/en.yaml", "toc: Contents\n", ""),
+        "interface string added in one language only",
+        |s| {
+            s.edit(
+                "content/i18n/zh.yaml",
+                "toc: ",
+                "house_note: 本站说明\ntoc: ",
+            )
+        },
         "content/i18n/en.yaml",
-        "`toc` is not in the `en` strings",
+        "`house_note` is not in the `en` strings",
     ),
     (
         "missing localized text",

@@ -5,11 +5,14 @@ use crate::error::{Diagnostic, Diagnostics, Location};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Lists `static/` recursively; links are reported rather than followed, so nothing outside the
-/// site folder is copied.
+/// Lists the static files of the site: the built-in theme's and the site's own `static/`
+/// (recursively; links are reported rather than followed, so nothing outside the site folder is
+/// copied). A site file takes the place of the built-in one with the same path.
 pub fn list_static(root: &Path, diags: &mut Diagnostics) -> BTreeSet<String> {
     let dir = root.join("static");
-    let mut files = BTreeSet::new();
+    let mut files: BTreeSet<String> = crate::theme::under("static/")
+        .map(|(p, _)| p.to_string())
+        .collect();
     for entry in walkdir::WalkDir::new(&dir)
         .sort_by_file_name()
         .into_iter()

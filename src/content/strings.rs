@@ -1,4 +1,5 @@
-//! Interface strings (`content/i18n/<lang>.yaml`): the words of the site's chrome per language.
+//! Interface strings (`content/i18n/<lang>.yaml`): the words of the site's chrome per language,
+//! built in for the theme's languages and overridable key by key.
 
 use crate::error::{Diagnostic, Location, Result};
 use std::collections::BTreeMap;
@@ -11,32 +12,48 @@ pub struct Strings {
 }
 
 impl Strings {
-    /// Loads one file per language and checks that every file has the same keys.
+    /// Loads the strings of each language: the built-in theme's, with the site's own
+    /// `content/i18n/<lang>.yaml` taking their place key by key; then checks that every language
+    /// has the same keys.
     pub fn load(root: &Path, langs: &[String]) -> Result<Strings> {
         let mut by_lang = BTreeMap::new();
         let mut sources = BTreeMap::new();
         let mut problems = Vec::new();
         for lang in langs {
             let rel = PathBuf::from(format!("content/i18n/{lang}.yaml"));
-            let abs = root.join(&rel);
-            if !abs.is_file() {
+            let builtin = crate::theme::file(&format!("content/i18n/{lang}.yaml"))
+                .map(|b| String::from_utf8_lossy(b).into_owned());
+            let own = root.join(&rel).is_file();
+            if builtin.is_none() && !own {
                 problems.push(
                     Diagnostic::error(
                         Location::file(&rel),
                         format!("missing translation: no interface strings for `{lang}`"),
                     )
-                    .with_help("copy the default language's file and translate its values"),
+                    .with_help("copy content/i18n/en.yaml from `yanbao init --eject` and translate its values"),
                 );
                 continue;
             }
-            let source = crate::fsx::read_text(root, &rel)?;
-            match crate::yamlx::parse::<BTreeMap<String, String>>(&source, &rel, 0) {
-                Ok(map) => {
-                    by_lang.insert(lang.clone(), map);
-                    sources.insert(lang.clone(), (rel, source));
+            let mut map: BTreeMap<String, String> = builtin
+                .as_deref()
+                .and_then(|b| crate::yamlx::parse(b, &rel, 0).ok())
+                .unwrap_or_default();
+            let source = if own {
+                crate::fsx::read_text(root, &rel)?
+            } else {
+                builtin.unwrap_or_default()
+            };
+            if own {
+                match crate::yamlx::parse::<BTreeMap<String, String>>(&source, &rel, 0) {
+                    Ok(site) => map.extend(site),
+                    Err(d) => {
+                        problems.push(d);
+                        continue;
+                    }
                 }
-                Err(d) => problems.push(d),
             }
+            by_lang.insert(lang.clone(), map);
+            sources.insert(lang.clone(), (rel, source));
         }
         problems.extend(missing_keys(&by_lang, &sources));
         if problems.is_empty() {
@@ -101,14 +118,40 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("content/i18n")).unwrap();
         std::fs::write(
             dir.path().join("content/i18n/zh.yaml"),
-            "toc: 目录\nnext: 下一章\n",
+            "toc: 目录\nhouse_note: 本站说明\n",
         )
         .unwrap();
         std::fs::write(dir.path().join("content/i18n/en.yaml"), "toc: Contents\n").unwrap();
         let langs = vec!["zh".to_string(), "en".to_string()];
         let err = Strings::load(dir.path(), &langs).unwrap_err();
         let msg = err.to_string();
-        assert!(msg.contains("`next` is not in the `en` strings"), "{msg}");
+        assert!(
+            msg.contains("`house_note` is not in the `en` strings"),
+            "{msg}"
+        );
         assert!(msg.contains("content/i18n/zh.yaml:2"), "{msg}");
+    }
+
+    #[test]
+    fn built_in_strings_fill_in_and_a_site_overrides_them_key_by_key() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/i18n")).unwrap();
+        std::fs::write(
+            dir.path().join("content/i18n/en.yaml"),
+            "toc: Table of contents\n",
+        )
+        .unwrap();
+        let langs = vec!["zh".to_string(), "en".to_string()];
+        let s = Strings::load(dir.path(), &langs).unwrap();
+        assert_eq!(s.get("en", "toc"), "Table of contents");
+        assert_eq!(s.get("zh", "toc"), "目录");
+        assert_ne!(
+            s.get("en", "next"),
+            "next",
+            "a built-in key the site did not write"
+        );
+        let ja = vec!["ja".to_string()];
+        let err = Strings::load(dir.path(), &ja).unwrap_err().to_string();
+        assert!(err.contains("no interface strings for `ja`"), "{err}");
     }
 }

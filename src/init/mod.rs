@@ -1,6 +1,7 @@
 //! `yanbao init DIR`: a minimal site that builds at once — configuration, one report with two
-//! chapters in both languages and one chart, with the default templates, styles and strings
-//! compiled into the binary so an installed `yanbao` needs no checkout.
+//! chapters in both languages and one chart. The theme is built in, so the site holds only its
+//! content and follows the theme of the `yanbao` that builds it; `--eject` also writes a copy of
+//! the theme (templates, styles, interface strings) for a site that wants to own all of it.
 
 use crate::error::{Diagnostic, Location, Result};
 use crate::fsx;
@@ -9,29 +10,6 @@ use std::path::Path;
 macro_rules! files {
     ($($path:literal => $src:literal),* $(,)?) => { &[$(($path, include_str!($src))),*] };
 }
-
-/// The default theme: (path in the site, contents).
-pub const THEME: &[(&str, &str)] = files! {
-    "templates/base.html" => "../../templates/base.html",
-    "templates/home.html" => "../../templates/home.html",
-    "templates/landing.html" => "../../templates/landing.html",
-    "templates/chapter.html" => "../../templates/chapter.html",
-    "templates/analysts.html" => "../../templates/analysts.html",
-    "templates/related.html" => "../../templates/related.html",
-    "templates/disclosures.html" => "../../templates/disclosures.html",
-    "templates/404.html" => "../../templates/404.html",
-    "templates/partials/head.html" => "../../templates/partials/head.html",
-    "templates/partials/header.html" => "../../templates/partials/header.html",
-    "templates/partials/footer.html" => "../../templates/partials/footer.html",
-    "templates/partials/figure.html" => "../../templates/partials/figure.html",
-    "templates/partials/report_nav.html" => "../../templates/partials/report_nav.html",
-    "templates/partials/report_meta.html" => "../../templates/partials/report_meta.html",
-    "static/style.css" => "../../static/style.css",
-    "static/charts.css" => "../../static/charts.css",
-    "static/favicon.svg" => "../../static/favicon.svg",
-    "content/i18n/zh.yaml" => "../../content/i18n/zh.yaml",
-    "content/i18n/en.yaml" => "../../content/i18n/en.yaml",
-};
 
 /// The starter content.
 pub const CONTENT: &[(&str, &str)] = files! {
@@ -44,8 +22,9 @@ pub const CONTENT: &[(&str, &str)] = files! {
     "content/reports/my-report/charts/example.yaml" => "scaffold/content/reports/my-report/charts/example.yaml",
 };
 
-/// Writes a new site into `dir`, which must be empty or absent; returns the number of files.
-pub fn init(dir: &Path) -> Result<usize> {
+/// Writes a new site into `dir`, which must be empty or absent, with a copy of the built-in
+/// theme if `eject`; returns the number of files.
+pub fn init(dir: &Path, eject: bool) -> Result<usize> {
     if dir.exists()
         && std::fs::read_dir(dir)
             .map(|mut d| d.next().is_some())
@@ -57,10 +36,14 @@ pub fn init(dir: &Path) -> Result<usize> {
                 .into(),
         );
     }
-    for (path, text) in THEME.iter().chain(CONTENT) {
+    for (path, text) in CONTENT {
         fsx::write(&dir.join(path), text.as_bytes())?;
     }
-    Ok(THEME.len() + CONTENT.len())
+    let theme: &[(&str, &[u8])] = if eject { crate::theme::THEME } else { &[] };
+    for (path, bytes) in theme {
+        fsx::write(&dir.join(path), bytes)?;
+    }
+    Ok(CONTENT.len() + theme.len())
 }
 
 #[cfg(test)]
@@ -68,25 +51,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn theme_lists_every_template_and_static_file() {
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in ["templates", "static"] {
-            for entry in walkdir::WalkDir::new(repo.join(dir))
-                .into_iter()
-                .flatten()
-                .filter(|e| e.file_type().is_file())
-            {
-                let rel = entry
-                    .path()
-                    .strip_prefix(repo)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                assert!(
-                    THEME.iter().any(|(p, _)| *p == rel),
-                    "{rel} is missing from init::THEME"
-                );
-            }
+    fn eject_writes_the_whole_built_in_theme() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("ejected");
+        init(&site, true).unwrap();
+        for (path, bytes) in crate::theme::THEME {
+            assert_eq!(std::fs::read(site.join(path)).unwrap(), *bytes, "{path}");
         }
     }
 
@@ -94,7 +64,8 @@ mod tests {
     fn new_site_builds_and_refuses_to_overwrite() {
         let dir = tempfile::tempdir().unwrap();
         let site = dir.path().join("my-report");
-        assert!(init(&site).unwrap() > 20);
+        assert_eq!(init(&site, false).unwrap(), CONTENT.len());
+        assert!(!site.join("templates").exists(), "the theme is built in");
         let opts = crate::BuildOptions {
             root: site.clone(),
             base_url: None,
@@ -110,6 +81,6 @@ mod tests {
             "{:?}",
             built.rendered.warnings
         );
-        assert!(init(&site).is_err());
+        assert!(init(&site, false).is_err());
     }
 }

@@ -102,7 +102,8 @@ pub fn resolve(snapshot: &Snapshot, static_dir: &Path, base: &str, url: &str) ->
 fn static_file(static_dir: &Path, rel: &str) -> Result<Option<Vec<u8>>, ()> {
     let path: PathBuf = static_dir.join(rel);
     if !path.is_file() {
-        return Ok(None);
+        // Not the site's own: the built-in theme's, if it has that file.
+        return Ok(crate::theme::file(&format!("static/{rel}")).map(<[u8]>::to_vec));
     }
     let (Ok(real), Ok(dir)) = (path.canonicalize(), static_dir.canonicalize()) else {
         return Ok(None);

@@ -41,6 +41,16 @@ impl TestSite {
         site
     }
 
+    /// The small fixture site with only its content: templates, styles and interface strings
+    /// come from the built-in theme.
+    pub fn bare() -> TestSite {
+        let site = TestSite {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        copy_dir(&repo().join("tests/fixtures/mini"), site.root());
+        site
+    }
+
     /// A copy of the repository's own default site.
     pub fn default_site() -> TestSite {
         let site = TestSite {

@@ -29,6 +29,37 @@ pub struct SiteConfig {
     /// Extra header links.
     #[serde(default)]
     pub nav: Vec<NavLink>,
+    /// The library home page.
+    #[serde(default)]
+    pub library: LibraryConfig,
+}
+
+/// How the library (the home page listing reports) is laid out.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LibraryConfig {
+    /// Reports per page of the library and of each sector or series page.
+    #[serde(default = "LibraryConfig::default_per_page")]
+    pub per_page: usize,
+    /// Show the library even when the site has one report (otherwise its landing page is the
+    /// home page).
+    #[serde(default)]
+    pub always: bool,
+}
+
+impl LibraryConfig {
+    fn default_per_page() -> usize {
+        12
+    }
+}
+
+impl Default for LibraryConfig {
+    fn default() -> Self {
+        LibraryConfig {
+            per_page: LibraryConfig::default_per_page(),
+            always: false,
+        }
+    }
 }
 
 /// One language of the site.
@@ -179,6 +210,11 @@ impl Config {
             }),
             _ => Err(problems.into()),
         }
+    }
+
+    /// Whether the home page is the library (rather than the only report's landing page).
+    pub fn library_home(&self, reports: usize) -> bool {
+        reports > 1 || self.site.library.always
     }
 
     /// The language with key `key`.

@@ -22,8 +22,10 @@ pub struct PageContext {
     pub report: Option<ReportView>,
     /// The chapter shown, on chapter pages.
     pub chapter: Option<ChapterView>,
-    /// All reports (home page).
+    /// Reports listed (library pages).
     pub reports: Vec<ReportCard>,
+    /// The library page shown, on library pages.
+    pub library: Option<LibraryView>,
     /// Whether the live-reload script is injected (`yanbao serve` only).
     pub live_reload: bool,
 }
@@ -282,10 +284,54 @@ pub struct ReportCard {
     pub date: String,
     /// Sector.
     pub sector: String,
+    /// URL of the sector's page in the library.
+    pub sector_href: String,
+    /// Series, may be empty.
+    pub series: String,
+    /// URL of the series' page in the library, empty without a series.
+    pub series_href: String,
+    /// Rating, may be empty.
+    pub rating: String,
+    /// Authors' names.
+    pub authors: Vec<String>,
     /// Summary.
     pub summary: String,
     /// Landing page URL.
     pub href: String,
+}
+
+/// One page of the library: the reports it lists, how to narrow them, and where the other pages are.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct LibraryView {
+    /// The heading: the site's title, or the sector or series shown.
+    pub heading: String,
+    /// What is listed: empty on the whole library, else the kind (`sector` or `series`).
+    pub facet: String,
+    /// Sectors with their page and number of reports.
+    pub sectors: Vec<FacetLink>,
+    /// Series with their page and number of reports.
+    pub series: Vec<FacetLink>,
+    /// This page's number, from 1.
+    pub page: usize,
+    /// Number of pages.
+    pub pages: usize,
+    /// The previous page, empty on the first.
+    pub prev_href: String,
+    /// The next page, empty on the last.
+    pub next_href: String,
+}
+
+/// A sector or series the library can be narrowed to.
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetLink {
+    /// Its name in the page's language.
+    pub name: String,
+    /// Its page.
+    pub href: String,
+    /// Reports in it.
+    pub count: usize,
+    /// Whether this page shows it.
+    pub current: bool,
 }
 
 /// The context of the figure partial.

@@ -98,6 +98,7 @@ pub fn load(root: &Path, config: Config) -> Result<Site> {
     ) {
         diags.push(d);
     }
+    check_related(root, &reports, &mut diags);
     let static_files = list_static(root, &mut diags);
     diags.finish()?;
     reports.sort_by(|a, b| {
@@ -112,6 +113,35 @@ pub fn load(root: &Path, config: Config) -> Result<Site> {
         reports,
         static_files,
     })
+}
+
+/// A related-research entry that names a report of this site (`report: slug`) must name one.
+fn check_related(root: &Path, reports: &[Report], diags: &mut Diagnostics) {
+    let slugs: BTreeSet<&str> = reports.iter().map(|r| r.slug.as_str()).collect();
+    for r in reports {
+        for (i, rel) in r.manifest.related.iter().enumerate() {
+            let Some(slug) = rel.report.as_deref().filter(|s| !slugs.contains(s)) else {
+                continue;
+            };
+            let file = r.dir.join("report.yaml");
+            let line = crate::fsx::read_text(root, &file).ok().and_then(|src| {
+                let path = [
+                    crate::yamlx::PathSeg::Key("related".into()),
+                    crate::yamlx::PathSeg::Index(i),
+                    crate::yamlx::PathSeg::Key("report".into()),
+                ];
+                crate::yamlx::line_of(&src, &path)
+            });
+            let at = line.map_or_else(|| Location::file(&file), |l| Location::at(&file, l, None));
+            diags.push(
+                Diagnostic::error(at, format!("related report `{slug}` is not a report of this site"))
+                    .with_help(format!(
+                        "use the folder name of a report under content/reports/ ({}), or give a `url` instead",
+                        slugs.iter().copied().collect::<Vec<_>>().join(", ")
+                    )),
+            );
+        }
+    }
 }
 
 fn load_report(root: &Path, rel: &Path, config: &Config) -> Result<Report> {
@@ -137,6 +167,17 @@ fn load_report(root: &Path, rel: &Path, config: &Config) -> Result<Report> {
             slug_problem(rel, &slug)
         };
         return Err(d.into());
+    }
+    if crate::render::library::LIBRARY_FOLDERS.contains(&slug.to_lowercase().as_str()) {
+        return Err(Diagnostic::error(
+            Location::file(rel),
+            format!("report folder `{slug}` has the name of a folder of the library"),
+        )
+        .with_help(format!(
+            "rename the folder; these names hold the library's own pages: {}",
+            crate::render::library::LIBRARY_FOLDERS.join(", ")
+        ))
+        .into());
     }
     let mut diags = Diagnostics::default();
     let manifest_rel = rel.join("report.yaml");

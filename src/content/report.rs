@@ -22,6 +22,9 @@ pub struct Manifest {
     pub series: Option<Localized>,
     /// One-paragraph summary.
     pub summary: Localized,
+    /// The report's rating, if it gives one (such as a sector rating).
+    #[serde(default)]
+    pub rating: Option<Localized>,
     /// Authors.
     pub analysts: Vec<Analyst>,
     /// People to contact who are not authors, such as a sales or wealth-management desk.
@@ -121,6 +124,9 @@ pub struct RelatedReport {
     /// Where to read it, if public.
     #[serde(default)]
     pub url: Option<crate::urls::LinkUrl>,
+    /// The slug of a report on this site, which the entry then links to.
+    #[serde(default)]
+    pub report: Option<String>,
 }
 
 /// Stock and sector rating scales.

@@ -7,6 +7,7 @@
 
 mod chapters;
 mod figures;
+pub mod library;
 mod pages;
 pub mod paths;
 mod reuse;
@@ -239,9 +240,13 @@ fn report_unit(
 /// The pages that belong to the site rather than a report: home pages and 404.
 fn site_unit(site: &Site, templates: &Templates, opts: &RenderOptions, sink: &dyn Sink) -> Unit {
     let mut u = Unit::default();
-    for lang in &site.config.language_keys {
-        if site.reports.len() > 1 {
-            if let Some(f) = u.diags.take(pages::home(site, lang, templates, opts)) {
+    if site.config.library_home(site.reports.len()) {
+        for lang in &site.config.language_keys {
+            for f in u
+                .diags
+                .take(library::pages(site, lang, templates, opts))
+                .unwrap_or_default()
+            {
                 u.emit(sink, f);
             }
         }

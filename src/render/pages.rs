@@ -13,7 +13,7 @@ use crate::templates::Templates;
 use crate::views::*;
 
 /// Builds the context shared by every page; `path_in` gives this page's site path per language.
-fn context(
+pub(super) fn context(
     site: &Site,
     lang: &str,
     kind: &str,
@@ -81,6 +81,7 @@ fn context(
         report: None,
         chapter: None,
         reports: Vec::new(),
+        library: None,
         live_reload: opts.live_reload,
     }
 }
@@ -92,7 +93,7 @@ fn nav_href(paths: &Paths, url: &str) -> String {
     }
 }
 
-fn page_file(site_path: &str, html: String) -> OutputFile {
+pub(super) fn page_file(site_path: &str, html: String) -> OutputFile {
     OutputFile {
         path: format!("{site_path}index.html"),
         bytes: html.into_bytes(),
@@ -128,7 +129,7 @@ pub fn report_pages(
     );
     ctx.report = Some(view.clone());
     let landing = templates.render("landing.html", &ctx)?;
-    if site.reports.len() == 1 {
+    if !site.config.library_home(site.reports.len()) {
         // The only report is the home page too; its canonical URL stays the report's own.
         let mut home = ctx.clone();
         home.page.kind = "home".into();
@@ -340,11 +341,12 @@ fn report_view(
             .map(|r| RelatedView {
                 title: tx(&r.title),
                 date: r.date.clone(),
-                url: r
-                    .url
-                    .as_ref()
-                    .map(|u| u.as_str().to_string())
-                    .unwrap_or_default(),
+                // A report on this site is linked to its landing page in this language.
+                url: match (&r.report, &r.url) {
+                    (Some(slug), _) => paths.href(&paths.report(lang, slug)),
+                    (None, Some(u)) => u.as_str().to_string(),
+                    (None, None) => String::new(),
+                },
             })
             .collect(),
         stock_ratings: defs.map(|d| ratings(&d.stock)).unwrap_or_default(),
@@ -363,46 +365,6 @@ fn report_view(
         chapters_total: report.chapters.len(),
         chapters_windowed: false,
     }
-}
-
-/// The home page in `lang`: the report's landing page when there is one report, a list otherwise.
-pub fn home(
-    site: &Site,
-    lang: &str,
-    templates: &Templates,
-    opts: &RenderOptions,
-) -> Result<OutputFile> {
-    let paths = Paths::new(&site.config);
-    let title = site.config.site.title.text(lang).to_string();
-    let desc = site
-        .config
-        .site
-        .description
-        .as_ref()
-        .map(|d| d.text(lang).to_string())
-        .unwrap_or_default();
-    let mut ctx = context(site, lang, "home", title, desc, &|l| paths.home(l), opts);
-    ctx.reports = site
-        .reports
-        .iter()
-        .map(|r| ReportCard {
-            title: r.manifest.title.text(lang).to_string(),
-            subtitle: r
-                .manifest
-                .subtitle
-                .as_ref()
-                .map(|s| s.text(lang).to_string())
-                .unwrap_or_default(),
-            date: r.manifest.date.clone(),
-            sector: r.manifest.sector.text(lang).to_string(),
-            summary: r.manifest.summary.text(lang).to_string(),
-            href: paths.href(&paths.report(lang, &r.slug)),
-        })
-        .collect();
-    Ok(page_file(
-        &paths.home(lang),
-        templates.render("home.html", &ctx)?,
-    ))
 }
 
 /// `404.html` at the output root, in the default language with links home in every language.

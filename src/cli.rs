@@ -12,6 +12,21 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// What `yanbao new` creates.
+#[derive(Debug, Subcommand)]
+pub enum NewWhat {
+    /// A report: content/reports/SLUG/ with its manifest and a first chapter in every language.
+    Report {
+        /// Folder name of the report, which is its URL slug (e.g. aigc-2025).
+        slug: String,
+    },
+    /// A chapter of a report, in every language, ordered after the last one.
+    Chapter {
+        /// REPORT/SLUG, e.g. aigc-2025/outlook.
+        path: String,
+    },
+}
+
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -58,6 +73,15 @@ pub enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         strict: bool,
+    },
+    /// Scaffold a report or a chapter in every language of the site, ready to build.
+    New {
+        /// What to create.
+        #[command(subcommand)]
+        what: NewWhat,
+        /// Site folder holding content/.
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
     },
     /// Create a new site that builds at once: one report, two chapters in Chinese and English
     /// and one chart; the theme is built in (`--eject` writes a copy of it to edit).

@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod output;
 pub mod pageindex;
 pub mod render;
+pub mod scaffold;
 pub mod serve;
 pub mod templates;
 pub mod theme;

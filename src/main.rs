@@ -69,6 +69,30 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(&root, &e, "Check failed."),
         },
+        Command::New { what, root } => {
+            let what = match what {
+                cli::NewWhat::Report { slug } => yanbao::scaffold::What::Report(slug),
+                cli::NewWhat::Chapter { path } => match path.split_once('/') {
+                    Some((report, slug)) => yanbao::scaffold::What::Chapter {
+                        report: report.to_string(),
+                        slug: slug.to_string(),
+                    },
+                    None => {
+                        eprintln!("error: `{path}` is not REPORT/SLUG\n  = help: write the report's folder name, a slash and the chapter's name, such as aigc-2025/outlook");
+                        return ExitCode::FAILURE;
+                    }
+                },
+            };
+            match yanbao::scaffold::new(&root, &what, &yanbao::scaffold::today()) {
+                Ok(files) => {
+                    for f in &files {
+                        println!("created {}", root.join(f).display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&root, &e, "Nothing was created."),
+            }
+        }
         Command::Init { dir, eject } => match yanbao::init::init(&dir, eject) {
             Ok(n) => {
                 println!(

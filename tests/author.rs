@@ -99,3 +99,53 @@ fn init_makes_a_site_that_builds() {
     let (ok, out) = yanbao(&["init"], &target);
     assert!(!ok && out.contains("not empty"), "{out}");
 }
+
+#[test]
+fn new_scaffolds_reports_and_chapters_that_build() {
+    let site = TestSite::mini();
+    let root = site.root().to_str().unwrap().to_string();
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_yanbao"))
+            .args(args)
+            .args(["--root", &root])
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr),
+        )
+    };
+    let (ok, out) = run(&["new", "report", "aigc-2025"]);
+    assert!(ok, "{out}");
+    for f in [
+        "report.yaml",
+        "chapters/intro.zh.md",
+        "chapters/intro.en.md",
+    ] {
+        assert!(
+            site.root()
+                .join("content/reports/aigc-2025")
+                .join(f)
+                .exists(),
+            "{f}"
+        );
+    }
+    let (ok, out) = run(&["new", "chapter", "aigc-2025/outlook"]);
+    assert!(ok, "{out}");
+    assert!(site
+        .read("content/reports/aigc-2025/chapters/outlook.en.md")
+        .contains("order: 2"));
+    let (ok, out) = run(&["new", "chapter", "aigc-2025/outlook"]);
+    assert!(
+        !ok && out.contains("already exists"),
+        "never overwrites: {out}"
+    );
+    let (ok, out) = run(&["new", "chapter", "nope/x"]);
+    assert!(!ok && out.contains("there is no report `nope`"), "{out}");
+    site.build_ok(&[]);
+    assert!(site
+        .root()
+        .join("public/en/aigc-2025/outlook/index.html")
+        .exists());
+}

@@ -3,7 +3,7 @@
 
 pub mod chapter;
 mod chapters;
-mod discover;
+pub mod discover;
 pub mod report;
 mod strings;
 

@@ -187,5 +187,8 @@ fn a_build_that_fails_while_writing_leaves_no_trace() {
         .flatten()
         .filter(|e| e.file_name().to_string_lossy().contains("yanbao-"))
         .collect();
-    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "staging folders left behind: {leftovers:?}"
+    );
 }

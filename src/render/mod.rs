@@ -9,6 +9,7 @@ mod chapters;
 mod figures;
 mod pages;
 pub mod paths;
+mod titles;
 
 use crate::check::PageSource;
 use crate::content::{Report, Site};

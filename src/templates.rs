@@ -10,6 +10,7 @@ pub const REQUIRED: &[&str] = &[
     "home.html",
     "landing.html",
     "chapter.html",
+    "whole.html",
     "analysts.html",
     "related.html",
     "disclosures.html",

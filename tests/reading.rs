@@ -390,3 +390,69 @@ fn tables_that_fit_take_no_tab_stop() {
     }
     assert!(narrow > 0, "no narrow table checked (wide: {wide})");
 }
+
+/// Texts of the figure labels on a page, in order.
+fn figure_labels(html: &str) -> Vec<String> {
+    html.split("class=\"chart-label\">")
+        .skip(1)
+        .map(|p| p.split_once('<').map_or("", |(t, _)| t).to_string())
+        .collect()
+}
+
+#[test]
+fn the_one_page_view_has_every_chapter_with_figures_numbered_as_on_chapter_pages() {
+    for (prefix, full, print) in [("", "全文", "打印"), ("en/", "Full report", "Print")] {
+        let landing = site().out(&format!("{prefix}aigc-2024/index.html"));
+        let all_href = format!("href=\"/{prefix}aigc-2024/all/\">{full}</a>");
+        let print_href = format!("href=\"/{prefix}aigc-2024/all/#print\">{print}</a>");
+        assert!(landing.contains(&all_href), "{prefix}: no {all_href}");
+        assert!(landing.contains(&print_href), "{prefix}: no {print_href}");
+
+        let all = site().out(&format!("{prefix}aigc-2024/all/index.html"));
+        let contents = site().out(&format!("{prefix}aigc-2024/index.html"));
+        let chapters: Vec<String> = common::attr_values(&contents, "href")
+            .into_iter()
+            .filter(|h| {
+                h.starts_with(&format!("/{prefix}aigc-2024/"))
+                    && !h.contains('#')
+                    && h.matches('/').count() == 3 + usize::from(!prefix.is_empty())
+                    && !["analysts/", "related/", "disclosures/", "all/"]
+                        .iter()
+                        .any(|p| h.ends_with(p))
+            })
+            .fold(Vec::new(), |mut v, h| {
+                if !v.contains(&h) {
+                    v.push(h);
+                }
+                v
+            });
+        assert!(chapters.len() >= 7, "{chapters:?}");
+        let mut labels = Vec::new();
+        for href in &chapters {
+            let slug = href.trim_end_matches('/').rsplit('/').next().unwrap();
+            assert!(all.contains(&format!("id=\"chapter-{slug}\"")), "{slug}");
+            labels.extend(figure_labels(
+                &site().out(&format!("{}index.html", &href[1..])),
+            ));
+        }
+        assert!(labels.len() >= 8, "{labels:?}");
+        assert_eq!(figure_labels(&all), labels, "{prefix}");
+
+        // Links to chapters of this report lead to anchors on this page; ids stay unique.
+        let hrefs = common::attr_values(&all, "href");
+        for h in &hrefs {
+            assert!(!chapters.iter().any(|c| h.starts_with(c.as_str())), "{h}");
+        }
+        let ids = common::attr_values(&all, "id");
+        for h in hrefs.iter().filter_map(|h| h.strip_prefix('#')) {
+            let h = common::percent_decode(h);
+            assert!(ids.contains(&h), "{prefix}: #{h} has no target");
+        }
+        let index = yanbao::pageindex::PageIndex::of(&all);
+        assert!(
+            index.duplicate_ids().is_empty(),
+            "{:?}",
+            index.duplicate_ids()
+        );
+    }
+}

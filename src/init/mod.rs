@@ -16,6 +16,7 @@ pub const THEME: &[(&str, &str)] = files! {
     "templates/home.html" => "../../templates/home.html",
     "templates/landing.html" => "../../templates/landing.html",
     "templates/chapter.html" => "../../templates/chapter.html",
+    "templates/whole.html" => "../../templates/whole.html",
     "templates/analysts.html" => "../../templates/analysts.html",
     "templates/related.html" => "../../templates/related.html",
     "templates/disclosures.html" => "../../templates/disclosures.html",
@@ -29,6 +30,7 @@ pub const THEME: &[(&str, &str)] = files! {
     "static/style.css" => "../../static/style.css",
     "static/charts.css" => "../../static/charts.css",
     "static/favicon.svg" => "../../static/favicon.svg",
+    "static/print.js" => "../../static/print.js",
     "content/i18n/zh.yaml" => "../../content/i18n/zh.yaml",
     "content/i18n/en.yaml" => "../../content/i18n/en.yaml",
 };

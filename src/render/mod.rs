@@ -10,6 +10,7 @@ mod figures;
 mod pages;
 pub mod paths;
 mod titles;
+mod whole;
 
 use crate::check::PageSource;
 use crate::content::{Report, Site};
@@ -186,6 +187,10 @@ fn report_unit(
         .collect();
     let rendered = pages::report_pages(site, report, lang, &bodies, &figs, templates, opts);
     for f in u.diags.take(rendered).unwrap_or_default() {
+        u.emit(sink, f);
+    }
+    let all = whole::page(site, report, lang, &drafts, &bodies, &figs, templates, opts);
+    if let Some(f) = u.diags.take(all) {
         u.emit(sink, f);
     }
     u

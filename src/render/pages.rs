@@ -13,7 +13,7 @@ use crate::templates::Templates;
 use crate::views::*;
 
 /// Builds the context shared by every page; `path_in` gives this page's site path per language.
-fn context(
+pub(super) fn context(
     site: &Site,
     lang: &str,
     kind: &str,
@@ -204,7 +204,8 @@ pub fn report_pages(
     Ok(files)
 }
 
-fn report_view(
+/// The report as templates see it, in `lang`.
+pub(super) fn report_view(
     site: &Site,
     report: &Report,
     lang: &str,

@@ -456,3 +456,30 @@ fn the_one_page_view_has_every_chapter_with_figures_numbered_as_on_chapter_pages
         );
     }
 }
+
+#[test]
+fn report_pages_print_the_report_title_as_running_header() {
+    let site = TestSite::mini();
+    site.edit(
+        "content/reports/alpha/report.yaml",
+        "en: Alpha report",
+        "en: 'Alpha \"report\" </style><b>'",
+    );
+    site.build_ok(&[]);
+    for page in [
+        "en/alpha/index.html",
+        "en/alpha/one/index.html",
+        "en/alpha/all/index.html",
+    ] {
+        let html = site.out(page);
+        let style = html
+            .split_once("<style media=\"print\">")
+            .and_then(|(_, s)| s.split_once("</style>"))
+            .map(|(s, _)| s)
+            .unwrap_or_else(|| panic!("{page}: no print style"));
+        assert!(
+            style.contains(r#"@top-left { content: "Alpha \"report\" \3c /style\3e \3c b\3e "; }"#),
+            "{page}: {style}"
+        );
+    }
+}

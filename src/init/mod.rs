@@ -27,6 +27,7 @@ pub const THEME: &[(&str, &str)] = files! {
     "templates/partials/figure.html" => "../../templates/partials/figure.html",
     "templates/partials/report_nav.html" => "../../templates/partials/report_nav.html",
     "templates/partials/report_meta.html" => "../../templates/partials/report_meta.html",
+    "templates/partials/print_page.html" => "../../templates/partials/print_page.html",
     "static/style.css" => "../../static/style.css",
     "static/charts.css" => "../../static/charts.css",
     "static/favicon.svg" => "../../static/favicon.svg",

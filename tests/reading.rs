@@ -483,3 +483,32 @@ fn report_pages_print_the_report_title_as_running_header() {
         );
     }
 }
+
+#[test]
+fn footnotes_and_headings_of_two_chapters_do_not_collide_on_the_one_page_view() {
+    let site = TestSite::mini();
+    for ch in ["one", "two"] {
+        let file = format!("content/reports/alpha/chapters/{ch}.en.md");
+        let text = site.read(&file);
+        site.write(
+            &file,
+            &format!("{text}\n## Summary\n\nA claim.[^src]\n\n[^src]: A source.\n"),
+        );
+    }
+    site.build_ok(&[]);
+    let all = site.out("en/alpha/all/index.html");
+    let ids = common::attr_values(&all, "id");
+    let index = yanbao::pageindex::PageIndex::of(&all);
+    assert!(
+        index.duplicate_ids().is_empty(),
+        "{:?}",
+        index.duplicate_ids()
+    );
+    let hrefs = common::attr_values(&all, "href");
+    let notes: Vec<&String> = hrefs.iter().filter(|h| h.contains("src")).collect();
+    assert_eq!(notes.len(), 2, "{hrefs:?}");
+    for h in notes {
+        let id = common::percent_decode(h.trim_start_matches('#'));
+        assert!(ids.contains(&id), "{h} leads nowhere");
+    }
+}

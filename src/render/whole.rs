@@ -5,12 +5,13 @@
 //! on this page, and headings move one level down under the chapter headings.
 
 use super::chapters::{Body, Draft};
-use super::figures::Figures;
+use super::figures::{element_id, Figures};
 use super::paths::Paths;
 use super::{OutputFile, RenderOptions};
 use crate::content::{Report, Site};
 use crate::error::Result;
 use crate::escape;
+use crate::pageindex::PageIndex;
 use crate::templates::Templates;
 use crate::urls::encode_fragment;
 use crate::views::PageContext;
@@ -45,11 +46,19 @@ struct WholeContext {
     parts: Vec<Part>,
 }
 
+/// What links of a chapter body can lead to on the one-page view.
+struct Anchors<'a> {
+    /// Chapters of this report by the URL of their page.
+    chapters: HashMap<&'a str, &'a Target<'a>>,
+    /// Element ids of the report's figures, unique in the report.
+    figures: HashSet<String>,
+}
+
 /// A chapter as the rewriting sees it: where its page is and which ids its text defines.
 struct Target<'a> {
     slug: &'a str,
     href: String,
-    ids: HashSet<&'a str>,
+    ids: HashSet<String>,
 }
 
 /// The one-page view of `report` in `lang`.
@@ -72,10 +81,15 @@ pub fn page(
         .map(|d| Target {
             slug: &d.chapter.slug,
             href: paths.href(&paths.sub(lang, slug, &d.chapter.slug)),
-            ids: d.md.ids.iter().map(String::as_str).collect(),
+            // Read from the text's own HTML (before figures are spliced in): headings, footnotes
+            // and any id written in raw HTML.
+            ids: PageIndex::of(&d.md.html).ids.into_iter().collect(),
         })
         .collect();
-    let by_href: HashMap<&str, &Target> = targets.iter().map(|t| (t.href.as_str(), t)).collect();
+    let anchors = Anchors {
+        chapters: targets.iter().map(|t| (t.href.as_str(), t)).collect(),
+        figures: figs.placed.keys().map(|id| element_id(id)).collect(),
+    };
     let parts = drafts
         .iter()
         .zip(bodies)
@@ -88,7 +102,7 @@ pub fn page(
                 number: i + 1,
                 id: section_id(own.slug),
                 summary: d.source.front.summary.clone().unwrap_or_default(),
-                body_html: rewrite(&folded, own, &by_href),
+                body_html: rewrite(&folded, own, &anchors),
                 title,
             }
         })
@@ -126,7 +140,7 @@ type Edit = (std::ops::Range<usize>, String);
 
 /// Rewrites ids, links and heading levels of one chapter body (see the module comment). Works on
 /// the byte ranges the HTML tokenizer reports, so text that merely looks like markup is untouched.
-fn rewrite(html: &str, own: &Target, chapters: &HashMap<&str, &Target>) -> String {
+fn rewrite(html: &str, own: &Target, anchors: &Anchors) -> String {
     let mut edits: Vec<Edit> = Vec::new();
     let mut attr: Vec<u8> = Vec::new();
     let emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, span: Span<usize>| {
@@ -150,7 +164,7 @@ fn rewrite(html: &str, own: &Target, chapters: &HashMap<&str, &Target>) -> Strin
                         .ids
                         .contains(value.as_ref())
                         .then(|| chapter_id(own.slug, &value)),
-                    b"href" => link(&value, own, chapters),
+                    b"href" => link(&value, own, anchors),
                     b"aria-labelledby" | b"aria-describedby" => Some(
                         value
                             .split_whitespace()
@@ -185,8 +199,10 @@ fn heading_level(name: &[u8]) -> Option<u8> {
     }
 }
 
-/// Where a link of chapter `own` leads on the one-page view, if it changes.
-fn link(href: &str, own: &Target, chapters: &HashMap<&str, &Target>) -> Option<String> {
+/// Where a link of chapter `own` leads on the one-page view, if it changes. A fragment that is
+/// neither a heading of its chapter nor a figure leads to the chapter: the broken link is reported
+/// once, at the chapter's Markdown line, not a second time for this page.
+fn link(href: &str, own: &Target, anchors: &Anchors) -> Option<String> {
     let (page, fragment) = match href.split_once('#') {
         Some((p, f)) => (p, Some(f)),
         None => (href, None),
@@ -194,7 +210,7 @@ fn link(href: &str, own: &Target, chapters: &HashMap<&str, &Target>) -> Option<S
     let target = if page.is_empty() {
         own
     } else {
-        chapters.get(page).copied()?
+        anchors.chapters.get(page).copied()?
     };
     let Some(fragment) = fragment.filter(|f| !f.is_empty()) else {
         return Some(format!("#{}", section_id(target.slug)));
@@ -205,9 +221,11 @@ fn link(href: &str, own: &Target, chapters: &HashMap<&str, &Target>) -> Option<S
             "#{}",
             encode_fragment(&chapter_id(target.slug, &decoded))
         ))
-    } else {
+    } else if anchors.figures.contains(decoded.as_ref()) {
         // A figure: its id is already unique in the report.
         Some(format!("#{fragment}"))
+    } else {
+        Some(format!("#{}", section_id(target.slug)))
     }
 }
 
@@ -236,16 +254,18 @@ mod tests {
         Target {
             slug,
             href: format!("/r/{slug}/"),
-            ids: ids.iter().copied().collect(),
+            ids: ids.iter().map(|s| s.to_string()).collect(),
         }
     }
 
     fn run(html: &str) -> String {
         let one = target("one", &["小结", "fn"]);
         let two = target("two", &["小结"]);
-        let map: HashMap<&str, &Target> =
-            [("/r/one/", &one), ("/r/two/", &two)].into_iter().collect();
-        rewrite(html, &one, &map)
+        let anchors = Anchors {
+            chapters: [("/r/one/", &one), ("/r/two/", &two)].into_iter().collect(),
+            figures: ["figure-x".to_string()].into_iter().collect(),
+        };
+        rewrite(html, &one, &anchors)
     }
 
     #[test]

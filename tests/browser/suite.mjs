@@ -392,7 +392,7 @@ for (const [url, from] of internalLinks) {
   check(`${from}: link ${new URL(url).pathname} resolves`, r.status === 200, `HTTP ${r.status}`);
 }
 const landing = pages.find((p) => /^[^/]+\/$/.test(p) && p !== 'en/') || '';
-const chapter = pages.find((p) => /^[^/]+\/[^/]+\/$/.test(p) && !/\/(analysts|related|disclosures)\/$/.test(p) && !p.startsWith('en/'));
+const chapter = pages.find((p) => /^[^/]+\/[^/]+\/$/.test(p) && !/\/(analysts|related|disclosures|all)\/$/.test(p) && !p.startsWith('en/'));
 if (shots) fs.mkdirSync(shots, { recursive: true });
 for (const rel of [landing, chapter].filter((x) => x !== undefined)) await checkPrint(rel);
 // Paper: the one-page view and the chapter with most figures.

@@ -512,3 +512,16 @@ fn footnotes_and_headings_of_two_chapters_do_not_collide_on_the_one_page_view() 
         assert!(ids.contains(&id), "{h} leads nowhere");
     }
 }
+
+#[test]
+fn a_chapter_may_not_take_the_one_page_view_s_name() {
+    let site = TestSite::mini();
+    for lang in ["en", "zh"] {
+        site.write(
+            &format!("content/reports/alpha/chapters/all.{lang}.md"),
+            "---\ntitle: All\norder: 3\n---\n\nText.\n",
+        );
+    }
+    let err = site.build_err(&[]);
+    assert!(err.contains("`all`") && err.contains("reserved"), "{err}");
+}

@@ -50,6 +50,9 @@ impl Templates {
         tera.register_filter("date", tera_contrib::dates::date);
         tera.register_filter("slug", tera_contrib::slug::slug);
         tera.register_filter("urlencode", tera_contrib::urlencode::urlencode);
+        tera.register_filter("css_string", |s: &str, _: tera::Kwargs, _: &tera::State| {
+            crate::escape::css_string(s)
+        });
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(template_error)?;
         Ok(Templates { tera })

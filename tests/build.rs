@@ -177,7 +177,9 @@ fn chinese_text_rules_hold_in_the_built_page() {
         html.contains("href=\"/alpha/two/#%E5%A4%9A%E6%A8%A1%E6%80%81\""),
         "cross-chapter anchor is percent-encoded"
     );
-    assert!(html.contains("<a class=\"figure-ref\" href=\"/alpha/one/#figure-sizes\">图 1</a>"));
+    assert!(
+        html.contains("<a class=\"figure-ref\" href=\"/alpha/one/#figure-sizes\">图\u{a0}1</a>")
+    );
     assert!(
         html.contains("2024年4月22日") || site.out("alpha/index.html").contains("2024年4月22日")
     );

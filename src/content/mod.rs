@@ -23,7 +23,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Slugs a chapter may not take because the report's own pages use them.
-pub const RESERVED_SLUGS: &[&str] = &["analysts", "related", "disclosures", "charts", "index"];
+pub const RESERVED_SLUGS: &[&str] = &[
+    "analysts",
+    "related",
+    "disclosures",
+    "charts",
+    "index",
+    "all",
+];
 
 /// The whole site, loaded and validated.
 #[derive(Debug, Clone)]

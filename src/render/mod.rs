@@ -13,6 +13,8 @@ pub mod paths;
 mod reuse;
 
 pub use reuse::{site_incremental, Changed, UnitCache};
+mod titles;
+mod whole;
 
 use crate::check::PageSource;
 use crate::content::{Report, Site};
@@ -232,6 +234,10 @@ fn report_unit(
         .collect();
     let rendered = pages::report_pages(site, report, lang, &bodies, &figs, templates, opts);
     for f in u.diags.take(rendered).unwrap_or_default() {
+        u.emit(sink, f);
+    }
+    let all = whole::page(site, report, lang, &drafts, &bodies, &figs, templates, opts);
+    if let Some(f) = u.diags.take(all) {
         u.emit(sink, f);
     }
     u

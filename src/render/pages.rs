@@ -170,7 +170,8 @@ pub fn report_pages(
     }
     for (i, (chapter, body)) in report.chapters.iter().zip(bodies).enumerate() {
         let src = &chapter.sources[lang];
-        let title = format!("{} · {}", src.front.title, view.title);
+        let chapter_title = super::titles::plain(&src.front.title);
+        let title = format!("{chapter_title} · {}", view.title);
         let desc = src
             .front
             .summary
@@ -187,9 +188,9 @@ pub fn report_pages(
         );
         ctx.chapter = Some(ChapterView {
             number: i + 1,
-            title: src.front.title.clone(),
+            body_html: super::titles::fold(&body.html, &chapter_title),
+            title: chapter_title,
             summary: src.front.summary.clone().unwrap_or_default(),
-            body_html: body.html.clone(),
             toc: body.toc.clone(),
             reading_minutes: body.reading_minutes,
             prev: i.checked_sub(1).map(|p| view.chapters[p].clone()),
@@ -233,7 +234,8 @@ fn nav_view(view: &ReportView, bare: &ReportView, current: Option<usize>) -> Rep
     }
 }
 
-fn report_view(
+/// The report as templates see it, in `lang`.
+pub(super) fn report_view(
     site: &Site,
     report: &Report,
     lang: &str,
@@ -255,7 +257,7 @@ fn report_view(
         .enumerate()
         .map(|(i, c)| ChapterLink {
             number: i + 1,
-            title: c.sources[lang].front.title.clone(),
+            title: super::titles::plain(&c.sources[lang].front.title),
             summary: c.sources[lang].front.summary.clone().unwrap_or_default(),
             href: paths.href(&paths.sub(lang, slug, &c.slug)),
             current: false,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the default site (at the root and under a sub-path) and runs the browser suite on both.
-# Installs what it needs on a fresh machine: Debian's chromium, CJK fonts and a Java runtime, and
+# Installs what it needs on a fresh machine: Debian's chromium, CJK fonts, a Java runtime and
+# poppler-utils (pdftotext reads the printed PDFs back), and
 # the suite's npm packages from the committed lock file. Usage: bash tests/browser/run.sh [SITE_ROOT]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -11,6 +12,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]}"
   apt-get update -qq

@@ -1,13 +1,18 @@
 // Browser suite for a site built by yanbao. Usage:
-//   node suite.mjs --site DIR [--base /sub/path/] [--shots DIR] [--full]
+//   node suite.mjs --site DIR [--base /sub/path/] [--shots DIR] [--full] [--only REGEX]
 // Visits every page in headless Chromium (Debian's /usr/bin/chromium) and checks: no console
 // errors or failed requests, anchors and internal links resolve, axe-core WCAG 2.1 A/AA in light
 // and dark mode, no horizontal scroll at 375 px, no overlap at 1280 px, keyboard access, print
-// styles, language twins; then runs the Nu HTML Checker on every page. Ends with "N passed, N failed".
+// styles, language twins; reading geometry (heading leading, no one-character last lines, Latin
+// quotes on English pages, Tab stops only on tables that scroll, the phone contents control); prints
+// the one-page view and the chapter with most figures to PDF and reads the PDFs back with poppler's
+// pdftotext (page count, half-empty pages, page numbers, running header, figures split across
+// pages); then runs the Nu HTML Checker on every page. Ends with "N passed, N failed".
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import { serve } from './serve.mjs';
 
@@ -20,6 +25,8 @@ const site = path.resolve(args.site || 'public');
 const base = args.base || '/';
 const shots = args.shots ? path.resolve(args.shots) : null;
 const full = Boolean(args.full);
+// --only REGEX: visit only the matching pages (for working on a check; the print checks still run).
+const only = args.only ? new RegExp(args.only) : null;
 const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--no-first-run', '--disable-sync', '--disable-quic'];
 
@@ -96,6 +103,77 @@ async function chartTextProblems(page) {
   });
 }
 
+/** Lines of one-character at the end of headings and cards, measured per character with Ranges. */
+async function lonelyLastLines(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('main h1, main h2, main h3, .card p, .contents-list .title')) {
+      if (!el.getClientRects().length) continue;
+      const tops = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (let i = 0; i < n.data.length; i++) {
+          if (/\s/.test(n.data[i])) continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          const box = r.getBoundingClientRect();
+          if (box.width) tops.push(Math.round(box.top));
+        }
+      }
+      const lines = [...new Set(tops)].sort((a, b) => a - b);
+      // A line starts more than half a character below the previous one.
+      const starts = lines.filter((t, i) => i === 0 || t - lines[i - 1] > 4);
+      if (starts.length < 2) continue;
+      const last = starts[starts.length - 1];
+      const onLast = tops.filter((t) => t >= last - 4).length;
+      if (onLast === 1) out.push(`"${el.textContent.trim().slice(0, 40)}"`);
+    }
+    return out;
+  });
+}
+
+/** Reading geometry at one width: leading of headings, lonely last lines, quotes, Tab stops. */
+async function readingGeometry(page, name, rel, width) {
+  const r = await page.evaluate(() => {
+    document.querySelectorAll('details.chart-data').forEach((d) => { d.open = true; });
+    const heads = [...document.querySelectorAll('main h1, main h2, main h3')].filter((h) => h.getClientRects().length);
+    const loose = heads.map((h) => {
+      const s = getComputedStyle(h);
+      return { t: h.textContent.trim().slice(0, 30), ratio: parseFloat(s.lineHeight) / parseFloat(s.fontSize) };
+    }).filter((x) => !(x.ratio <= 1.45));
+    // A curly quote in the body font, as wide as a Latin quote (well under 1 em) on English pages.
+    const probe = document.createElement('span');
+    probe.textContent = '\u201c';
+    document.querySelector('main').append(probe);
+    const quote = probe.getBoundingClientRect().width / parseFloat(getComputedStyle(probe).fontSize);
+    probe.remove();
+    // Tables that take a Tab stop must scroll at this width, or at the other one (checked there).
+    const tabTables = [...document.querySelectorAll('.table-wrap')].map((w) => ({
+      tab: w.hasAttribute('tabindex'), scrolls: w.scrollWidth > w.clientWidth + 1,
+      fig: !!w.closest('figure, .disclosures'),
+    }));
+    const toggle = document.querySelector('.contents-toggle');
+    return {
+      heads: heads.length, loose, quote, lang: document.documentElement.lang, tabTables,
+      chapter: document.body.classList.contains('page-chapter'),
+      toggle: toggle && getComputedStyle(toggle).display !== 'none' ? toggle.getBoundingClientRect().top : null,
+    };
+  });
+  if (rel !== '404.html') check(`${name}: has headings to measure (${width}px)`, r.heads > 0);
+  check(`${name}: headings have their own line-height, not the body's (${width}px)`, r.loose.length === 0, JSON.stringify(r.loose));
+  const lonely = await lonelyLastLines(page);
+  check(`${name}: no heading or card ends in a one-character line (${width}px)`, lonely.length === 0, lonely.join('\n'));
+  if (r.lang === 'en') check(`${name}: curly quotes are Latin width, not full-width (${width}px)`, r.quote < 0.6, `${r.quote.toFixed(2)} em`);
+  // Template tables (figures, disclosures) decide their Tab stop by width; see tests/reading.rs.
+  const stuck = r.tabTables.filter((t) => t.fig && !t.tab && t.scrolls);
+  check(`${name}: tables without a Tab stop do not scroll (${width}px)`, stuck.length === 0, JSON.stringify(stuck));
+  const idle = r.tabTables.filter((t) => t.fig && t.tab && !t.scrolls);
+  if (width === 375) check(`${name}: tables with a Tab stop scroll on a phone`, idle.length === 0, JSON.stringify(idle));
+  if (r.chapter && width === 375) check(`${name}: contents control near the top on phones`, r.toggle !== null && r.toggle < 700, String(r.toggle));
+  if (r.chapter && width === 1280) check(`${name}: no contents control beside the sidebar`, r.toggle === null, String(r.toggle));
+}
+
 async function checkPage(rel) {
   const name = `/${rel}`;
   const light = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
@@ -127,6 +205,7 @@ async function checkPage(rel) {
     return out;
   });
   check(`${name}: no overlap at 1280px`, overlaps.length === 0, overlaps.join('; '));
+  await readingGeometry(page, name, rel, 1280);
   const wideText = await chartTextProblems(page);
   check(`${name}: chart labels stay inside and apart (1280px)`, wideText.length === 0, wideText.join('\n'));
   // Keyboard: the first Tab reaches the skip link, which moves focus to main; focus is visible.
@@ -180,6 +259,7 @@ async function checkPage(rel) {
   const p = await open(phone, rel);
   const scroll = await p.page.evaluate(() => ({ sw: document.scrollingElement.scrollWidth, cw: document.scrollingElement.clientWidth }));
   check(`${name}: no horizontal scrolling at 375px`, scroll.sw <= scroll.cw, JSON.stringify(scroll));
+  await readingGeometry(p.page, name, rel, 375);
   const narrowText = await chartTextProblems(p.page);
   check(`${name}: chart labels stay inside and apart (375px)`, narrowText.length === 0, narrowText.join('\n'));
   await phone.close();
@@ -206,6 +286,71 @@ async function checkPrint(rel) {
   check(`/${rel}: print shows URLs of external links`, r.urls);
   if (shots) await page.pdf({ path: path.join(shots, `${rel.replace(/\W+/g, '_') || 'home'}.pdf`), preferCSSPageSize: true, printBackground: true });
   await ctx.close();
+}
+
+/** Words of each PDF page with their boxes, read with poppler's pdftotext. */
+function pdfPages(file) {
+  const r = spawnSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) return null;
+  const unescape = (t) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return [...r.stdout.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((m) => ({
+    width: +m[1], height: +m[2],
+    words: [...m[3].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+      .map((w) => ({ y: (+w[2] + +w[4]) / 2, bottom: +w[4], text: unescape(w[5]) })),
+  }));
+}
+
+/**
+ * Prints `rel` to PDF (A4 from the page's CSS) and checks the paper: every page but the last is at
+ * least half full, every page has its number "i / n", pages after the first have the running
+ * header, and no figure's caption and source line land on different pages. Not vacuous: the page
+ * must have figures, and each figure's caption must be found in the PDF.
+ */
+async function checkPdf(rel) {
+  const name = `/${rel}`;
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page } = await open(ctx, rel);
+  const figures = await page.evaluate(() => [...document.querySelectorAll('figure.chart')].map((f) => ({
+    head: f.querySelector('.chart-head .chart-label').textContent + f.querySelector('.chart-head .chart-title').textContent,
+    source: f.querySelector('.chart-source').textContent,
+  })));
+  const title = await page.evaluate(() => document.querySelector('.report-hero h1, .kicker a')?.textContent || '');
+  check(`${name}: print test page has figures`, figures.length > 0);
+  const file = path.join(shots || os.tmpdir(), `${rel.replace(/\W+/g, '_') || 'home'}-print.pdf`);
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  await ctx.close();
+  const pdf = pdfPages(file);
+  check(`${name}: PDF can be read (pdftotext from poppler-utils)`, pdf !== null && pdf.length > 0);
+  if (!pdf) return;
+  const squash = (t) => t.replace(/[\s\u00a0]+/g, '');
+  const MARGIN = 18 / 25.4 * 72; // the @page margin, in points
+  const n = pdf.length;
+  let text = '';
+  const starts = [];
+  pdf.forEach((p, i) => {
+    const body = p.words.filter((w) => w.y > MARGIN && w.y < p.height - MARGIN);
+    const foot = squash(p.words.filter((w) => w.y >= p.height - MARGIN).map((w) => w.text).join(''));
+    const head = squash(p.words.filter((w) => w.y <= MARGIN).map((w) => w.text).join(''));
+    const bottom = Math.max(MARGIN, ...body.map((w) => w.bottom));
+    const used = (bottom - MARGIN) / (p.height - 2 * MARGIN);
+    if (i < n - 1) check(`${name}: PDF page ${i + 1} of ${n} is at least half full`, used >= 0.5, `${Math.round(used * 100)}% used`);
+    check(`${name}: PDF page ${i + 1} has its page number`, foot.includes(`${i + 1}/${n}`), foot);
+    if (i > 0) check(`${name}: PDF page ${i + 1} has the running header`, title !== '' && head.includes(squash(title).slice(0, 8)), head);
+    starts.push(text.length);
+    text += squash(body.map((w) => w.text).join(''));
+  });
+  const pageAt = (pos) => starts.filter((s) => s <= pos).length;
+  let from = 0;
+  for (const f of figures) {
+    const at = text.indexOf(squash(f.head), from);
+    check(`${name}: PDF shows figure "${f.head.trim().slice(0, 30)}"`, at >= 0);
+    if (at < 0) continue;
+    const end = text.indexOf(squash(f.source), at);
+    check(`${name}: figure "${f.head.trim().slice(0, 30)}" is not split across pages`, end >= 0 && pageAt(at) === pageAt(end + squash(f.source).length - 1),
+      `caption on page ${pageAt(at)}, source on page ${end >= 0 ? pageAt(end + squash(f.source).length - 1) : '?'}`);
+    from = at + 1;
+  }
+  console.log(`${name}: printed ${n} pages, ${figures.length} figures`);
 }
 
 async function screenshots(rel, label) {
@@ -236,7 +381,7 @@ function nuChecker() {
 }
 
 console.log(`browser suite: ${pages.length} pages of ${site} served at ${server.url}`);
-for (const rel of pages) await checkPage(rel);
+for (const rel of pages) if (!only || only.test(rel)) await checkPage(rel);
 {
   const r = await fetch(server.url + 'no/such/page/');
   const html = await r.text();
@@ -247,15 +392,22 @@ for (const [url, from] of internalLinks) {
   check(`${from}: link ${new URL(url).pathname} resolves`, r.status === 200, `HTTP ${r.status}`);
 }
 const landing = pages.find((p) => /^[^/]+\/$/.test(p) && p !== 'en/') || '';
-const chapter = pages.find((p) => /^[^/]+\/[^/]+\/$/.test(p) && !/\/(analysts|related|disclosures)\/$/.test(p) && !p.startsWith('en/'));
+const chapter = pages.find((p) => /^[^/]+\/[^/]+\/$/.test(p) && !/\/(analysts|related|disclosures|all)\/$/.test(p) && !p.startsWith('en/'));
 if (shots) fs.mkdirSync(shots, { recursive: true });
 for (const rel of [landing, chapter].filter((x) => x !== undefined)) await checkPrint(rel);
+// Paper: the one-page view and the chapter with most figures.
+const whole = pages.find((p) => /^[^/]+\/all\/$/.test(p));
+const figureCount = (rel) => (fs.readFileSync(path.join(site, rel, 'index.html'), 'utf8').match(/<figure class="chart /g) || []).length;
+const richest = pages.filter((p) => /^[^/]+\/[^/]+\/$/.test(p) && p !== whole && !/\/(analysts|related|disclosures)\/$/.test(p))
+  .sort((a, b) => figureCount(b) - figureCount(a))[0];
+check('a one-page view exists to print', whole !== undefined);
+for (const rel of [whole, richest].filter((x) => x !== undefined)) await checkPdf(rel);
 if (shots) {
   await screenshots(landing, 'landing');
   if (chapter) await screenshots(chapter, 'chapter');
   console.log(`screenshots and PDFs: ${shots}`);
 }
-if (full || base === '/') nuChecker();
+if (!only && (full || base === '/')) nuChecker();
 await browser.close();
 server.close();
 console.log(`${passed} passed, ${failed} failed`);

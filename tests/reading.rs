@@ -1,0 +1,527 @@
+//! Reading quality of the built default site, checked on the text of the pages as a reader gets it:
+//! Chinese punctuation and spacing (W3C clreq), figure references, chapter pages and the one-page
+//! view. Geometry (line heights, page breaks) is measured in the browser suite instead.
+
+mod common;
+
+use common::TestSite;
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
+use std::sync::OnceLock;
+
+/// The default site, built once for every test here.
+fn site() -> &'static TestSite {
+    static SITE: OnceLock<TestSite> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = TestSite::default_site();
+        site.build_ok(&[]);
+        site
+    })
+}
+
+/// Built pages whose path passes `filter`, with their HTML; never empty.
+fn pages(filter: impl Fn(&str) -> bool) -> Vec<(String, String)> {
+    let out: Vec<(String, String)> = site()
+        .pages()
+        .into_iter()
+        .filter(|p| filter(p))
+        .map(|p| {
+            let html = site().out(&p);
+            (p, html)
+        })
+        .collect();
+    assert!(!out.is_empty(), "no page matched");
+    out
+}
+
+fn is_zh(path: &str) -> bool {
+    !path.starts_with("en/")
+}
+
+/// The text a reader sees, entities decoded, outside elements whose tag name or class is in
+/// `skip` (code, SVG, or `prose` for the chapter text).
+fn visible_text(html: &str, skip: &[&str]) -> String {
+    let mut text = String::new();
+    let mut depth = 0usize;
+    let mut open: Vec<bool> = Vec::new();
+    let (mut name, mut class, mut in_class) = (Vec::new(), String::new(), false);
+    let skip: Vec<&[u8]> = skip.iter().map(|s| s.as_bytes()).collect();
+    let emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| {
+        match event {
+            CallbackEvent::OpenStartTag { name: n } => {
+                name = n.to_vec();
+                class.clear();
+                if BLOCKS.contains(&n) {
+                    text.push(BLOCK_BREAK);
+                }
+            }
+            CallbackEvent::AttributeName { name: a } => in_class = a == b"class",
+            CallbackEvent::AttributeValue { value } if in_class => {
+                class = String::from_utf8_lossy(value).into_owned()
+            }
+            CallbackEvent::CloseStartTag { self_closing } if !self_closing => {
+                let skipped = skip.contains(&name.as_slice())
+                    || class.split(' ').any(|c| skip.contains(&c.as_bytes()));
+                if !VOID.contains(&name.as_slice()) {
+                    open.push(skipped);
+                    depth += usize::from(skipped);
+                }
+            }
+            CallbackEvent::EndTag { name: n } => {
+                if BLOCKS.contains(&n) {
+                    text.push(BLOCK_BREAK);
+                }
+                if open.pop() == Some(true) {
+                    depth -= 1;
+                }
+            }
+            CallbackEvent::String { value } if depth == 0 => {
+                text.push_str(&String::from_utf8_lossy(value))
+            }
+            _ => {}
+        }
+        None::<()>
+    });
+    for _ in Tokenizer::new_with_emitter(html, emitter) {}
+    text
+}
+
+/// Marks where a block starts or ends: white space next to it is not shown as a space.
+const BLOCK_BREAK: char = '\u{2029}';
+
+/// Elements that start a new line: the white space around them is not a visible space.
+const BLOCKS: &[&[u8]] = &[
+    b"p",
+    b"div",
+    b"li",
+    b"ul",
+    b"ol",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"table",
+    b"tr",
+    b"td",
+    b"th",
+    b"thead",
+    b"tbody",
+    b"caption",
+    b"section",
+    b"header",
+    b"footer",
+    b"nav",
+    b"figure",
+    b"figcaption",
+    b"dl",
+    b"dt",
+    b"dd",
+    b"details",
+    b"summary",
+    b"main",
+    b"article",
+    b"aside",
+    b"blockquote",
+    b"br",
+    b"body",
+    b"head",
+    b"title",
+    b"html",
+];
+
+/// Elements without an end tag.
+const VOID: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+    b"source", b"track", b"wbr",
+];
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// Places in `text` where a space follows closing full-width punctuation or precedes opening
+/// full-width punctuation, with a little context.
+fn stray_spaces(text: &str) -> Vec<String> {
+    const CLOSING: &str = "。，、；：！？》」』）】";
+    const OPENING: &str = "《「『（【";
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for i in 1..chars.len().saturating_sub(1) {
+        let (prev, c, next) = (chars[i - 1], chars[i], chars[i + 1]);
+        let bad = c.is_whitespace()
+            && c != BLOCK_BREAK
+            && ((CLOSING.contains(prev) && !next.is_whitespace())
+                || (OPENING.contains(next) && !prev.is_whitespace()));
+        if bad {
+            let from = i.saturating_sub(8);
+            let to = (i + 8).min(chars.len());
+            out.push(chars[from..to].iter().collect());
+        }
+    }
+    out
+}
+
+/// Where a Chinese page's text has a space (or a line break, which shows as one) around full-width
+/// punctuation, outside the elements in `skip`.
+fn punctuation_problems(skip: &[&str]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (path, html) in pages(is_zh) {
+        let text = visible_text(&html, skip);
+        for s in stray_spaces(&text) {
+            problems.push(format!("{path}: {s:?}"));
+        }
+    }
+    problems
+}
+
+#[test]
+fn chinese_interface_has_no_space_around_full_width_punctuation() {
+    // Chart SVGs carry their own text (the charts' concern); code is verbatim; chapter text is
+    // checked below.
+    let problems = punctuation_problems(&["svg", "pre", "code", "script", "style", "prose"]);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+#[ignore = "needs the Markdown pass to drop a soft break next to full-width punctuation (src/markdown/cjk.rs): 《报告》，⏎AIGC shows as 》， AIGC"]
+fn chinese_chapter_text_has_no_space_around_full_width_punctuation() {
+    let problems = punctuation_problems(&["svg", "pre", "code", "script", "style"]);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn chinese_interface_uses_full_width_colons() {
+    let mut problems = Vec::new();
+    for (path, html) in pages(is_zh) {
+        let text = visible_text(&html, &["svg", "pre", "code", "script", "style"]);
+        let chars: Vec<char> = text.chars().collect();
+        for w in chars.windows(2) {
+            if is_han(w[0]) && (w[1] == ':' || w[1] == ',' || w[1] == ';') {
+                problems.push(format!("{path}: half-width {:?} after {:?}", w[1], w[0]));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn chinese_interface_strings_follow_the_spacing_rule() {
+    // The rule (docs/typography.md): no space is typed between Han and Latin letters or digits, nor
+    // after full-width punctuation; figure labels join noun and number with a no-break space.
+    let zh = site().read("content/i18n/zh.yaml");
+    let strings: std::collections::BTreeMap<String, String> =
+        serde_yaml::from_str(&zh).expect("zh.yaml parses");
+    let mut problems = Vec::new();
+    for (key, value) in &strings {
+        let chars: Vec<char> = value.chars().collect();
+        for w in chars.windows(3) {
+            let latin = |c: char| c.is_ascii_alphanumeric() || c == '{' || c == '}';
+            if w[1] == ' ' && ((is_han(w[0]) && latin(w[2])) || (latin(w[0]) && is_han(w[2]))) {
+                problems.push(format!("{key}: {value:?}"));
+            }
+        }
+        problems.extend(
+            stray_spaces(value)
+                .into_iter()
+                .map(|s| format!("{key}: {s:?}")),
+        );
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn figure_references_do_not_break_between_noun_and_number() {
+    let mut refs = 0;
+    let mut problems = Vec::new();
+    for (path, html) in pages(|_| true) {
+        for part in html.split("class=\"figure-ref\"").skip(1) {
+            refs += 1;
+            let text = part
+                .split_once('>')
+                .and_then(|(_, rest)| rest.split_once("</a>"))
+                .map_or("", |(t, _)| t);
+            if text.contains(' ') || !text.contains('\u{a0}') {
+                problems.push(format!("{path}: {text:?}"));
+            }
+        }
+    }
+    assert!(
+        refs > 0,
+        "the default site has no figure references to check"
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn figure_labels_do_not_break_between_noun_and_number() {
+    let mut labels = 0;
+    for (path, html) in pages(|_| true) {
+        for part in html.split("class=\"chart-label\">").skip(1) {
+            labels += 1;
+            let text = part.split_once('<').map_or("", |(t, _)| t);
+            assert!(
+                text.contains('\u{a0}') && !text.contains(' '),
+                "{path}: {text:?}"
+            );
+        }
+    }
+    assert!(labels > 0, "the default site has no figures");
+}
+
+#[test]
+fn stray_space_checker_finds_what_it_guards() {
+    assert_eq!(stray_spaces("落地。 场景").len(), 1);
+    assert_eq!(stray_spaces("报告》， AIGC").len(), 1);
+    assert_eq!(stray_spaces("见 《报告》").len(), 1);
+    assert!(stray_spaces("落地。场景 AIGC").is_empty());
+    assert_eq!(stray_spaces("报告》，\nAIGC").len(), 1);
+    assert!(stray_spaces("落地。\n\u{2029}<p>").is_empty());
+    let html = "<p>a。 <code>x。 y</code><br><svg><text>b， c</text></svg><div class=\"x prose\"><p>d</p></div>e</p>";
+    let text = visible_text(html, &["code", "svg", "prose"]);
+    let parts: Vec<&str> = text.split(BLOCK_BREAK).filter(|p| !p.is_empty()).collect();
+    assert_eq!(parts, ["a。 ", "e"]);
+}
+
+/// The mini site with chapter one's English source replaced by `front` + `body`.
+fn mini_with_chapter_one(title: &str, body: &str) -> TestSite {
+    let site = TestSite::mini();
+    site.write(
+        "content/reports/alpha/chapters/one.en.md",
+        &format!("---\ntitle: \"{title}\"\norder: 1\n---\n\n{body}"),
+    );
+    site.build_ok(&[]);
+    site
+}
+
+#[test]
+fn a_body_heading_repeating_the_title_is_folded_into_the_page_heading() {
+    let site = mini_with_chapter_one(
+        "The `yanbao` build",
+        "# The `yanbao` build\n\nText.\n\n## Deployment\n\nMore.\n",
+    );
+    let html = site.out("en/alpha/one/index.html");
+    assert_eq!(html.matches("<h1").count(), 1, "{html}");
+    assert!(html.contains("<h1>The yanbao build</h1>"), "{html}");
+    // The folded heading's id still exists, so links to it still land.
+    let ids = common::attr_values(&html, "id");
+    assert!(ids.iter().any(|i| i.contains("yanbao")), "{ids:?}");
+}
+
+#[test]
+fn markdown_in_a_chapter_title_is_shown_as_text_everywhere() {
+    let site = mini_with_chapter_one("The `yanbao` *build*", "Text.\n");
+    for page in [
+        "en/alpha/one/index.html",
+        "en/alpha/two/index.html",
+        "en/alpha/index.html",
+    ] {
+        let html = site.out(page);
+        assert!(html.contains("The yanbao build"), "{page}");
+        assert!(
+            !html.contains('`') && !html.contains("*build*"),
+            "{page}: {html}"
+        );
+    }
+}
+
+#[test]
+fn chapter_pages_show_date_authors_and_a_contents_control_near_the_title() {
+    let chapters = pages(|p| p.ends_with("/index.html") && p.matches('/').count() >= 2)
+        .into_iter()
+        .filter(|(_, html)| html.contains("class=\"page-chapter\""))
+        .collect::<Vec<_>>();
+    assert!(chapters.len() >= 2, "no chapter pages");
+    for (path, html) in chapters {
+        let head = html
+            .split_once("<header class=\"chapter-head\">")
+            .and_then(|(_, rest)| rest.split_once("</header>"))
+            .map(|(h, _)| h)
+            .unwrap_or_else(|| panic!("{path}: no chapter head"));
+        assert!(
+            head.contains("<time datetime=\"2024-04-22\">"),
+            "{path}: no date"
+        );
+        let names = if path.starts_with("en/") {
+            ["Dan Zhao", "Charles Yang"]
+        } else {
+            ["赵丹", "杨子超"]
+        };
+        for name in names {
+            assert!(head.contains(name), "{path}: author {name} missing");
+        }
+        let toggle = head
+            .split_once("<details class=\"contents-toggle\">")
+            .map(|(_, t)| t)
+            .unwrap_or_else(|| panic!("{path}: no contents control"));
+        assert!(
+            toggle.matches("<li>").count() >= 7,
+            "{path}: contents incomplete"
+        );
+    }
+}
+
+#[test]
+fn tables_that_fit_take_no_tab_stop() {
+    // Tables the templates make: chart data tables and the rating tables of the disclosures.
+    // (Markdown tables are made by the Markdown pass.) A table of up to three columns wraps on a
+    // phone, so it must not take a Tab stop; a wider one scrolls and must.
+    let (mut narrow, mut wide) = (0, 0);
+    for (path, html) in pages(|_| true) {
+        let parts = html
+            .split("<details class=\"chart-data\">")
+            .skip(1)
+            .chain(html.split("<h2 id=\"ratings_").skip(1));
+        for part in parts {
+            let Some((_, wrap)) = part.split_once("<div class=\"table-wrap") else {
+                continue;
+            };
+            let tag = wrap.split_once('>').map_or("", |(t, _)| t);
+            let head_row = wrap.split_once("</tr>").map_or("", |(r, _)| r);
+            if head_row.matches("<th ").count() <= 3 {
+                narrow += 1;
+                assert!(!tag.contains("tabindex"), "{path}: {tag}");
+            } else {
+                wide += 1;
+                assert!(tag.contains("tabindex=\"0\""), "{path}: {tag}");
+            }
+        }
+    }
+    assert!(narrow > 0, "no narrow table checked (wide: {wide})");
+}
+
+/// Texts of the figure labels on a page, in order.
+fn figure_labels(html: &str) -> Vec<String> {
+    html.split("class=\"chart-label\">")
+        .skip(1)
+        .map(|p| p.split_once('<').map_or("", |(t, _)| t).to_string())
+        .collect()
+}
+
+#[test]
+fn the_one_page_view_has_every_chapter_with_figures_numbered_as_on_chapter_pages() {
+    for (prefix, full, print) in [("", "全文", "打印"), ("en/", "Full report", "Print")] {
+        let landing = site().out(&format!("{prefix}aigc-2024/index.html"));
+        let all_href = format!("href=\"/{prefix}aigc-2024/all/\">{full}</a>");
+        let print_href = format!("href=\"/{prefix}aigc-2024/all/#print\">{print}</a>");
+        assert!(landing.contains(&all_href), "{prefix}: no {all_href}");
+        assert!(landing.contains(&print_href), "{prefix}: no {print_href}");
+
+        let all = site().out(&format!("{prefix}aigc-2024/all/index.html"));
+        let contents = site().out(&format!("{prefix}aigc-2024/index.html"));
+        let chapters: Vec<String> = common::attr_values(&contents, "href")
+            .into_iter()
+            .filter(|h| {
+                h.starts_with(&format!("/{prefix}aigc-2024/"))
+                    && !h.contains('#')
+                    && h.matches('/').count() == 3 + usize::from(!prefix.is_empty())
+                    && !["analysts/", "related/", "disclosures/", "all/"]
+                        .iter()
+                        .any(|p| h.ends_with(p))
+            })
+            .fold(Vec::new(), |mut v, h| {
+                if !v.contains(&h) {
+                    v.push(h);
+                }
+                v
+            });
+        assert!(chapters.len() >= 7, "{chapters:?}");
+        let mut labels = Vec::new();
+        for href in &chapters {
+            let slug = href.trim_end_matches('/').rsplit('/').next().unwrap();
+            assert!(all.contains(&format!("id=\"chapter-{slug}\"")), "{slug}");
+            labels.extend(figure_labels(
+                &site().out(&format!("{}index.html", &href[1..])),
+            ));
+        }
+        assert!(labels.len() >= 8, "{labels:?}");
+        assert_eq!(figure_labels(&all), labels, "{prefix}");
+
+        // Links to chapters of this report lead to anchors on this page; ids stay unique.
+        let hrefs = common::attr_values(&all, "href");
+        for h in &hrefs {
+            assert!(!chapters.iter().any(|c| h.starts_with(c.as_str())), "{h}");
+        }
+        let ids = common::attr_values(&all, "id");
+        for h in hrefs.iter().filter_map(|h| h.strip_prefix('#')) {
+            let h = common::percent_decode(h);
+            assert!(ids.contains(&h), "{prefix}: #{h} has no target");
+        }
+        let index = yanbao::pageindex::PageIndex::of(&all);
+        assert!(
+            index.duplicate_ids().is_empty(),
+            "{:?}",
+            index.duplicate_ids()
+        );
+    }
+}
+
+#[test]
+fn report_pages_print_the_report_title_as_running_header() {
+    let site = TestSite::mini();
+    site.edit(
+        "content/reports/alpha/report.yaml",
+        "en: Alpha report",
+        "en: 'Alpha \"report\" </style><b>'",
+    );
+    site.build_ok(&[]);
+    for page in [
+        "en/alpha/index.html",
+        "en/alpha/one/index.html",
+        "en/alpha/all/index.html",
+    ] {
+        let html = site.out(page);
+        let style = html
+            .split_once("<style media=\"print\">")
+            .and_then(|(_, s)| s.split_once("</style>"))
+            .map(|(s, _)| s)
+            .unwrap_or_else(|| panic!("{page}: no print style"));
+        assert!(
+            style.contains(r#"@top-left { content: "Alpha \"report\" \3c /style\3e \3c b\3e "; }"#),
+            "{page}: {style}"
+        );
+    }
+}
+
+#[test]
+fn footnotes_and_headings_of_two_chapters_do_not_collide_on_the_one_page_view() {
+    let site = TestSite::mini();
+    for ch in ["one", "two"] {
+        let file = format!("content/reports/alpha/chapters/{ch}.en.md");
+        let text = site.read(&file);
+        site.write(
+            &file,
+            &format!("{text}\n## Summary\n\nA claim.[^src]\n\n[^src]: A source.\n"),
+        );
+    }
+    site.build_ok(&[]);
+    let all = site.out("en/alpha/all/index.html");
+    let ids = common::attr_values(&all, "id");
+    let index = yanbao::pageindex::PageIndex::of(&all);
+    assert!(
+        index.duplicate_ids().is_empty(),
+        "{:?}",
+        index.duplicate_ids()
+    );
+    let hrefs = common::attr_values(&all, "href");
+    let notes: Vec<&String> = hrefs.iter().filter(|h| h.contains("src")).collect();
+    assert_eq!(notes.len(), 2, "{hrefs:?}");
+    for h in notes {
+        let id = common::percent_decode(h.trim_start_matches('#'));
+        assert!(ids.contains(&id), "{h} leads nowhere");
+    }
+}
+
+#[test]
+fn a_chapter_may_not_take_the_one_page_view_s_name() {
+    let site = TestSite::mini();
+    for lang in ["en", "zh"] {
+        site.write(
+            &format!("content/reports/alpha/chapters/all.{lang}.md"),
+            "---\ntitle: All\norder: 3\n---\n\nText.\n",
+        );
+    }
+    let err = site.build_err(&[]);
+    assert!(err.contains("`all`") && err.contains("reserved"), "{err}");
+}

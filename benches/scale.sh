@@ -78,18 +78,23 @@ diff -rq "$work/site-1000" "$work/site-again" >/dev/null ||
   { echo "FAIL: the corpus generator is not deterministic" >&2; exit 1; }
 rm -rf "$work/site-again"
 
-# run TOOL CASE ROUND: one timed run, appended to results as "case tool round seconds kib".
+# run TOOL CASE ROUND: one timed run, appended to results as "case tool round wall-s kib cpu-s"
+# (cpu-s = user + system seconds: on a loaded machine the wall time mostly measures the load).
 run() {
   local tool="$1" name="$2" round="$3" out="$work/out-$2-$1" t="$work/time"
   rm -rf "$out"
   if [ "$tool" = floor ]; then
-    /usr/bin/time -o "$t" -f '%e %M' "$floor" "$work/site-$name" "$out" >"$work/last.log" 2>&1
+    /usr/bin/time -o "$t" -f '%e %M %U %S' "$floor" "$work/site-$name" "$out" >"$work/last.log" 2>&1
   else
-    /usr/bin/time -o "$t" -f '%e %M' "$yanbao" build --root "$work/site-$name" --output "$out" \
+    /usr/bin/time -o "$t" -f '%e %M %U %S' "$yanbao" build --root "$work/site-$name" --output "$out" \
       >"$work/last.log" 2>&1 || { echo "yanbao build failed on $name:" >&2; tail -30 "$work/last.log" >&2; exit 1; }
   fi
-  echo "$name $tool $round $(cat "$t")" >>"$work/results"
-  if [ "$round" = 0 ]; then sed 's/^/  /' "$work/last.log" | tail -1; fi
+  echo "$name $tool $round $(awk '{print $1, $2, $3 + $4}' "$t")" >>"$work/results"
+  if [ "$round" = 0 ]; then
+    sed 's/^/  /' "$work/last.log" | tail -1
+  else
+    printf '  %-10s %-6s %6s s %5s MiB %6s CPU-s\n' "$name" "$tool" $(awk '{printf "%s %.0f %.2f", $1, $2/1024, $3 + $4}' "$t")
+  fi
 }
 
 echo "== warm-up (round 0, not counted)"
@@ -110,20 +115,22 @@ for round in $(seq "$rounds"); do
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-# stat CASE TOOL FIELD: median of field 4 (seconds) or maximum of field 5 (KiB → MiB).
+# Per case and tool: median wall seconds, maximum peak RSS (KiB → MiB), median CPU seconds.
 secs() { awk -v n="$1" -v t="$2" '$1==n && $2==t {print $4}' "$work/results" | median; }
+cpus() { awk -v n="$1" -v t="$2" '$1==n && $2==t {print $6}' "$work/results" | median; }
 rss() { awk -v n="$1" -v t="$2" '$1==n && $2==t && $5>m {m=$5} END {printf "%.0f", m/1024}' "$work/results"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a/b : 0)}'; }
 
 echo
-echo "== results: medians of $rounds rounds (wall seconds), peak RSS over all rounds"
-printf '| %-10s | %6s | %7s | %9s | %8s | %10s | %14s |\n' corpus pages "floor s" "floor MiB" "yanbao s" "yanbao MiB" "yanbao / floor"
-printf '|%s|\n' "------------|--------|---------|-----------|----------|------------|----------------"
+echo "== results: medians of $rounds rounds (wall seconds; CPU = user + system seconds), peak RSS over all rounds"
+printf '| %-10s | %6s | %7s | %7s | %9s | %8s | %8s | %10s | %12s | %11s |\n' corpus pages "floor s" "floor CPU" "floor MiB" \
+  "yanbao s" "yanbao CPU" "yanbao MiB" "wall / floor" "CPU / floor"
+printf '|%s|\n' "------------|--------|---------|-----------|-----------|----------|------------|------------|--------------|-------------"
 for c in "${cases[@]}"; do
   read -r name pages _ <<<"$c"
-  fs="$(secs "$name" floor)"; ys="$(secs "$name" yanbao)"
-  printf '| %-10s | %6s | %7s | %9s | %8s | %10s | %13s× |\n' "$name" "$pages" "$fs" "$(rss "$name" floor)" \
-    "$ys" "$(rss "$name" yanbao)" "$(ratio "$ys" "$fs")"
+  fs="$(secs "$name" floor)"; ys="$(secs "$name" yanbao)"; fc="$(cpus "$name" floor)"; yc="$(cpus "$name" yanbao)"
+  printf '| %-10s | %6s | %7s | %9s | %9s | %8s | %10s | %10s | %11s× | %10s× |\n' "$name" "$pages" "$fs" "$fc" \
+    "$(rss "$name" floor)" "$ys" "$yc" "$(rss "$name" yanbao)" "$(ratio "$ys" "$fs")" "$(ratio "$yc" "$fc")"
 done
 
 # preview MEASURE-SITE: edit → served latency (10 edits) and idle CPU of `yanbao serve`.
@@ -177,15 +184,16 @@ echo
 echo "== targets (at $big pages$([ "$quick" = 1 ] && echo '; quick mode: the targets are set for 10,000'))"
 verdict() { if awk -v a="$1" -v b="$2" 'BEGIN {exit !(a <= b)}'; then echo PASS; else echo FAIL; fi; }
 r="$(ratio "$(secs "$big" yanbao)" "$(secs "$big" floor)")"
-echo "$(verdict "$r" 3.3) full build ≤ 3.3× the floor: ${r}×"
+echo "$(verdict "$r" 3.3) full build ≤ 3.3× the floor: ${r}× (CPU seconds: $(ratio "$(cpus "$big" yanbao)" "$(cpus "$big" floor)")×)"
 m="$(rss "$big" yanbao)"
 echo "$(verdict "$m" 300) peak RSS ≤ 300 MiB: ${m} MiB"
 r="$(ratio "$(secs "$big-big" yanbao)" "$(secs "$big" yanbao)")"
-echo "$(verdict "$r" 1.2) reports of $([ "$quick" = 1 ] && echo 500 || echo 1,000) chapters ≤ 1.2× reports of 50: ${r}×"
+c="$(ratio "$(cpus "$big-big" yanbao)" "$(cpus "$big" yanbao)")"
+echo "$(verdict "$r" 1.2) reports of $([ "$quick" = 1 ] && echo 500 || echo 1,000) chapters ≤ 1.2× reports of 50: ${r}× (CPU seconds: ${c}×)"
 echo "$(verdict "$serve_median" 100) preview edit → served median ≤ 100 ms: ${serve_median} ms"
 echo "$(verdict "$serve_idle" 0.05) serve idle CPU ≈ 0 (≤ 0.05 s over 5 s): ${serve_idle} s"
 [ "$quick" = 0 ] && echo "      (at 1,000 pages: edit → served ${small_median} ms, idle CPU ${small_idle} s)"
 zh="$(secs "$big-zh" yanbao)"; bi="$(secs "$big" yanbao)"
 echo "info  bilingual cost: $big pages zh+en take ${bi} s (×$(ratio "$bi" "$(secs "$big" floor)") the floor)," \
-  "$big pages zh only ${zh} s (×$(ratio "$zh" "$(secs "$big-zh" floor)") the floor); zh+en / zh = $(ratio "$bi" "$zh")×"
+  "$big pages zh only ${zh} s (×$(ratio "$zh" "$(secs "$big-zh" floor)") the floor); zh+en / zh = $(ratio "$bi" "$zh")× wall, $(ratio "$(cpus "$big" yanbao)" "$(cpus "$big-zh" yanbao)")× CPU"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

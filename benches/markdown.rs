@@ -1,0 +1,112 @@
+//! Timing of the Markdown pass on large generated chapters; run with
+//! `cargo bench --bench markdown [-- SCALE]` (SCALE 1.0 = the sizes of issues 9 and 11).
+//!
+//! Each case renders a chapter with a feature (links, soft breaks, identical headings) and the
+//! same chapter without it; a linear pass keeps the ratio small. The last case compares the whole
+//! pass with pulldown-cmark alone on a realistic chapter. Not a test: timings are printed, never
+//! asserted.
+
+use pulldown_cmark::{html, Options, Parser};
+use std::path::Path;
+use std::time::{Duration, Instant};
+use yanbao::markdown::{render, Context};
+
+fn context_render(text: &str) -> usize {
+    let links = |d: &str, _line: usize| -> Result<String, String> { Ok(format!("/{d}")) };
+    let ctx = Context {
+        file: Path::new("bench.md"),
+        first_line: 1,
+        links: &links,
+        reserved_ids: &[],
+        cjk_lang: None,
+    };
+    render(text, &ctx).html.len()
+}
+
+fn pulldown_only(text: &str) -> usize {
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut out = String::new();
+    html::push_html(&mut out, Parser::new_ext(text, opts));
+    out.len()
+}
+
+/// Best of `runs` timings.
+fn time(runs: usize, f: impl Fn() -> usize) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn lines(n: usize, f: impl Fn(usize) -> String) -> String {
+    (0..n).map(f).collect()
+}
+
+fn case(name: &str, with: &str, without: &str) {
+    let a = time(1, || context_render(with));
+    let b = time(1, || context_render(without));
+    println!(
+        "{name:<32} {:>6.1} MB  with {:>9.3} s  without {:>9.3} s  ratio {:>5.2}",
+        with.len() as f64 / 1e6,
+        a.as_secs_f64(),
+        b.as_secs_f64(),
+        a.as_secs_f64() / b.as_secs_f64().max(1e-9)
+    );
+}
+
+/// A paragraph of the default report's kind: Chinese with bold, Latin words, a link.
+fn realistic(i: usize) -> String {
+    format!(
+        "## 第{i}节 Section {i}\n\n**更加关注应用场景落地。**AIGC 产品应用落地，国内现阶段\n\
+         B端变现模式更为清晰，见[概览](overview.zh.md)与 *open-source* models `code {i}`。\n\
+         Market size reached RMB 1tn by 2030, up 35% a year.\n\n- 要点一\n- 要点二\n\n\
+         | 年份 | 规模 |\n|---|---|\n| 2024 | {i} |\n\n"
+    )
+}
+
+fn main() {
+    let scale: f64 = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(1.0);
+    let n = |base: usize| ((base as f64 * scale) as usize).max(1);
+    let filler = "Text of a chapter that goes on for a while, about one hundred bytes long here.";
+    case(
+        "20k links in 2 MB",
+        &lines(n(20_000), |i| format!("{filler} [link {i}](b{i}.md)\n")),
+        &lines(n(20_000), |i| format!("{filler}  link {i}  b{i}.md \n")),
+    );
+    case(
+        "100k soft breaks",
+        &lines(n(100_000), |i| format!("word {i}\n")),
+        &lines(n(100_000), |i| format!("word {i} ")),
+    );
+    case(
+        "20k identical headings",
+        &lines(n(20_000), |_| "## Same\n\ntext\n\n".to_string()),
+        &lines(n(20_000), |i| format!("## S{i:04}\n\ntext\n\n")),
+    );
+    case(
+        "50 MB, a link on every line",
+        &lines(n(500_000), |i| format!("{filler} [x](a{i}.md)\n\n")),
+        &lines(n(500_000), |i| format!("{filler}  x  a{i}.md \n\n")),
+    );
+    let chapter = lines(n(20_000), realistic);
+    let full = time(3, || context_render(&chapter));
+    let alone = time(3, || pulldown_only(&chapter));
+    println!(
+        "realistic chapter {:>6.1} MB: pass {:.3} s, pulldown-cmark alone {:.3} s, ratio {:.2}",
+        chapter.len() as f64 / 1e6,
+        full.as_secs_f64(),
+        alone.as_secs_f64(),
+        full.as_secs_f64() / alone.as_secs_f64()
+    );
+}

@@ -136,8 +136,8 @@ fn check_embed(
         );
     }
     if !e.block {
-        return Err(Diagnostic::error(at(file, e), format!("chart `{id}` must stand alone on its line"))
-            .with_help(format!("put {{{{ chart(id=\"{id}\") }}}} on a line of its own; use {{{{ ref(id=\"{id}\") }}}} inside a sentence")));
+        return Err(Diagnostic::error(at(file, e), format!("chart `{id}` must be a paragraph of its own"))
+            .with_help(format!("put {{{{ chart(id=\"{id}\") }}}} on a line of its own with a blank line before and after; use {{{{ ref(id=\"{id}\") }}}} inside a sentence")));
     }
     if let Some((_, chapter)) = placed.iter().find(|(p, _)| p == id) {
         return Err(Diagnostic::error(

@@ -49,9 +49,10 @@ pub fn site(site: &Site, templates: &Templates, opts: &RenderOptions) -> Result<
     let mut diags = Diagnostics::default();
     let mut out = RenderedSite::default();
     let mut site_links = Vec::new();
+    let index = paths::ChapterIndex::new(site);
     for report in &site.reports {
         for lang in &site.config.language_keys {
-            let drafts = chapters::draft(site, report, lang, &mut diags);
+            let drafts = chapters::draft(site, &index, report, lang, &mut diags);
             let figs = figures::number(site, report, lang, &drafts, templates, &mut diags);
             let Some(figs) = figs else { continue };
             out.charts += figs.files.len() / 2;

@@ -208,4 +208,6 @@ impl IdSet {
 }
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;

@@ -98,3 +98,31 @@ fn chart_inside_a_paragraph_is_an_error_at_its_place() {
     );
     assert!(err.contains("one.en.md:11:1"), "{err}");
 }
+
+#[test]
+fn emphasis_repair_leaves_no_trace_and_nul_is_replaced() {
+    let site = TestSite::mini();
+    site.edit(
+        ONE_EN,
+        "## Deployment",
+        "## Deployment\n\nCode `中**。\n**文` and [link](/中**。x.txt) and an author's \u{2E3B} dash; nul \0 here.\n\n<div title=\"中**。a\">\n\n</div>\n\n**要点。**正文",
+    );
+    site.write("static/中**。x.txt", "");
+    site.build_ok(&[]);
+    let page = site.out("en/alpha/one/index.html");
+    assert!(page.contains("<code>中**。 **文</code>"), "{page}");
+    assert!(!page.contains("%E2%B8%BB"), "sentinel in a URL");
+    assert!(page.contains("<div title=\"中**。a\">"), "{page}");
+    assert!(page.contains("an author's \u{2E3B} dash"), "{page}");
+    assert!(
+        page.contains(
+            "<strong><span lang=\"zh-CN\">要点。</span></strong><span lang=\"zh-CN\">正文</span>"
+        ),
+        "{page}"
+    );
+    assert_eq!(page.matches('\u{2E3B}').count(), 1, "{page}");
+    assert!(
+        page.contains("nul \u{FFFD} here") && !page.contains('\0'),
+        "{page}"
+    );
+}

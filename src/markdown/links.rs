@@ -50,6 +50,8 @@ pub struct Links<'b> {
     pub loc: &'b Locator<'b>,
     /// Problems found.
     pub diags: &'b mut Vec<Diagnostic>,
+    /// Internal links resolved, with their lines.
+    pub resolved: &'b mut Vec<(String, usize)>,
 }
 
 impl<'a> Stage<'a> for Links<'_> {
@@ -81,7 +83,10 @@ impl Links<'_> {
             return dest.clone();
         }
         match (self.ctx.links)(dest, line) {
-            Ok(url) => url.into(),
+            Ok(url) => {
+                self.resolved.push((dest.to_string(), line));
+                url.into()
+            }
             Err(msg) => {
                 self.diags.push(Diagnostic::error(at, msg).with_help(
                     "link to another chapter by its file, e.g. [text](outlook.en.md#heading), or to a site path such as /aigc-2024/related/",

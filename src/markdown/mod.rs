@@ -34,7 +34,9 @@ use stream::{Node, Slot, StageExt};
 use transforms::{CjkSpans, CountWords, HeadingIds, JoinCjkLines, WrapTables};
 
 /// Resolves a link destination written by the author to a URL, or says why it cannot.
-/// It receives the destination and the 1-based line of the file where the link is.
+/// It receives the destination and the 1-based line of the file where the link is. It must have
+/// no side effects: a text may be rendered more than once (see [`render`]); the links of the
+/// rendering that counts are in [`Rendered::links`].
 pub type LinkResolver<'a> = dyn Fn(&str, usize) -> Result<String, String> + 'a;
 
 /// What a Markdown text needs to know about where it lives.
@@ -69,6 +71,8 @@ pub struct Rendered {
     pub reading_minutes: usize,
     /// Problems found (malformed embeds, unresolved or refused links).
     pub diagnostics: Vec<Diagnostic>,
+    /// Internal links that resolved, with their 1-based file lines.
+    pub links: Vec<(String, usize)>,
 }
 
 fn options() -> MdOptions {
@@ -151,6 +155,7 @@ fn render_pass(src: &str, at: &[usize], fate: &mut [Fate], ctx: &Context) -> Ren
             ctx,
             loc: &loc,
             diags: &mut link_diags,
+            resolved: &mut out.links,
         })
         .stage(WrapTables)
         .stage(CjkSpans {

@@ -347,3 +347,18 @@ fn a_large_chapter_renders_with_right_lines() {
     assert_eq!(r.toc.last().map(|t| t.id.as_str()), Some("同名-8000"));
     assert!(r.html.contains("中文<a href=\"missing.md\">链接</a>继续"));
 }
+
+#[test]
+fn links_of_the_kept_rendering_only() {
+    // The sentinel before `**` lands in the link destination, so the text is rendered twice;
+    // only the second rendering's link is reported, without the sentinel.
+    let r = md("[l](中**。x.md) and **要点。**正文\n");
+    assert_eq!(r.links, [("中**。x.md".to_string(), 5)]);
+    assert!(
+        r.html
+            .contains("href=\"/resolved/%E4%B8%AD**%E3%80%82x.md\""),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<strong>要点。</strong>正文"), "{}", r.html);
+}

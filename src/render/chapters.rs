@@ -6,7 +6,6 @@ use crate::content::{Chapter, ChapterSource, Report, Site};
 use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::markdown::{self, embeds, escape::escape_html, headings::TocEntry};
 use crate::urls::encode_fragment;
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -71,16 +70,9 @@ pub fn draft<'a>(
         let Some(source) = chapter.sources.get(lang) else {
             continue;
         };
-        let pending = RefCell::new(Vec::new());
-        let links = |dest: &str, line: usize| -> Result<String, String> {
+        let links = |dest: &str, _line: usize| -> Result<String, String> {
             let target = resolve_link(index, &report.slug, lang, dest)?;
-            let url = target_url(&paths, &target);
-            pending.borrow_mut().push(PendingLink {
-                file: source.file.clone(),
-                line,
-                target,
-            });
-            Ok(url)
+            Ok(target_url(&paths, &target))
         };
         let ctx = markdown::Context {
             file: &source.file,
@@ -91,11 +83,24 @@ pub fn draft<'a>(
         };
         let md = markdown::render(&source.body, &ctx);
         md.diagnostics.iter().cloned().for_each(|d| diags.push(d));
+        // Resolving is pure; the links of the rendering kept are resolved again for checking.
+        let pending = md
+            .links
+            .iter()
+            .filter_map(|(dest, line)| {
+                let target = resolve_link(index, &report.slug, lang, dest).ok()?;
+                Some(PendingLink {
+                    file: source.file.clone(),
+                    line: *line,
+                    target,
+                })
+            })
+            .collect();
         drafts.push(Draft {
             chapter,
             source,
             md,
-            pending: pending.into_inner(),
+            pending,
         });
     }
     drafts

@@ -9,10 +9,9 @@
 //! cannot be removed there, so the text is parsed again without it (see [`super::render`]).
 
 use super::cjk::{is_cjk, is_punct};
-use super::stream::{Node, Stage};
+use super::stream::Node;
 use pulldown_cmark::{Event, Tag};
 use std::borrow::Cow;
-use std::collections::VecDeque;
 
 /// The character inserted next to emphasis delimiters.
 pub const SENTINEL: char = '\u{2E3B}';
@@ -88,9 +87,9 @@ pub struct StripSentinels<'a, 'b> {
     pub fate: &'b mut [Fate],
 }
 
-impl<'a> Stage<'a> for StripSentinels<'a, '_> {
-    fn feed(&mut self, node: Option<Node<'a>>, out: &mut VecDeque<Node<'a>>) {
-        let Some(node) = node else { return };
+impl<'a> StripSentinels<'a, '_> {
+    /// The node without the sentinels it holds (`None` for a text that held nothing else).
+    pub fn strip(&mut self, node: Node<'a>) -> Option<Node<'a>> {
         let lo = |r: &std::ops::Range<usize>| self.at.partition_point(|&p| p < r.start);
         let hi = |r: &std::ops::Range<usize>| self.at.partition_point(|&p| p < r.end);
         if let Node::Event(
@@ -108,12 +107,12 @@ impl<'a> Stage<'a> for StripSentinels<'a, '_> {
             }
         }
         let Node::Event(Event::Text(t), r) = &node else {
-            return out.push_back(node);
+            return Some(node);
         };
         let (lo, hi) = (lo(r), hi(r));
         // Only a text event that is its source verbatim has the sentinel at a known place.
         if lo == hi || self.src.get(r.clone()) != Some(&**t) {
-            return out.push_back(node);
+            return Some(node);
         }
         let mut kept = String::with_capacity(t.len());
         let mut last = r.start;
@@ -125,9 +124,8 @@ impl<'a> Stage<'a> for StripSentinels<'a, '_> {
             }
         }
         kept.push_str(&self.src[last..r.end]);
-        if !kept.is_empty() {
-            out.push_back(Node::Event(Event::Text(kept.into()), r.clone()));
-        }
+        let r = r.clone();
+        (!kept.is_empty()).then(|| Node::Event(Event::Text(kept.into()), r))
     }
 }
 

@@ -2,11 +2,10 @@
 //! refused, external ones are kept.
 
 use super::lines::Locator;
-use super::stream::{Node, Stage};
+use super::stream::Node;
 use super::Context;
 use crate::error::{Diagnostic, Location};
 use pulldown_cmark::{CowStr, Event, Tag};
-use std::collections::VecDeque;
 
 /// Schemes a browser would run or use to load inline content.
 const REFUSED_SCHEMES: &[&str] = &["javascript", "vbscript", "data"];
@@ -54,9 +53,9 @@ pub struct Links<'b> {
     pub resolved: &'b mut Vec<(String, usize)>,
 }
 
-impl<'a> Stage<'a> for Links<'_> {
-    fn feed(&mut self, node: Option<Node<'a>>, out: &mut VecDeque<Node<'a>>) {
-        let Some(mut node) = node else { return };
+impl Links<'_> {
+    /// The node with its destination resolved, if it starts a link or image.
+    pub fn rewrite<'a>(&mut self, mut node: Node<'a>) -> Node<'a> {
         if let Node::Event(
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }),
             r,
@@ -65,11 +64,9 @@ impl<'a> Stage<'a> for Links<'_> {
             let line = self.loc.line(r.start);
             *dest_url = self.resolve(dest_url, line);
         }
-        out.push_back(node);
+        node
     }
-}
 
-impl Links<'_> {
     fn resolve<'a>(&mut self, dest: &CowStr<'a>, line: usize) -> CowStr<'a> {
         let at = Location::at(self.ctx.file, line, None);
         if let Some(scheme) = refused_scheme(dest) {
@@ -97,24 +94,17 @@ impl Links<'_> {
     }
 }
 
-/// Replaces refused destinations in a snippet (text from a YAML file, which has no lines to
+/// Replaces a refused destination in a snippet (text from a YAML file, which has no lines to
 /// report) with an empty one, so no script URL reaches a page.
-pub struct NeutralizeLinks;
-
-impl<'a> Stage<'a> for NeutralizeLinks {
-    fn feed(&mut self, node: Option<Node<'a>>, out: &mut VecDeque<Node<'a>>) {
-        let Some(mut node) = node else { return };
-        if let Node::Event(
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }),
-            _,
-        ) = &mut node
-        {
-            if refused_scheme(dest_url).is_some() {
-                *dest_url = CowStr::Borrowed("");
-            }
+pub fn neutralize(mut node: Node<'_>) -> Node<'_> {
+    if let Node::Event(Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }), _) =
+        &mut node
+    {
+        if refused_scheme(dest_url).is_some() {
+            *dest_url = CowStr::Borrowed("");
         }
-        out.push_back(node);
     }
+    node
 }
 
 #[cfg(test)]

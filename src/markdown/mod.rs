@@ -31,7 +31,7 @@ use pulldown_cmark::{Options as MdOptions, Parser};
 use std::borrow::Cow;
 use std::path::Path;
 use stream::{Node, Slot, StageExt};
-use transforms::{CjkSpans, CountWords, HeadingIds, JoinCjkLines, WrapTables};
+use transforms::{count_words, wrap_tables, CjkSpans, HeadingIds, JoinCjkLines};
 
 /// Resolves a link destination written by the author to a URL, or says why it cannot.
 /// It receives the destination and the 1-based line of the file where the link is. It must have
@@ -135,10 +135,16 @@ fn render_pass(src: &str, at: &[usize], fate: &mut [Fate], ctx: &Context) -> Ren
     let mut ids = IdSet::default();
     ctx.reserved_ids.iter().for_each(|id| ids.reserve(id));
     let mut count = TextCount::default();
+    let mut strip = emphasis::StripSentinels { src, at, fate };
+    let mut links = links::Links {
+        ctx,
+        loc: &loc,
+        diags: &mut link_diags,
+        resolved: &mut out.links,
+    };
     let nodes = Parser::new_ext(src, options())
         .into_offset_iter()
-        .map(|(e, r)| Node::Event(e, r))
-        .stage(emphasis::StripSentinels { src, at, fate })
+        .filter_map(|(e, r)| strip.strip(Node::Event(e, r)))
         .stage(embeds::Extract::new(
             src,
             &loc,
@@ -151,18 +157,17 @@ fn render_pass(src: &str, at: &[usize], fate: &mut [Fate], ctx: &Context) -> Ren
             toc: &mut out.toc,
             heading: Vec::new(),
         })
-        .stage(links::Links {
-            ctx,
-            loc: &loc,
-            diags: &mut link_diags,
-            resolved: &mut out.links,
-        })
-        .stage(WrapTables)
-        .stage(CjkSpans {
-            code: ctx.cjk_lang,
+        .map(|n| links.rewrite(n))
+        .flat_map(wrap_tables);
+    // Only pages in a non-CJK language mark Chinese runs.
+    let nodes: Box<dyn Iterator<Item = Node>> = match ctx.cjk_lang {
+        Some(code) => Box::new(nodes.stage(CjkSpans {
+            code: Some(code),
             in_code: false,
-        })
-        .stage(CountWords { count: &mut count });
+        })),
+        None => Box::new(nodes),
+    };
+    let nodes = nodes.inspect(|n| count_words(&mut count, n));
     (out.html, out.slots) = stream::write(nodes);
     out.diagnostics = errors.into_iter().map(|e| {
         Diagnostic::error(Location::at(ctx.file, e.line, Some(e.column)), e.message)
@@ -178,12 +183,12 @@ fn render_pass(src: &str, at: &[usize], fate: &mut [Fate], ctx: &Context) -> Ren
 pub fn render_snippet(text: &str, inline: bool) -> String {
     let text = without_nul(text);
     let html = with_emphasis_repair(&text, |src, at, fate| {
+        let mut strip = emphasis::StripSentinels { src, at, fate };
         let nodes = Parser::new_ext(src, options())
             .into_offset_iter()
-            .map(|(e, r)| Node::Event(e, r))
-            .stage(emphasis::StripSentinels { src, at, fate })
+            .filter_map(|(e, r)| strip.strip(Node::Event(e, r)))
             .stage(JoinCjkLines::default())
-            .stage(links::NeutralizeLinks);
+            .map(links::neutralize);
         stream::write(nodes).0
     });
     let html = html.trim_end();

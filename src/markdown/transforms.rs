@@ -94,26 +94,20 @@ impl<'a> Stage<'a> for HeadingIds<'a, '_> {
     }
 }
 
-/// Wraps tables in a focusable container that scrolls sideways on narrow screens.
-pub struct WrapTables;
-
-impl<'a> Stage<'a> for WrapTables {
-    fn feed(&mut self, node: Option<Node<'a>>, out: &mut VecDeque<Node<'a>>) {
-        let Some(node) = node else { return };
-        match &node {
-            Node::Event(Event::Start(Tag::Table(_)), r) => {
-                let open = "<div class=\"table-wrap\" tabindex=\"0\">";
-                out.push_back(Node::Event(Event::Html(open.into()), r.clone()));
-                out.push_back(node);
-            }
-            Node::Event(Event::End(TagEnd::Table), r) => {
-                let r = r.clone();
-                out.push_back(node);
-                out.push_back(Node::Event(Event::Html("</div>".into()), r));
-            }
-            _ => out.push_back(node),
-        }
-    }
+/// Wraps tables in a focusable container that scrolls sideways on narrow screens: the node,
+/// with the container's start before a table or its end after one.
+pub fn wrap_tables(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
+    let html =
+        |h: &'static str, r: &std::ops::Range<usize>| Node::Event(Event::Html(h.into()), r.clone());
+    let (before, after) = match &node {
+        Node::Event(Event::Start(Tag::Table(_)), r) => (
+            Some(html("<div class=\"table-wrap\" tabindex=\"0\">", r)),
+            None,
+        ),
+        Node::Event(Event::End(TagEnd::Table), r) => (None, Some(html("</div>", r))),
+        _ => (None, None),
+    };
+    before.into_iter().chain(std::iter::once(node)).chain(after)
 }
 
 /// Wraps runs of CJK text outside code blocks in `<span lang=…>` (on pages in a non-CJK language).
@@ -179,17 +173,9 @@ fn cjk_runs(text: &str) -> Vec<(bool, String)> {
     merged
 }
 
-/// Counts the words of every text event, for reading time.
-pub struct CountWords<'b> {
-    /// The running count.
-    pub count: &'b mut TextCount,
-}
-
-impl<'a> Stage<'a> for CountWords<'_> {
-    fn feed(&mut self, node: Option<Node<'a>>, out: &mut VecDeque<Node<'a>>) {
-        if let Some(Node::Event(Event::Text(t), _)) = &node {
-            self.count.add(t);
-        }
-        out.extend(node);
+/// Counts the words of a text event, for reading time.
+pub fn count_words(count: &mut TextCount, node: &Node) {
+    if let Node::Event(Event::Text(t), _) = node {
+        count.add(t);
     }
 }

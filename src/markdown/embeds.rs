@@ -3,7 +3,7 @@
 //! their HTML is spliced in by position once every chapter is rendered. `{{/* … */}}` writes the
 //! literal text `{{ … }}`.
 
-use super::lines::Locator;
+use super::lines::{Cursor, Locator};
 use super::stream::{Node, Slot, Stage};
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::collections::{BTreeMap, VecDeque};
@@ -48,6 +48,8 @@ pub struct Extract<'a, 'b> {
     para: Option<Node<'a>>,
     /// Consecutive text events whose source is contiguous and verbatim.
     run: Vec<Node<'a>>,
+    /// Where the last column was counted.
+    cursor: Cursor,
 }
 
 impl<'a, 'b> Extract<'a, 'b> {
@@ -66,6 +68,7 @@ impl<'a, 'b> Extract<'a, 'b> {
             literal: 0,
             para: None,
             run: Vec::new(),
+            cursor: Cursor::default(),
         }
     }
 
@@ -170,7 +173,7 @@ impl Extract<'_, '_> {
         let mut pos = range.start;
         while let Some(open) = src[pos..range.end].find("{{").map(|i| pos + i) {
             text(&mut pieces, pos..open);
-            let (line, column) = self.loc.line_col(src, open);
+            let (line, column) = self.loc.line_col(src, open, &mut self.cursor);
             let Some(close) = src[open + 2..range.end].find("}}").map(|i| open + 2 + i) else {
                 self.error(line, column, "embed is not closed with `}}`".into());
                 pos = open;

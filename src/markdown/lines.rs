@@ -38,6 +38,14 @@ impl LineTable {
     }
 }
 
+/// The last position a column was counted for (see [`Locator::line_col`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Cursor {
+    start: usize,
+    offset: usize,
+    chars: usize,
+}
+
 /// Where in a file a text's offsets are: its line table, the file line the text starts on, and
 /// the offsets of characters the pass inserted (which columns must not count).
 pub struct Locator<'b> {
@@ -56,13 +64,31 @@ impl Locator<'_> {
     }
 
     /// 1-based file line and column (in characters of the author's text) of `offset` in `text`.
-    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+    /// `cursor` remembers the last offset asked and its character count, so that many offsets on
+    /// one long line, asked in order, are counted once.
+    pub fn line_col(&self, text: &str, offset: usize, cursor: &mut Cursor) -> (usize, usize) {
         let line = self.lines.line(offset);
         let start = self.lines.start(line);
-        let chars = text.get(start..offset).map_or(0, |s| s.chars().count());
+        let (from, mut chars) = match *cursor {
+            Cursor {
+                start: s,
+                offset: o,
+                chars,
+            } if s == start && o <= offset => (o, chars),
+            _ => (start, 0),
+        };
+        chars += text.get(from..offset).map_or(0, |s| s.chars().count());
+        *cursor = Cursor {
+            start,
+            offset,
+            chars,
+        };
         let before = |p: usize| self.inserted.partition_point(|&i| i < p);
         let inserted = before(offset) - before(start);
-        (self.first_line + line - 1, chars - inserted + 1)
+        (
+            self.first_line + line - 1,
+            chars.saturating_sub(inserted) + 1,
+        )
     }
 }
 
@@ -90,7 +116,17 @@ mod tests {
             first_line: 10,
             inserted: &at,
         };
-        assert_eq!(loc.line_col(text, text.find("{{").unwrap()), (11, 8));
+        let mut cursor = Cursor::default();
+        assert_eq!(loc.line_col(text, 2, &mut cursor), (11, 1));
+        assert_eq!(
+            loc.line_col(text, text.find("{{").unwrap(), &mut cursor),
+            (11, 8)
+        );
+        assert_eq!(loc.line_col(text, 1, &mut cursor), (10, 2));
+        assert_eq!(
+            loc.line_col(text, text.find("**").unwrap(), &mut cursor),
+            (11, 2)
+        );
         assert_eq!(loc.line(0), 10);
     }
 }

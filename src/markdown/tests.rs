@@ -362,3 +362,24 @@ fn links_of_the_kept_rendering_only() {
     );
     assert!(r.html.contains("<strong>要点。</strong>正文"), "{}", r.html);
 }
+
+#[test]
+fn embeds_across_split_text_events() {
+    // pulldown-cmark splits text at `_`, `*` and `[`; the embed is found across the pieces.
+    let r = md("见{{ ref(id=\"a_b*c[d\") }}。\n");
+    assert_eq!(r.embeds.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(r.embeds[0].args["id"], "a_b*c[d");
+    assert_eq!(spliced(&r), "<p>见[ref:a_b*c[d]。</p>\n");
+    // An entity inside an embed is not the author's plain text: the embed is reported.
+    let r = md("{{ ref(id=\"a&amp;b\") }}\n");
+    assert!(r.embeds.is_empty());
+    assert_eq!(r.diagnostics.len(), 1);
+}
+
+#[test]
+fn many_embeds_on_one_long_line_get_columns() {
+    let line = "x {{ ref(id=\"a\") }}".repeat(2_000);
+    let r = md(&line);
+    assert_eq!(r.embeds.len(), 2_000);
+    assert_eq!(r.embeds[1_999].column, 1 + 19 * 1_999 + 2);
+}

@@ -97,7 +97,8 @@ fn without_nul(text: &str) -> Cow<'_, str> {
 /// cannot be removed: the pass runs again without it (twice at most, then without any sentinel).
 fn with_emphasis_repair<T>(text: &str, pass: impl Fn(&str, &[usize], &mut [Fate]) -> T) -> T {
     let mut keep = emphasis::candidates(text);
-    for attempt in 0.. {
+    let mut attempts = 0;
+    loop {
         let (src, at) = emphasis::insert(text, &keep);
         let mut fate = vec![Fate::Left; at.len()];
         let out = pass(&src, &at, &mut fate);
@@ -105,17 +106,17 @@ fn with_emphasis_repair<T>(text: &str, pass: impl Fn(&str, &[usize], &mut [Fate]
         if fate.iter().all(removed) {
             return out;
         }
-        keep = match attempt {
-            0 | 1 => keep
-                .iter()
+        attempts += 1;
+        keep = if attempts < 3 {
+            keep.iter()
                 .zip(&fate)
                 .filter(|(_, f)| removed(f))
                 .map(|(p, _)| *p)
-                .collect(),
-            _ => Vec::new(),
+                .collect()
+        } else {
+            Vec::new()
         };
     }
-    unreachable!("the loop returns once no sentinel is left")
 }
 
 /// Renders a chapter body.

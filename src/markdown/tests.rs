@@ -383,3 +383,17 @@ fn many_embeds_on_one_long_line_get_columns() {
     assert_eq!(r.embeds.len(), 2_000);
     assert_eq!(r.embeds[1_999].column, 1 + 19 * 1_999 + 2);
 }
+
+#[test]
+fn entity_spelled_script_links_are_refused() {
+    for text in [
+        "[a](java&Tab;script:x)",
+        "[a](javascript&colon;x)",
+        "[a](<&#x20;javascript:x>)",
+        "[a](<&#x1;JAVASCRIPT:x>)",
+    ] {
+        let r = md(text);
+        assert_eq!(r.diagnostics.len(), 1, "{text}: {}", r.html);
+        assert!(r.html.contains("href=\"\""), "{text}: {}", r.html);
+    }
+}

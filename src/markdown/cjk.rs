@@ -38,7 +38,11 @@ impl TextCount {
     pub fn add(&mut self, text: &str) {
         let mut in_word = false;
         for c in text.chars() {
-            if is_cjk(c) {
+            if c.is_ascii() {
+                let letter = c.is_ascii_alphanumeric();
+                self.words += usize::from(letter && !in_word);
+                in_word = letter;
+            } else if is_cjk(c) {
                 if !is_punct(c) {
                     self.cjk_chars += 1;
                 }

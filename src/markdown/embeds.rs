@@ -129,6 +129,12 @@ impl<'a> Stage<'a> for Extract<'a, '_> {
         let node = match node {
             Some(n @ Node::Event(_, _)) if self.literal == 0 && self.verbatim(&n) => {
                 let Node::Event(_, r) = &n else { return };
+                // Most text holds no embed: pass it on without buffering.
+                let text = &self.src[r.clone()];
+                if self.run.is_empty() && !text.contains("{{") && !text.ends_with('{') {
+                    out.extend(self.para.take());
+                    return out.push_back(n);
+                }
                 if self.run_range().is_some_and(|run| run.end != r.start) {
                     self.flush(None, out);
                 }

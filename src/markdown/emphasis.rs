@@ -90,6 +90,9 @@ pub struct StripSentinels<'a, 'b> {
 impl<'a> StripSentinels<'a, '_> {
     /// The node without the sentinels it holds (`None` for a text that held nothing else).
     pub fn strip(&mut self, node: Node<'a>) -> Option<Node<'a>> {
+        if self.at.is_empty() {
+            return Some(node);
+        }
         let lo = |r: &std::ops::Range<usize>| self.at.partition_point(|&p| p < r.start);
         let hi = |r: &std::ops::Range<usize>| self.at.partition_point(|&p| p < r.end);
         if let Node::Event(
@@ -106,9 +109,13 @@ impl<'a> StripSentinels<'a, '_> {
                 self.fate[lo..hi].fill(Fate::Stuck);
             }
         }
+        // A text holding an inserted sentinel contains the character (checked first: it is cheap).
         let Node::Event(Event::Text(t), r) = &node else {
             return Some(node);
         };
+        if !t.contains(SENTINEL) {
+            return Some(node);
+        }
         let (lo, hi) = (lo(r), hi(r));
         // Only a text event that is its source verbatim has the sentinel at a known place.
         if lo == hi || self.src.get(r.clone()) != Some(&**t) {

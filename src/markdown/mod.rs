@@ -31,7 +31,7 @@ use pulldown_cmark::{Options as MdOptions, Parser};
 use std::borrow::Cow;
 use std::path::Path;
 use stream::{Node, Slot, StageExt};
-use transforms::{count_words, wrap_tables, CjkSpans, HeadingIds, JoinCjkLines};
+use transforms::{count_words, CjkSpans, HeadingIds, JoinCjkLines, WrapTables};
 
 /// Resolves a link destination written by the author to a URL, or says why it cannot.
 /// It receives the destination and the 1-based line of the file where the link is. It must have
@@ -158,8 +158,8 @@ fn render_pass(src: &str, at: &[usize], fate: &mut [Fate], ctx: &Context) -> Ren
             toc: &mut out.toc,
             heading: Vec::new(),
         })
-        .map(|n| links.rewrite(n))
-        .flat_map(wrap_tables);
+        .map(|n| links.rewrite(n));
+    let nodes = WrapTables::new(nodes);
     // Only pages in a non-CJK language mark Chinese runs.
     let nodes: Box<dyn Iterator<Item = Node>> = match ctx.cjk_lang {
         Some(code) => Box::new(nodes.stage(CjkSpans {

@@ -94,20 +94,44 @@ impl<'a> Stage<'a> for HeadingIds<'a, '_> {
     }
 }
 
-/// Wraps tables in a focusable container that scrolls sideways on narrow screens: the node,
-/// with the container's start before a table or its end after one.
-pub fn wrap_tables(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
-    let html =
-        |h: &'static str, r: &std::ops::Range<usize>| Node::Event(Event::Html(h.into()), r.clone());
-    let (before, after) = match &node {
-        Node::Event(Event::Start(Tag::Table(_)), r) => (
-            Some(html("<div class=\"table-wrap\" tabindex=\"0\">", r)),
-            None,
-        ),
-        Node::Event(Event::End(TagEnd::Table), r) => (None, Some(html("</div>", r))),
-        _ => (None, None),
-    };
-    before.into_iter().chain(std::iter::once(node)).chain(after)
+/// Wraps tables in a focusable container that scrolls sideways on narrow screens. (A plain
+/// adapter with one slot: tables are rare and every other node passes straight through.)
+pub struct WrapTables<'a, I> {
+    inner: I,
+    next: Option<Node<'a>>,
+}
+
+impl<'a, I: Iterator<Item = Node<'a>>> WrapTables<'a, I> {
+    /// Wraps the tables of `inner`.
+    pub fn new(inner: I) -> Self {
+        WrapTables { inner, next: None }
+    }
+}
+
+impl<'a, I: Iterator<Item = Node<'a>>> Iterator for WrapTables<'a, I> {
+    type Item = Node<'a>;
+
+    fn next(&mut self) -> Option<Node<'a>> {
+        if let Some(n) = self.next.take() {
+            return Some(n);
+        }
+        let node = self.inner.next()?;
+        let html = |h: &'static str, r: &std::ops::Range<usize>| {
+            Node::Event(Event::Html(h.into()), r.clone())
+        };
+        match &node {
+            Node::Event(Event::Start(Tag::Table(_)), r) => {
+                let open = html("<div class=\"table-wrap\" tabindex=\"0\">", r);
+                self.next = Some(node);
+                Some(open)
+            }
+            Node::Event(Event::End(TagEnd::Table), r) => {
+                self.next = Some(html("</div>", r));
+                Some(node)
+            }
+            _ => Some(node),
+        }
+    }
 }
 
 /// Wraps runs of CJK text outside code blocks in `<span lang=…>` (on pages in a non-CJK language).

@@ -1,68 +1,22 @@
-//! Chinese text in CommonMark: emphasis next to full-width punctuation, line breaks between
-//! Chinese characters, and reading time.
-//!
-//! CommonMark decides whether `**` can open or close emphasis from the characters around it. Next
-//! to Chinese punctuation followed directly by a character (`**要点。**正文`) the rules say "neither",
-//! so the asterisks stay literal. We insert a sentinel punctuation character on the far side of such
-//! a delimiter run before parsing, which makes it flanking, and strip the sentinel from the output.
-
-/// Inserted next to emphasis delimiters; removed from every text event after parsing.
-pub const SENTINEL: char = '\u{2E3B}';
+//! Chinese text in CommonMark: which characters are CJK, line breaks between Chinese characters,
+//! and reading time. Emphasis next to Chinese punctuation is in [`super::emphasis`].
 
 /// Whether `c` is a Chinese, Japanese or Korean character or full-width form.
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
+    // Most characters of a page are ASCII: answer them without the range table.
+    !c.is_ascii()
+        && matches!(c as u32,
         0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x312F
         | 0x3130..=0x318F | 0x31A0..=0x31FF | 0x3200..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
         | 0xA960..=0xA97F | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF
         | 0x20000..=0x2FFFF)
 }
 
-fn is_punct(c: char) -> bool {
+/// Whether `c` is punctuation (ASCII or CJK) for the emphasis rules and word counts.
+pub fn is_punct(c: char) -> bool {
     c.is_ascii_punctuation()
         || matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF01..=0xFF0F
             | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
-}
-
-fn is_word(c: char) -> bool {
-    !c.is_whitespace() && !is_punct(c)
-}
-
-/// Makes `*` runs next to CJK punctuation usable as emphasis (see the module comment).
-pub fn fix_emphasis(text: &str) -> String {
-    if !text.contains('*') {
-        return text.to_string();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] != '*' {
-            out.push(chars[i]);
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && chars[i] == '*' {
-            i += 1;
-        }
-        let prev = start.checked_sub(1).map(|p| chars[p]);
-        let next = chars.get(i).copied();
-        let run: String = chars[start..i].iter().collect();
-        let (Some(p), Some(n)) = (prev, next) else {
-            out.push_str(&run);
-            continue;
-        };
-        let cjk_near = is_cjk(p) || is_cjk(n);
-        if cjk_near && is_punct(n) && is_word(p) {
-            out.push(SENTINEL);
-        }
-        out.push_str(&run);
-        if cjk_near && is_punct(p) && is_word(n) {
-            out.push(SENTINEL);
-        }
-    }
-    out
 }
 
 /// Whether a soft line break between `before` and `after` should vanish rather than become a space.
@@ -84,7 +38,11 @@ impl TextCount {
     pub fn add(&mut self, text: &str) {
         let mut in_word = false;
         for c in text.chars() {
-            if is_cjk(c) {
+            if c.is_ascii() {
+                let letter = c.is_ascii_alphanumeric();
+                self.words += usize::from(letter && !in_word);
+                in_word = letter;
+            } else if is_cjk(c) {
                 if !is_punct(c) {
                     self.cjk_chars += 1;
                 }
@@ -110,23 +68,6 @@ impl TextCount {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sentinel_goes_outside_closing_run() {
-        let s = fix_emphasis("**更加关注应用场景落地。**AIGC 产品");
-        assert_eq!(s, format!("**更加关注应用场景落地。**{SENTINEL}AIGC 产品"));
-    }
-
-    #[test]
-    fn sentinel_goes_outside_opening_run() {
-        let s = fix_emphasis("中文**「引号」**中文");
-        assert_eq!(s, format!("中文{SENTINEL}**「引号」**{SENTINEL}中文"));
-    }
-
-    #[test]
-    fn latin_text_is_untouched() {
-        assert_eq!(fix_emphasis("a **b.**c and *x*"), "a **b.**c and *x*");
-    }
 
     #[test]
     fn counts_cjk_and_words() {

@@ -1,11 +1,13 @@
-//! Embeds: `{{ name(key="value") }}` in Markdown, replaced by placeholders before rendering and
-//! spliced back with their HTML afterwards. `{{/* … */}}` writes the literal text.
+//! Embeds: `{{ name(key="value") }}` in Markdown text. They are found in pulldown-cmark's text
+//! events (so never in code, HTML, comments or attributes), leave a slot in the event stream, and
+//! their HTML is spliced in by position once every chapter is rendered. `{{/* … */}}` writes the
+//! literal text `{{ … }}`.
 
-use std::collections::BTreeMap;
-
-/// Marks placeholder boundaries; private-use characters Markdown leaves alone.
-const OPEN: char = '\u{F8F0}';
-const CLOSE: char = '\u{F8F1}';
+use super::lines::{Cursor, Locator};
+use super::stream::{Node, Slot, Stage};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use std::collections::{BTreeMap, VecDeque};
+use std::ops::Range;
 
 /// One embed found in a chapter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,18 +16,18 @@ pub struct Embed {
     pub name: String,
     /// Arguments, by name.
     pub args: BTreeMap<String, String>,
-    /// 1-based line within the text scanned.
+    /// 1-based line of the file.
     pub line: usize,
     /// 1-based column (in characters).
     pub column: usize,
-    /// Whether the embed stands alone on its line.
+    /// Whether the embed is a paragraph of its own.
     pub block: bool,
 }
 
 /// A malformed embed and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmbedError {
-    /// 1-based line.
+    /// 1-based line of the file.
     pub line: usize,
     /// 1-based column.
     pub column: usize,
@@ -33,69 +35,192 @@ pub struct EmbedError {
     pub message: String,
 }
 
-/// Placeholder text for the embed with index `i`.
-pub fn placeholder(i: usize) -> String {
-    format!("{OPEN}{i}{CLOSE}")
+/// Finds embeds in runs of text events outside code blocks and images, replacing each with a
+/// [`Node::Embed`]; an embed that is all of its paragraph replaces the paragraph.
+pub struct Extract<'a, 'b> {
+    src: &'a str,
+    loc: &'b Locator<'b>,
+    found: &'b mut Vec<Embed>,
+    errors: &'b mut Vec<EmbedError>,
+    /// Depth inside code blocks and images, where text stays text.
+    literal: usize,
+    /// A paragraph start held back until we know whether an embed replaces the paragraph.
+    para: Option<Node<'a>>,
+    /// Consecutive text events whose source is contiguous and verbatim.
+    run: Vec<Node<'a>>,
+    /// Where the last column was counted.
+    cursor: Cursor,
 }
 
-/// Replaces embeds in one line of prose (code spans already excluded by the caller) and
-/// returns the new text; embeds are appended to `found`.
-pub fn extract_line(
-    text: &str,
-    line: usize,
-    col_offset: usize,
-    whole_line: &str,
-    found: &mut Vec<Embed>,
-    errors: &mut Vec<EmbedError>,
-) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    let mut consumed_chars = 0;
-    while let Some(pos) = rest.find("{{") {
-        out.push_str(&rest[..pos]);
-        let column = col_offset + consumed_chars + rest[..pos].chars().count() + 1;
-        let after = &rest[pos + 2..];
-        let Some(end) = after.find("}}") else {
-            errors.push(EmbedError {
-                line,
-                column,
-                message: "embed is not closed with `}}`".into(),
-            });
-            out.push_str(&rest[pos..]);
-            return out;
+impl<'a, 'b> Extract<'a, 'b> {
+    /// A stage over text `src` that appends to `found` and `errors`.
+    pub fn new(
+        src: &'a str,
+        loc: &'b Locator<'b>,
+        found: &'b mut Vec<Embed>,
+        errors: &'b mut Vec<EmbedError>,
+    ) -> Self {
+        Extract {
+            src,
+            loc,
+            found,
+            errors,
+            literal: 0,
+            para: None,
+            run: Vec::new(),
+            cursor: Cursor::default(),
+        }
+    }
+
+    fn run_range(&self) -> Option<Range<usize>> {
+        match (self.run.first(), self.run.last()) {
+            (Some(Node::Event(_, a)), Some(Node::Event(_, b))) => Some(a.start..b.end),
+            _ => None,
+        }
+    }
+
+    /// Whether `node` is a text event that shows its source verbatim (not an entity or escape).
+    fn verbatim(&self, node: &Node) -> bool {
+        matches!(node, Node::Event(Event::Text(t), r) if self.src.get(r.clone()) == Some(&**t))
+    }
+
+    /// Emits the held paragraph and the run; returns whether the run was an embed that replaced
+    /// the paragraph (so the paragraph's end, `next`, must be dropped).
+    fn flush(&mut self, next: Option<&Node>, out: &mut VecDeque<Node<'a>>) -> bool {
+        let para = self.para.take();
+        let Some(range) = self.run_range() else {
+            out.extend(para);
+            return false;
         };
-        let inner = &after[..end];
-        let raw = &rest[pos..pos + 2 + end + 2];
-        if let Some(lit) = inner.strip_prefix("/*").and_then(|s| s.strip_suffix("*/")) {
-            out.push_str(&format!("{{{{{lit}}}}}"));
-        } else {
+        if !self.src[range.clone()].contains("{{") {
+            out.extend(para);
+            out.extend(self.run.drain(..));
+            return false;
+        }
+        self.run.clear();
+        let pieces = self.scan(range);
+        let ends_para = matches!(next, Some(Node::Event(Event::End(TagEnd::Paragraph), _)));
+        if let (Some(_), true, [Piece::Embed(i)]) = (&para, ends_para, pieces.as_slice()) {
+            self.found[*i].block = true;
+            out.push_back(Node::Embed {
+                index: *i,
+                block: true,
+            });
+            return true;
+        }
+        out.extend(para);
+        for p in pieces {
+            out.push_back(match p {
+                Piece::Text(r) => {
+                    Node::Event(Event::Text(CowStr::Borrowed(&self.src[r.clone()])), r)
+                }
+                Piece::Embed(index) => Node::Embed {
+                    index,
+                    block: false,
+                },
+            });
+        }
+        false
+    }
+}
+
+impl<'a> Stage<'a> for Extract<'a, '_> {
+    fn feed(&mut self, node: Option<Node<'a>>, out: &mut VecDeque<Node<'a>>) {
+        let node = match node {
+            Some(n @ Node::Event(_, _)) if self.literal == 0 && self.verbatim(&n) => {
+                let Node::Event(_, r) = &n else { return };
+                // Most text holds no embed: pass it on without buffering.
+                let text = &self.src[r.clone()];
+                if self.run.is_empty() && !text.contains("{{") && !text.ends_with('{') {
+                    out.extend(self.para.take());
+                    return out.push_back(n);
+                }
+                if self.run_range().is_some_and(|run| run.end != r.start) {
+                    self.flush(None, out);
+                }
+                return self.run.push(n);
+            }
+            other => other,
+        };
+        let replaced = self.flush(node.as_ref(), out);
+        let Some(node) = node else { return };
+        if let Node::Event(e, _) = &node {
+            match e {
+                Event::Start(Tag::CodeBlock(_) | Tag::Image { .. }) => self.literal += 1,
+                Event::End(TagEnd::CodeBlock | TagEnd::Image) => {
+                    self.literal = self.literal.saturating_sub(1)
+                }
+                Event::Start(Tag::Paragraph) => return self.para = Some(node),
+                _ => {}
+            }
+        }
+        if !replaced {
+            out.push_back(node);
+        }
+    }
+}
+
+/// A piece of a scanned run of text.
+enum Piece {
+    Text(Range<usize>),
+    Embed(usize),
+}
+
+impl Extract<'_, '_> {
+    /// Splits the source `range` into text and embeds, recording embeds and errors.
+    fn scan(&mut self, range: Range<usize>) -> Vec<Piece> {
+        let src = self.src;
+        let mut pieces = Vec::new();
+        let text = |pieces: &mut Vec<Piece>, r: Range<usize>| {
+            if !r.is_empty() {
+                pieces.push(Piece::Text(r));
+            }
+        };
+        let mut pos = range.start;
+        while let Some(open) = src[pos..range.end].find("{{").map(|i| pos + i) {
+            text(&mut pieces, pos..open);
+            let (line, column) = self.loc.line_col(src, open, &mut self.cursor);
+            let Some(close) = src[open + 2..range.end].find("}}").map(|i| open + 2 + i) else {
+                self.error(line, column, "embed is not closed with `}}`".into());
+                pos = open;
+                break;
+            };
+            let inner = &src[open + 2..close];
+            pos = close + 2;
+            if inner.starts_with("/*") && inner.ends_with("*/") && inner.len() >= 4 {
+                text(&mut pieces, open..open + 2);
+                text(&mut pieces, open + 4..close - 2);
+                text(&mut pieces, close..close + 2);
+                continue;
+            }
             match parse_call(inner.trim()) {
                 Ok((name, args)) => {
-                    let block = whole_line.trim() == raw.trim();
-                    out.push_str(&placeholder(found.len()));
-                    found.push(Embed {
+                    pieces.push(Piece::Embed(self.found.len()));
+                    self.found.push(Embed {
                         name,
                         args,
                         line,
                         column,
-                        block,
+                        block: false,
                     });
                 }
                 Err(message) => {
-                    errors.push(EmbedError {
-                        line,
-                        column,
-                        message,
-                    });
-                    out.push_str(raw);
+                    self.error(line, column, message);
+                    text(&mut pieces, open..pos);
                 }
             }
         }
-        consumed_chars += rest[..pos + 2 + end + 2].chars().count();
-        rest = &rest[pos + 2 + end + 2..];
+        text(&mut pieces, pos..range.end);
+        pieces
     }
-    out.push_str(rest);
-    out
+
+    fn error(&mut self, line: usize, column: usize, message: String) {
+        self.errors.push(EmbedError {
+            line,
+            column,
+            message,
+        });
+    }
 }
 
 /// Parses `name(key="value", other='v')`.
@@ -141,96 +266,51 @@ fn parse_call(s: &str) -> Result<(String, BTreeMap<String, String>), String> {
     Ok((name.to_string(), args))
 }
 
-/// Replaces every placeholder in `html` with the HTML `render` gives for its embed index; a block
-/// embed that Markdown wrapped in a paragraph replaces the paragraph.
-pub fn splice(html: &str, mut render: impl FnMut(usize) -> (String, bool)) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(pos) = rest.find(OPEN) {
-        let after = &rest[pos + OPEN.len_utf8()..];
-        let Some(end) = after.find(CLOSE) else { break };
-        let Ok(i) = after[..end].parse::<usize>() else {
-            break;
+/// Builds the final HTML: `html` with `render(slot)` inserted at every slot, in one pass.
+pub fn splice(html: &str, slots: &[Slot], mut render: impl FnMut(&Slot) -> String) -> String {
+    let extra: usize = slots.len() * 64;
+    let mut out = String::with_capacity(html.len() + extra);
+    let mut last = 0;
+    for s in slots {
+        let Some(part) = html.get(last..s.at) else {
+            continue;
         };
-        let (content, block) = render(i);
-        let before = &rest[..pos];
-        let tail = &after[end + CLOSE.len_utf8()..];
-        if block && before.ends_with("<p>") && tail.starts_with("</p>") {
-            out.push_str(&before[..before.len() - 3]);
-            out.push_str(&content);
-            rest = &tail[4..];
-        } else if block
-            && before
-                .rfind("<p>")
-                .is_some_and(|p| !before[p..].contains("</p>"))
-        {
-            out.push_str(before);
-            out.push_str("</p>");
-            out.push_str(&content);
-            out.push_str("<p>");
-            rest = tail;
-        } else {
-            out.push_str(before);
-            out.push_str(&content);
-            rest = tail;
+        out.push_str(part);
+        if s.newline_before {
+            out.push('\n');
         }
+        out.push_str(&render(s));
+        last = s.at;
     }
-    out.push_str(rest);
-    out.replace("<p></p>", "").replace("<p>\n</p>", "")
+    out.push_str(html.get(last..).unwrap_or_default());
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::parse_call;
 
-    fn run(line: &str) -> (String, Vec<Embed>, Vec<EmbedError>) {
-        let (mut f, mut e) = (Vec::new(), Vec::new());
-        let out = extract_line(line, 7, 0, line, &mut f, &mut e);
-        (out, f, e)
+    #[test]
+    fn parses_calls() {
+        let (name, args) = parse_call("chart(id=\"market-size\", b='中文')").unwrap();
+        assert_eq!(name, "chart");
+        assert_eq!(
+            (args["id"].as_str(), args["b"].as_str()),
+            ("market-size", "中文")
+        );
     }
 
     #[test]
-    fn parses_block_embed() {
-        let (out, f, e) = run("{{ chart(id=\"market-size\") }}");
-        assert!(e.is_empty());
-        assert_eq!(out, placeholder(0));
-        assert_eq!(f[0].name, "chart");
-        assert_eq!(f[0].args["id"], "market-size");
-        assert!(f[0].block);
-        assert_eq!((f[0].line, f[0].column), (7, 1));
-    }
-
-    #[test]
-    fn inline_embed_and_escape() {
-        let (out, f, _) = run("见{{ ref(id='a') }}，写作 {{/* chart(id=\"x\") */}}。");
-        assert!(!f[0].block);
-        assert_eq!(f[0].column, 2);
-        assert!(out.contains("{{ chart(id=\"x\") }}"));
-    }
-
-    #[test]
-    fn malformed_embeds_are_errors() {
+    fn malformed_calls_are_errors() {
         for bad in [
-            "{{ chart }}",
-            "{{ chart(id=x) }}",
-            "{{ chart(id=\"x\" }}",
-            "{{ chart(id=\"x\")",
+            "chart",
+            "chart(id=x)",
+            "chart(id=\"x\"",
+            "(id=\"x\")",
+            "a b(c=\"d\")",
+            "c(a=\"1\", a=\"2\")",
         ] {
-            let (_, _, e) = run(bad);
-            assert_eq!(e.len(), 1, "{bad}");
+            assert!(parse_call(bad).is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn splice_replaces_paragraph_for_blocks() {
-        let html = format!("<p>{}</p>\n<p>a {} b</p>", placeholder(0), placeholder(1));
-        let out = splice(&html, |i| {
-            if i == 0 {
-                ("<figure></figure>".into(), true)
-            } else {
-                ("<a>1</a>".into(), false)
-            }
-        });
-        assert_eq!(out, "<figure></figure>\n<p>a <a>1</a> b</p>");
     }
 }

@@ -1,21 +1,42 @@
-//! Markdown to HTML: embeds are cut out, Chinese emphasis is repaired, then pulldown-cmark's
-//! events pass through small transforms (heading ids, CJK line breaks, links, tables) before the
-//! HTML is written. Embeds are left as placeholders for the caller to splice with [`embeds::splice`].
+//! Markdown to HTML in one streaming pass. The text is parsed once by pulldown-cmark; its events
+//! (with their source ranges) flow through small stages, each in its own module, and are written
+//! once:
+//!
+//! 1. [`emphasis`]: sentinels that repair emphasis next to Chinese punctuation are removed by
+//!    position;
+//! 2. [`embeds`]: `{{ … }}` embeds in text become slots (their HTML is spliced in later by
+//!    [`embeds::splice`]);
+//! 3. [`transforms`]: CJK line joins, heading ids ([`headings`]), table wrappers;
+//! 4. [`links`]: link destinations are checked and resolved, lines found with [`lines`];
+//! 5. [`transforms`]: `lang` on Chinese runs and the word count; then [`stream::write`].
 
 pub mod cjk;
 pub mod embeds;
+pub mod emphasis;
+pub mod escape;
 pub mod headings;
-mod prepare;
+pub mod lines;
+pub mod links;
+pub mod stream;
+pub mod transforms;
 
 use crate::error::{Diagnostic, Location};
+use cjk::TextCount;
 pub use embeds::Embed;
+use emphasis::Fate;
 use headings::{IdSet, TocEntry};
-use pulldown_cmark::{CowStr, Event, Options as MdOptions, Parser, Tag, TagEnd};
-use std::ops::Range;
+use lines::{LineTable, Locator};
+pub use links::is_external;
+use pulldown_cmark::{Options as MdOptions, Parser};
+use std::borrow::Cow;
 use std::path::Path;
+use stream::{Node, Slot, StageExt};
+use transforms::{count_words, CjkSpans, HeadingIds, JoinCjkLines, WrapTables};
 
 /// Resolves a link destination written by the author to a URL, or says why it cannot.
-/// It receives the destination and the 1-based line of the file where the link is.
+/// It receives the destination and the 1-based line of the file where the link is. It must have
+/// no side effects: a text may be rendered more than once (see [`render`]); the links of the
+/// rendering that counts are in [`Rendered::links`].
 pub type LinkResolver<'a> = dyn Fn(&str, usize) -> Result<String, String> + 'a;
 
 /// What a Markdown text needs to know about where it lives.
@@ -36,8 +57,10 @@ pub struct Context<'a> {
 /// The result of rendering one Markdown text.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
-    /// HTML, with embed placeholders.
+    /// HTML without the embeds; [`embeds::splice`] puts them in at `slots`.
     pub html: String,
+    /// Where each embed goes in `html`, in order.
+    pub slots: Vec<Slot>,
     /// Headings of level 2 and 3.
     pub toc: Vec<TocEntry>,
     /// Every element id the text defines.
@@ -46,8 +69,10 @@ pub struct Rendered {
     pub embeds: Vec<Embed>,
     /// Estimated minutes to read.
     pub reading_minutes: usize,
-    /// Problems found (malformed embeds, unresolved links).
+    /// Problems found (malformed embeds, unresolved or refused links).
     pub diagnostics: Vec<Diagnostic>,
+    /// Internal links that resolved, with their 1-based file lines.
+    pub links: Vec<(String, usize)>,
 }
 
 fn options() -> MdOptions {
@@ -58,66 +83,116 @@ fn options() -> MdOptions {
         | MdOptions::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// CommonMark replaces U+0000 with U+FFFD (pulldown-cmark leaves it in).
+fn without_nul(text: &str) -> Cow<'_, str> {
+    if text.contains('\0') {
+        Cow::Owned(text.replace('\0', "\u{FFFD}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Runs `pass` on `text` with emphasis sentinels inserted. `pass` gets the text, the sentinels'
+/// offsets and their fates to record. A sentinel not removed landed outside plain text, where it
+/// cannot be removed: the pass runs again without it (twice at most, then without any sentinel).
+fn with_emphasis_repair<T>(text: &str, pass: impl Fn(&str, &[usize], &mut [Fate]) -> T) -> T {
+    let mut keep = emphasis::candidates(text);
+    let mut attempts = 0;
+    loop {
+        let (src, at) = emphasis::insert(text, &keep);
+        let mut fate = vec![Fate::Left; at.len()];
+        let out = pass(&src, &at, &mut fate);
+        let removed = |f: &Fate| *f == Fate::Removed;
+        if fate.iter().all(removed) {
+            return out;
+        }
+        attempts += 1;
+        keep = if attempts < 3 {
+            keep.iter()
+                .zip(&fate)
+                .filter(|(_, f)| removed(f))
+                .map(|(p, _)| *p)
+                .collect()
+        } else {
+            Vec::new()
+        };
+    }
+}
+
 /// Renders a chapter body.
 pub fn render(text: &str, ctx: &Context) -> Rendered {
-    let prepared = prepare::prepare(text);
-    let mut out = Rendered::default();
-    for e in &prepared.errors {
-        out.diagnostics.push(
-            Diagnostic::error(Location::at(ctx.file, ctx.first_line + e.line - 1, Some(e.column)), e.message.clone())
-                .with_help("embeds look like {{ chart(id=\"market-size\") }}; write {{/* … */}} for literal braces"),
-        );
-    }
-    out.embeds = prepared
-        .embeds
-        .into_iter()
-        .map(|mut e| {
-            e.line += ctx.first_line - 1;
-            e
-        })
-        .collect();
-    let line_of = |offset: usize| {
-        ctx.first_line
-            + prepared.text[..offset.min(prepared.text.len())]
-                .matches('\n')
-                .count()
+    let text = without_nul(text);
+    with_emphasis_repair(&text, |src, at, fate| render_pass(src, at, fate, ctx))
+}
+
+fn render_pass(src: &str, at: &[usize], fate: &mut [Fate], ctx: &Context) -> Rendered {
+    let loc = Locator {
+        lines: LineTable::new(src),
+        first_line: ctx.first_line,
+        inserted: at,
     };
-    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&prepared.text, options())
-        .into_offset_iter()
-        .collect();
+    let mut out = Rendered::default();
+    let (mut errors, mut link_diags) = (Vec::new(), Vec::new());
     let mut ids = IdSet::default();
     ctx.reserved_ids.iter().for_each(|id| ids.reserve(id));
-    let events = strip_sentinels(events);
-    let events = join_cjk_lines(events);
-    let events = add_heading_ids(events, &mut ids, &mut out.toc);
-    let events = rewrite_links(events, ctx, &line_of, &mut out.diagnostics);
-    let events = wrap_tables(events);
-    let events = match ctx.cjk_lang {
-        Some(code) => mark_cjk_runs(events, code),
-        None => events,
+    let mut count = TextCount::default();
+    let mut strip = emphasis::StripSentinels { src, at, fate };
+    let mut links = links::Links {
+        ctx,
+        loc: &loc,
+        diags: &mut link_diags,
+        resolved: &mut out.links,
     };
-    let mut count = cjk::TextCount::default();
-    for (e, _) in &events {
-        if let Event::Text(t) = e {
-            count.add(t);
-        }
-    }
+    let nodes = Parser::new_ext(src, options())
+        .into_offset_iter()
+        .filter_map(|(e, r)| strip.strip(Node::Event(e, r)))
+        .stage(embeds::Extract::new(
+            src,
+            &loc,
+            &mut out.embeds,
+            &mut errors,
+        ))
+        .stage(JoinCjkLines::default())
+        .stage(HeadingIds {
+            ids: &mut ids,
+            toc: &mut out.toc,
+            heading: Vec::new(),
+        })
+        .map(|n| links.rewrite(n));
+    let nodes = WrapTables::new(nodes);
+    // Only pages in a non-CJK language mark Chinese runs.
+    let nodes: Box<dyn Iterator<Item = Node>> = match ctx.cjk_lang {
+        Some(code) => Box::new(nodes.stage(CjkSpans {
+            code: Some(code),
+            in_code: false,
+        })),
+        None => Box::new(nodes),
+    };
+    let nodes = nodes.inspect(|n| count_words(&mut count, n));
+    (out.html, out.slots) = stream::write(nodes);
+    out.diagnostics = errors.into_iter().map(|e| {
+        Diagnostic::error(Location::at(ctx.file, e.line, Some(e.column)), e.message)
+            .with_help("embeds look like {{ chart(id=\"market-size\") }}; write {{/* … */}} for literal braces")
+    }).collect();
+    out.diagnostics.extend(link_diags);
     out.reading_minutes = count.minutes();
     out.ids = ids.into_ids(ctx.reserved_ids);
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
     out
 }
 
 /// Renders a short text (takeaway, disclosure) without embeds or links to other pages.
 pub fn render_snippet(text: &str, inline: bool) -> String {
-    let fixed = cjk::fix_emphasis(text);
-    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&fixed, options())
-        .into_offset_iter()
-        .collect();
-    let events = join_cjk_lines(strip_sentinels(events));
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
-    let html = html.trim_end().to_string();
+    let text = without_nul(text);
+    let html = with_emphasis_repair(&text, |src, at, fate| {
+        let mut strip = emphasis::StripSentinels { src, at, fate };
+        let nodes = Parser::new_ext(src, options())
+            .into_offset_iter()
+            .filter_map(|(e, r)| strip.strip(Node::Event(e, r)))
+            .stage(JoinCjkLines::default())
+            .map(links::neutralize);
+        stream::write(nodes).0
+    });
+    let html = html.trim_end();
     if inline {
         if let Some(inner) = html
             .strip_prefix("<p>")
@@ -128,254 +203,22 @@ pub fn render_snippet(text: &str, inline: bool) -> String {
             }
         }
     }
-    html
-}
-
-type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
-
-fn strip_sentinels(events: Events) -> Events {
-    events
-        .into_iter()
-        .filter_map(|(e, r)| match e {
-            Event::Text(t) if t.contains(cjk::SENTINEL) => {
-                let s = t.replace(cjk::SENTINEL, "");
-                (!s.is_empty()).then(|| (Event::Text(s.into()), r))
-            }
-            other => Some((other, r)),
-        })
-        .collect()
-}
-
-/// Drops soft breaks between two CJK characters, so wrapped Chinese lines join without a space.
-fn join_cjk_lines(events: Events) -> Events {
-    let mut out: Events = Vec::with_capacity(events.len());
-    for i in 0..events.len() {
-        if matches!(events[i].0, Event::SoftBreak) {
-            let before = out
-                .iter()
-                .rev()
-                .find_map(|(e, _)| text_of(e))
-                .and_then(|t| t.chars().last());
-            let after = events[i + 1..]
-                .iter()
-                .find_map(|(e, _)| text_of(e))
-                .and_then(|t| t.chars().next());
-            if cjk::joins_without_space(before, after) {
-                continue;
-            }
-        }
-        out.push(events[i].clone());
-    }
-    out
-}
-
-fn text_of<'a>(e: &'a Event) -> Option<&'a str> {
-    match e {
-        Event::Text(t) | Event::Code(t) => Some(t),
-        _ => None,
-    }
-}
-
-fn add_heading_ids<'a>(events: Events<'a>, ids: &mut IdSet, toc: &mut Vec<TocEntry>) -> Events<'a> {
-    let mut out = events;
-    let mut i = 0;
-    while i < out.len() {
-        if let Event::Start(Tag::Heading { level, id, .. }) = &out[i].0 {
-            let level = *level as u8;
-            let explicit = id.as_ref().map(|s| s.to_string());
-            let end = (i..out.len())
-                .find(|&j| matches!(out[j].0, Event::End(TagEnd::Heading(_))))
-                .unwrap_or(i);
-            let text: String = out[i + 1..end]
-                .iter()
-                .filter_map(|(e, _)| text_of(e))
-                .collect();
-            let new_id = ids.unique(&explicit.unwrap_or_else(|| headings::slugify(&text)));
-            if let Event::Start(Tag::Heading { id, .. }) = &mut out[i].0 {
-                *id = Some(CowStr::from(new_id.clone()));
-            }
-            if level == 2 || level == 3 {
-                toc.push(TocEntry {
-                    level,
-                    id: new_id,
-                    text: text.trim().to_string(),
-                });
-            }
-            i = end;
-        }
-        i += 1;
-    }
-    out
-}
-
-fn rewrite_links<'a>(
-    events: Events<'a>,
-    ctx: &Context,
-    line_of: &dyn Fn(usize) -> usize,
-    diags: &mut Vec<Diagnostic>,
-) -> Events<'a> {
-    events
-        .into_iter()
-        .map(|(e, r)| {
-            let e = match e {
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let dest = resolve(&dest_url, ctx, line_of(r.start), diags);
-                    Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: dest,
-                        title,
-                        id,
-                    })
-                }
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let dest = resolve(&dest_url, ctx, line_of(r.start), diags);
-                    Event::Start(Tag::Image {
-                        link_type,
-                        dest_url: dest,
-                        title,
-                        id,
-                    })
-                }
-                other => other,
-            };
-            (e, r)
-        })
-        .collect()
-}
-
-/// Whether a link leaves the site (has a scheme such as `https:` or `mailto:`).
-pub fn is_external(dest: &str) -> bool {
-    let Some(colon) = dest.find(':') else {
-        return false;
-    };
-    let scheme = &dest[..colon];
-    !scheme.is_empty()
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-}
-
-fn resolve<'a>(
-    dest: &CowStr<'a>,
-    ctx: &Context,
-    line: usize,
-    diags: &mut Vec<Diagnostic>,
-) -> CowStr<'a> {
-    if is_external(dest) || dest.starts_with('#') || dest.is_empty() {
-        return dest.clone();
-    }
-    match (ctx.links)(dest, line) {
-        Ok(url) => url.into(),
-        Err(msg) => {
-            diags.push(Diagnostic::error(Location::at(ctx.file, line, None), msg).with_help(
-                "link to another chapter by its file, e.g. [text](outlook.en.md#heading), or to a site path such as /aigc-2024/related/",
-            ));
-            dest.clone()
-        }
-    }
-}
-
-/// Wraps runs of CJK text (outside code) in `<span lang=…>`.
-fn mark_cjk_runs<'a>(events: Events<'a>, code: &str) -> Events<'a> {
-    let mut out = Vec::with_capacity(events.len());
-    let mut in_code = false;
-    for (e, r) in events {
-        match &e {
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            _ => {}
-        }
-        let Event::Text(t) = &e else {
-            out.push((e, r));
-            continue;
-        };
-        if in_code || !t.chars().any(cjk::is_cjk) {
-            out.push((e, r));
-            continue;
-        }
-        for (is_cjk, run) in cjk_runs(t) {
-            if is_cjk {
-                out.push((
-                    Event::Html(format!("<span lang=\"{code}\">").into()),
-                    r.clone(),
-                ));
-                out.push((Event::Text(run.into()), r.clone()));
-                out.push((Event::Html("</span>".into()), r.clone()));
-            } else {
-                out.push((Event::Text(run.into()), r.clone()));
-            }
-        }
-    }
-    out
-}
-
-/// Splits text into runs that are CJK (with the punctuation and spaces between CJK characters)
-/// and runs that are not.
-fn cjk_runs(text: &str) -> Vec<(bool, String)> {
-    let mut runs: Vec<(bool, String)> = Vec::new();
-    for c in text.chars() {
-        let kind = cjk::is_cjk(c);
-        match runs.last_mut() {
-            Some((k, s)) if *k == kind => s.push(c),
-            _ => runs.push((kind, c.to_string())),
-        }
-    }
-    // Latin letters inside a Chinese name ("中国AIGC应用") belong to the Chinese run.
-    let mut merged: Vec<(bool, String)> = Vec::new();
-    for (i, (kind, s)) in runs.iter().enumerate() {
-        let inner = !kind
-            && !s.chars().any(char::is_whitespace)
-            && i > 0
-            && runs.get(i + 1).is_some_and(|(k, _)| *k);
-        match merged.last_mut() {
-            Some((true, prev)) if inner || *kind => prev.push_str(s),
-            _ => merged.push((*kind, s.clone())),
-        }
-    }
-    merged
-}
-
-/// Wraps tables in a focusable container that scrolls sideways on narrow screens.
-fn wrap_tables(events: Events) -> Events {
-    let mut out = Vec::with_capacity(events.len() + 4);
-    for (e, r) in events {
-        match &e {
-            Event::Start(Tag::Table(_)) => {
-                out.push((
-                    Event::Html("<div class=\"table-wrap\" tabindex=\"0\">".into()),
-                    r.clone(),
-                ));
-                out.push((e, r));
-            }
-            Event::End(TagEnd::Table) => {
-                out.push((e, r.clone()));
-                out.push((Event::Html("</div>".into()), r));
-            }
-            _ => out.push((e, r)),
-        }
-    }
-    out
+    html.to_string()
 }
 
 impl IdSet {
     /// The ids handed out, without the reserved ones.
     fn into_ids(self, reserved: &[String]) -> Vec<String> {
+        let reserved: std::collections::HashSet<&str> =
+            reserved.iter().map(String::as_str).collect();
         self.all()
             .into_iter()
-            .filter(|id| !reserved.contains(id))
+            .filter(|id| !reserved.contains(id.as_str()))
             .collect()
     }
 }
 
+#[cfg(test)]
+mod proptests;
 #[cfg(test)]
 mod tests;

@@ -36,7 +36,7 @@ fn bold_before_chinese_punctuation_and_latin() {
         r.html
     );
     assert!(!r.html.contains("**"));
-    assert!(!r.html.contains(cjk::SENTINEL));
+    assert!(!r.html.contains(emphasis::SENTINEL));
 }
 
 #[test]
@@ -182,7 +182,218 @@ fn odd_input_never_panics() {
     ];
     for text in nasty {
         let r = md(text);
-        let _ = embeds::splice(&r.html, |_| (String::from("<x>"), true));
-        assert!(!r.html.contains(cjk::SENTINEL), "{text:?}");
+        let _ = embeds::splice(&r.html, &r.slots, |_| String::from("<x>"));
+        let sentinels = |s: &str| s.matches(emphasis::SENTINEL).count();
+        assert_eq!(sentinels(&r.html), sentinels(text), "{text:?}");
+    }
+}
+
+/// The HTML with every embed spliced in as `[name:id]`.
+fn spliced(r: &Rendered) -> String {
+    embeds::splice(&r.html, &r.slots, |s| {
+        let e = &r.embeds[s.embed];
+        format!("[{}:{}]", e.name, e.args["id"])
+    })
+}
+
+#[test]
+fn forged_placeholder_characters_are_just_text() {
+    let r = md("a \u{F8F0}0\u{F8F1} b {{ ref(id=\"x\") }} \u{F8F0}7\u{F8F1}\n");
+    assert_eq!(r.embeds.len(), 1);
+    assert_eq!(
+        spliced(&r),
+        "<p>a \u{F8F0}0\u{F8F1} b [ref:x] \u{F8F0}7\u{F8F1}</p>\n"
+    );
+}
+
+#[test]
+fn block_embed_replaces_its_paragraph() {
+    let r = md("a\n\n{{ chart(id=\"m\") }}\n\nb {{ ref(id=\"m\") }}\n\n{{ ref(id=\"m\") }}\n");
+    assert_eq!(
+        r.embeds.iter().map(|e| e.block).collect::<Vec<_>>(),
+        [true, false, true]
+    );
+    assert_eq!(
+        spliced(&r),
+        "<p>a</p>\n[chart:m]\n<p>b [ref:m]</p>\n[ref:m]\n"
+    );
+    let inside = md("text\n{{ chart(id=\"m\") }}\n");
+    assert!(!inside.embeds[0].block, "a line of a longer paragraph");
+}
+
+#[test]
+fn embeds_only_in_text_outside_code() {
+    let cases = [
+        "    {{ chart(id=\"a\") }}\n",
+        "> ```\n> {{ chart(id=\"a\") }}\n> ```\n",
+        "<!-- {{ chart(id=\"a\") }} -->\n",
+        "<div title='{{ chart(id=\"a\") }}'>x</div>\n",
+        "x <span title='{{ ref(id=\"a\") }}'>y</span>\n",
+        "`{{ ref(id=\"a\") }}`\n",
+        "![{{ ref(id=\"a\") }}](i.png)\n",
+    ];
+    for text in cases {
+        let r = md(text);
+        assert!(r.embeds.is_empty() && r.diagnostics.is_empty(), "{text:?}");
+        assert!(r.html.contains("{{"), "{text:?}: {}", r.html);
+    }
+    // Not a fence: an info string with a backtick. The line and the next are a paragraph.
+    let r = md("``` a`b\n{{ ref(id=\"a\") }}\n");
+    assert_eq!(r.embeds.len(), 1, "{}", r.html);
+}
+
+#[test]
+fn embed_escape_and_errors_keep_their_place() {
+    let r = md("见 {{/* chart(id=\"x\") */}} 与 **粗体。**{{ bad }}\n");
+    assert!(r.html.contains("见 {{ chart(id=\"x\") }} 与"), "{}", r.html);
+    assert_eq!(r.diagnostics.len(), 1);
+    let loc = &r.diagnostics[0].location;
+    // Line 5 of the file; the column counts the author's characters, not inserted ones.
+    assert_eq!((loc.line, loc.column), (Some(5), Some(36)));
+    let r = md("a\n\nx {{ chart(id=\"m\")\n");
+    assert_eq!(r.diagnostics[0].location.line, Some(7));
+    assert!(r.diagnostics[0].message.contains("not closed"));
+}
+
+#[test]
+fn emphasis_sentinel_never_leaks_and_author_copies_stay() {
+    let cases = [
+        "`中**。\n**文`",
+        "<div title=\"中**。a\">\n中**。a\n</div>\n",
+        "x <span title=\"中**。a\">y</span>",
+        "[a](x中**。y) ![b](中**。z.png)",
+        "<https://x.org/中**。a>",
+        "\u{2E3B} a\u{2E3B}b **中。**\u{2E3B}文",
+    ];
+    for text in cases {
+        let r = md(text);
+        let count = |s: &str| s.matches(emphasis::SENTINEL).count();
+        assert_eq!(count(&r.html), count(text), "{text:?}: {}", r.html);
+        assert!(!r.html.contains("%E2%B8%BB"), "{text:?}: {}", r.html);
+    }
+    let r = md("`中**。\n**文`");
+    assert!(r.html.contains("<code>中**。 **文</code>"), "{}", r.html);
+    let r = md("\u{2E3B}**中。**文");
+    assert!(
+        r.html.contains("\u{2E3B}<strong>中。</strong>文"),
+        "{}",
+        r.html
+    );
+    let takeaway = render_snippet("`中**。\n**文` 与 **要点。**正文", true);
+    assert_eq!(
+        takeaway,
+        "<code>中**。 **文</code> 与 <strong>要点。</strong>正文"
+    );
+}
+
+#[test]
+fn nul_becomes_replacement_character() {
+    let r = md("a\0b\n\n`c\0`\n");
+    assert!(!r.html.contains('\0'));
+    assert!(
+        r.html.contains("a\u{FFFD}b") && r.html.contains("c\u{FFFD}"),
+        "{}",
+        r.html
+    );
+    assert!(!render_snippet("x\0", true).contains('\0'));
+}
+
+#[test]
+fn script_and_data_links_are_errors_with_lines() {
+    let r = md("[a](javascript:alert(1))\n\n[b](JAVA&#x53;cript:x) ![c](data:image/png;base64,AA)\n\n[d][r]\n\n[r]: <\u{1}vbscript:x>\n\n<javascript:x>\n");
+    let lines: Vec<Option<usize>> = r.diagnostics.iter().map(|d| d.location.line).collect();
+    assert_eq!(
+        lines,
+        [Some(5), Some(7), Some(7), Some(9), Some(13)],
+        "{:?}",
+        r.diagnostics
+    );
+    assert_eq!(r.html.matches("href=\"\"").count(), 4, "{}", r.html);
+    assert!(r.html.contains("<img src=\"\""), "{}", r.html);
+    let raw = md("<a href=\"javascript:x\">raw HTML is the author's</a>\n");
+    assert!(raw.diagnostics.is_empty());
+    let snippet = render_snippet("[a](javascript:x)", true);
+    assert_eq!(snippet, "<a href=\"\">a</a>");
+}
+
+#[test]
+fn lang_code_is_escaped() {
+    let links = |_: &str, _: usize| -> Result<String, String> { Ok(String::new()) };
+    let ctx = Context {
+        file: Path::new("a.en.md"),
+        first_line: 1,
+        links: &links,
+        reserved_ids: &[],
+        cjk_lang: Some("zh\"><script>"),
+    };
+    let r = render("中文\n", &ctx);
+    assert!(
+        r.html
+            .contains("<span lang=\"zh&quot;&gt;&lt;script&gt;\">中文</span>"),
+        "{}",
+        r.html
+    );
+}
+
+#[test]
+fn a_large_chapter_renders_with_right_lines() {
+    // 40,000 lines with a link, a repeated heading and Chinese soft breaks on each block: this
+    // took minutes with per-link line counting and restarting id searches.
+    let block = "## 同名\n\n中文[链接](missing.md)\n继续\n\n";
+    let text = block.repeat(8_000);
+    let r = md(&text);
+    assert_eq!(r.diagnostics.len(), 8_000);
+    assert_eq!(r.diagnostics[7_999].location.line, Some(5 + 5 * 7_999 + 2));
+    assert_eq!(r.toc.last().map(|t| t.id.as_str()), Some("同名-8000"));
+    assert!(r.html.contains("中文<a href=\"missing.md\">链接</a>继续"));
+}
+
+#[test]
+fn links_of_the_kept_rendering_only() {
+    // The sentinel before `**` lands in the link destination, so the text is rendered twice;
+    // only the second rendering's link is reported, without the sentinel.
+    let r = md("[l](中**。x.md) and **要点。**正文\n");
+    assert_eq!(r.links, [("中**。x.md".to_string(), 5)]);
+    assert!(
+        r.html
+            .contains("href=\"/resolved/%E4%B8%AD**%E3%80%82x.md\""),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<strong>要点。</strong>正文"), "{}", r.html);
+}
+
+#[test]
+fn embeds_across_split_text_events() {
+    // pulldown-cmark splits text at `_`, `*` and `[`; the embed is found across the pieces.
+    let r = md("见{{ ref(id=\"a_b*c[d\") }}。\n");
+    assert_eq!(r.embeds.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(r.embeds[0].args["id"], "a_b*c[d");
+    assert_eq!(spliced(&r), "<p>见[ref:a_b*c[d]。</p>\n");
+    // An entity inside an embed is not the author's plain text: the embed is reported.
+    let r = md("{{ ref(id=\"a&amp;b\") }}\n");
+    assert!(r.embeds.is_empty());
+    assert_eq!(r.diagnostics.len(), 1);
+}
+
+#[test]
+fn many_embeds_on_one_long_line_get_columns() {
+    let line = "x {{ ref(id=\"a\") }}".repeat(2_000);
+    let r = md(&line);
+    assert_eq!(r.embeds.len(), 2_000);
+    assert_eq!(r.embeds[1_999].column, 1 + 19 * 1_999 + 2);
+}
+
+#[test]
+fn entity_spelled_script_links_are_refused() {
+    for text in [
+        "[a](java&Tab;script:x)",
+        "[a](javascript&colon;x)",
+        "[a](<&#x20;javascript:x>)",
+        "[a](<&#x1;JAVASCRIPT:x>)",
+    ] {
+        let r = md(text);
+        assert_eq!(r.diagnostics.len(), 1, "{text}: {}", r.html);
+        assert!(r.html.contains("href=\"\""), "{text}: {}", r.html);
     }
 }

@@ -1,12 +1,12 @@
 //! Chapter bodies: Markdown rendering (first pass), then figures spliced in and links checked.
 
 use super::figures::Figures;
-use super::paths::{resolve_link, LinkTarget, Paths};
+use super::paths::{resolve_link, ChapterIndex, LinkTarget, Paths};
 use crate::content::{Chapter, ChapterSource, Report, Site};
 use crate::error::{Diagnostic, Diagnostics, Location};
-use crate::markdown::{self, embeds, headings::TocEntry};
+use crate::markdown::{self, embeds, escape::escape_html, headings::TocEntry};
 use crate::urls::encode_fragment;
-use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 /// Ids the page templates use, which headings must not take.
@@ -51,6 +51,7 @@ pub struct Body {
 /// Renders the Markdown of every chapter of `report` in `lang`.
 pub fn draft<'a>(
     site: &Site,
+    index: &ChapterIndex,
     report: &'a Report,
     lang: &str,
     diags: &mut Diagnostics,
@@ -69,16 +70,9 @@ pub fn draft<'a>(
         let Some(source) = chapter.sources.get(lang) else {
             continue;
         };
-        let pending = RefCell::new(Vec::new());
-        let links = |dest: &str, line: usize| -> Result<String, String> {
-            let target = resolve_link(site, &report.slug, lang, dest)?;
-            let url = target_url(&paths, &target);
-            pending.borrow_mut().push(PendingLink {
-                file: source.file.clone(),
-                line,
-                target,
-            });
-            Ok(url)
+        let links = |dest: &str, _line: usize| -> Result<String, String> {
+            let target = resolve_link(index, &report.slug, lang, dest)?;
+            Ok(target_url(&paths, &target))
         };
         let ctx = markdown::Context {
             file: &source.file,
@@ -89,11 +83,24 @@ pub fn draft<'a>(
         };
         let md = markdown::render(&source.body, &ctx);
         md.diagnostics.iter().cloned().for_each(|d| diags.push(d));
+        // Resolving is pure; the links of the rendering kept are resolved again for checking.
+        let pending = md
+            .links
+            .iter()
+            .filter_map(|(dest, line)| {
+                let target = resolve_link(index, &report.slug, lang, dest).ok()?;
+                Some(PendingLink {
+                    file: source.file.clone(),
+                    line: *line,
+                    target,
+                })
+            })
+            .collect();
         drafts.push(Draft {
             chapter,
             source,
             md,
-            pending: pending.into_inner(),
+            pending,
         });
     }
     drafts
@@ -144,31 +151,44 @@ pub fn finish(
     diags: &mut Diagnostics,
 ) -> Vec<Body> {
     let paths = Paths::new(&site.config);
+    let anchors: HashMap<&str, Anchors> = drafts
+        .iter()
+        .map(|d| (d.chapter.slug.as_str(), Anchors::of(d)))
+        .collect();
     for d in drafts {
         for p in &d.pending {
-            check_pending(p, drafts, report, lang, diags);
+            check_pending(p, &anchors, report, lang, diags);
         }
     }
     drafts
         .iter()
         .map(|d| {
-            let html = embeds::splice(&d.md.html, |i| {
-                let e = &d.md.embeds[i];
+            let html = embeds::splice(&d.md.html, &d.md.slots, |slot| {
+                let Some(e) = d.md.embeds.get(slot.embed) else {
+                    return String::new();
+                };
                 let id = e.args.get("id").map(String::as_str).unwrap_or_default();
                 match (e.name.as_str(), figs.placed.get(id)) {
-                    ("chart", Some(p)) => (p.html.clone(), true),
+                    ("chart", Some(p)) => p.html.clone(),
                     ("ref", Some(p)) => {
                         let href = format!(
                             "{}#{}",
                             paths.href(&paths.sub(lang, &report.slug, &p.chapter)),
                             super::figures::element_id(id)
                         );
-                        (
-                            format!("<a class=\"figure-ref\" href=\"{href}\">{}</a>", p.label),
-                            false,
-                        )
+                        let a = format!(
+                            "<a class=\"figure-ref\" href=\"{}\">{}</a>",
+                            escape_html(&href),
+                            escape_html(&p.label)
+                        );
+                        // A reference that was a paragraph of its own stays one.
+                        if slot.block {
+                            format!("<p>{a}</p>")
+                        } else {
+                            a
+                        }
                     }
-                    _ => (String::new(), e.block),
+                    _ => String::new(),
                 }
             });
             Body {
@@ -180,9 +200,29 @@ pub fn finish(
         .collect()
 }
 
+/// The ids a chapter's links may point at: its headings and its figures.
+struct Anchors<'d> {
+    draft: &'d Draft<'d>,
+    ids: HashSet<String>,
+}
+
+impl<'d> Anchors<'d> {
+    fn of(draft: &'d Draft<'d>) -> Self {
+        let figures = draft
+            .md
+            .embeds
+            .iter()
+            .filter(|e| e.name == "chart")
+            .filter_map(|e| e.args.get("id"))
+            .map(|id| super::figures::element_id(id));
+        let ids = draft.md.ids.iter().cloned().chain(figures).collect();
+        Anchors { draft, ids }
+    }
+}
+
 fn check_pending(
     p: &PendingLink,
-    drafts: &[Draft],
+    anchors: &HashMap<&str, Anchors>,
     report: &Report,
     lang: &str,
     diags: &mut Diagnostics,
@@ -199,19 +239,11 @@ fn check_pending(
     if r != &report.slug || l != lang {
         return;
     }
-    let Some(target) = drafts.iter().find(|d| &d.chapter.slug == chapter) else {
+    let Some(target) = anchors.get(chapter.as_str()) else {
         return;
     };
-    let figure_ids: Vec<String> = target
-        .md
-        .embeds
-        .iter()
-        .filter(|e| e.name == "chart")
-        .filter_map(|e| e.args.get("id"))
-        .map(|id| super::figures::element_id(id))
-        .collect();
-    if !target.md.ids.contains(f) && !figure_ids.contains(f) {
-        let known: Vec<&str> = target.md.ids.iter().map(String::as_str).collect();
+    if !target.ids.contains(f) {
+        let known: Vec<&str> = target.draft.md.ids.iter().map(String::as_str).collect();
         diags.push(Diagnostic::error(Location::at(&p.file, p.line, None),
             format!("link points at `#{f}`, which is not a heading or figure of chapter `{chapter}`"))
             .with_help(format!("use one of: {}", known.join(", "))));

@@ -9,7 +9,7 @@ use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::markdown::Embed;
 use crate::templates::Templates;
 use crate::views::FigureContext;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// Embed names authors may use.
@@ -52,12 +52,17 @@ pub fn number(
     diags: &mut Diagnostics,
 ) -> Option<Figures> {
     let mut order: Vec<(String, String)> = Vec::new();
+    // Chapter showing each chart, so that checks are lookups rather than scans of `order`.
+    let mut placed: HashMap<String, String> = HashMap::new();
     let mut refs: Vec<(&Path, &Embed)> = Vec::new();
     let mut ok = true;
     for d in drafts {
         for e in &d.md.embeds {
-            match check_embed(report, d, e, &order) {
-                Ok(Some(id)) => order.push((id, d.chapter.slug.clone())),
+            match check_embed(report, d, e, &placed) {
+                Ok(Some(id)) => {
+                    placed.insert(id.clone(), d.chapter.slug.clone());
+                    order.push((id, d.chapter.slug.clone()));
+                }
                 Ok(None) => refs.push((&d.source.file, e)),
                 Err(diag) => {
                     ok = false;
@@ -68,7 +73,7 @@ pub fn number(
     }
     for (file, e) in refs {
         let id = e.args.get("id").map(String::as_str).unwrap_or_default();
-        if !order.iter().any(|(placed, _)| placed == id) {
+        if !placed.contains_key(id) {
             ok = false;
             let help = if report.charts.contains_key(id) {
                 format!("chart `{id}` exists but no chapter shows it: add {{{{ chart(id=\"{id}\") }}}} where it belongs")
@@ -82,7 +87,7 @@ pub fn number(
         }
     }
     for (id, spec) in &report.charts {
-        if lang == site.config.language_keys[0] && !order.iter().any(|(p, _)| p == id) {
+        if lang == site.config.language_keys[0] && !placed.contains_key(id) {
             diags.push(
                 Diagnostic::warning(
                     Location::file(&spec.file),
@@ -105,7 +110,7 @@ fn check_embed(
     report: &Report,
     d: &Draft,
     e: &Embed,
-    placed: &[(String, String)],
+    placed: &HashMap<String, String>,
 ) -> Result<Option<String>, Diagnostic> {
     let file = &d.source.file;
     if !EMBED_NAMES.contains(&e.name.as_str()) {
@@ -136,10 +141,10 @@ fn check_embed(
         );
     }
     if !e.block {
-        return Err(Diagnostic::error(at(file, e), format!("chart `{id}` must stand alone on its line"))
-            .with_help(format!("put {{{{ chart(id=\"{id}\") }}}} on a line of its own; use {{{{ ref(id=\"{id}\") }}}} inside a sentence")));
+        return Err(Diagnostic::error(at(file, e), format!("chart `{id}` must be a paragraph of its own"))
+            .with_help(format!("put {{{{ chart(id=\"{id}\") }}}} on a line of its own with a blank line before and after; use {{{{ ref(id=\"{id}\") }}}} inside a sentence")));
     }
-    if let Some((_, chapter)) = placed.iter().find(|(p, _)| p == id) {
+    if let Some(chapter) = placed.get(id) {
         return Err(Diagnostic::error(
             at(file, e),
             format!("chart `{id}` is already shown in chapter `{chapter}`"),

@@ -143,10 +143,20 @@ pub fn site(
     opts: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<RenderedSite> {
+    let index = paths::ChapterIndex::new(site);
     let units: Vec<Unit> = jobs(site)
         .par_iter()
         .map(|(report, lang)| {
-            report_unit(site, report, lang, templates, opts, sink, Unit::default())
+            report_unit(
+                site,
+                &index,
+                report,
+                lang,
+                templates,
+                opts,
+                sink,
+                Unit::default(),
+            )
         })
         .collect();
     let n = units.len();
@@ -212,8 +222,10 @@ fn finish(
 }
 
 /// One report in one language: its charts and every page.
+#[allow(clippy::too_many_arguments)]
 fn report_unit(
     site: &Site,
+    index: &paths::ChapterIndex,
     report: &Report,
     lang: &str,
     templates: &Templates,
@@ -221,7 +233,7 @@ fn report_unit(
     sink: &dyn Sink,
     mut u: Unit,
 ) -> Unit {
-    let drafts = chapters::draft(site, report, lang, &mut u.diags);
+    let drafts = chapters::draft(site, index, report, lang, &mut u.diags);
     let figs = figures::number(site, report, lang, &drafts, templates, &mut u.diags);
     let Some(figs) = figs else { return u };
     u.charts = figs.files.len() / 2;

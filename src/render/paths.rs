@@ -3,6 +3,7 @@
 
 use crate::config::Config;
 use crate::content::Site;
+use std::collections::HashSet;
 
 /// Page kinds of a report besides its chapters.
 pub const REPORT_PAGES: &[&str] = &["analysts", "related", "disclosures"];
@@ -82,9 +83,37 @@ pub enum LinkTarget {
     },
 }
 
+/// The chapters of a site by report and chapter slug, built once so that resolving a link is a
+/// hash lookup rather than a search through every report.
+pub struct ChapterIndex<'s> {
+    site: &'s Site,
+    chapters: HashSet<(&'s str, &'s str)>,
+}
+
+impl<'s> ChapterIndex<'s> {
+    /// Indexes the chapters of `site`.
+    pub fn new(site: &'s Site) -> Self {
+        let chapters = site
+            .reports
+            .iter()
+            .flat_map(|r| {
+                r.chapters
+                    .iter()
+                    .map(|c| (r.slug.as_str(), c.slug.as_str()))
+            })
+            .collect();
+        ChapterIndex { site, chapters }
+    }
+
+    /// Whether `report` has a chapter `chapter`.
+    pub fn contains(&self, report: &str, chapter: &str) -> bool {
+        self.chapters.contains(&(report, chapter))
+    }
+}
+
 /// Resolves `dest`, written in the chapter file `chapters/<file>` of `report` in `lang`.
 pub fn resolve_link(
-    site: &Site,
+    index: &ChapterIndex,
     report: &str,
     lang: &str,
     dest: &str,
@@ -127,15 +156,10 @@ pub fn resolve_link(
     }
     let stem = file.strip_suffix(".md").unwrap_or(file);
     let (slug, link_lang) = match stem.rsplit_once('.') {
-        Some((s, l)) if site.config.language_keys.iter().any(|k| k == l) => (s, l),
+        Some((s, l)) if index.site.config.language_keys.iter().any(|k| k == l) => (s, l),
         _ => (stem, lang),
     };
-    let found = site
-        .reports
-        .iter()
-        .find(|r| r.slug == *target_report)
-        .is_some_and(|r| r.chapters.iter().any(|c| c.slug == slug));
-    if !found {
+    if !index.contains(target_report, slug) {
         return Err(format!(
             "link `{dest}`: there is no chapter `{slug}` in report `{target_report}`"
         ));

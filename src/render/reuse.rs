@@ -89,6 +89,7 @@ pub fn site_incremental(
     changed: &Changed,
 ) -> Result<(RenderedSite, Vec<Arc<OutputFile>>)> {
     let jobs = jobs(site);
+    let index = super::paths::ChapterIndex::new(site);
     let keys: Vec<Key> = jobs
         .iter()
         .map(|(r, l)| (r.slug.clone(), l.to_string()))
@@ -104,7 +105,16 @@ pub fn site_incremental(
             .map(|((r, l), k)| {
                 (
                     k.clone(),
-                    report_unit(site, r, l, templates, opts, &Discard, Unit::keeping()),
+                    report_unit(
+                        site,
+                        &index,
+                        r,
+                        l,
+                        templates,
+                        opts,
+                        &Discard,
+                        Unit::keeping(),
+                    ),
                 )
             })
             .collect()

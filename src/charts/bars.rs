@@ -1,25 +1,27 @@
 //! Bar charts: vertical (grouped or stacked) and horizontal, on linear or log axes, with bands.
 
 use super::draw::Drawing;
-use super::frame::{self, Axis, LABEL, SMALL};
+use super::frame::{self, Axis, AxisError, LABEL, SMALL};
 use super::spec::Spec;
 use super::text;
 use super::theme::Role;
+use super::words::Words;
 use plotters::style::text_anchor::{HPos, VPos};
 
 const PAD: f64 = 10.0;
 
-fn unit(spec: &Spec, lang: &str) -> String {
-    spec.unit
-        .as_ref()
-        .map(|u| u.text(lang).to_string())
-        .unwrap_or_default()
-}
-
-/// Vertical bars; `stacked` piles the series up instead of grouping them.
-pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
-    let axis = Axis::for_spec(spec, stacked);
-    let left = PAD + frame::value_labels_width(&axis, spec.decimals) + 8.0;
+/// Vertical bars; `stacked` piles the series up instead of grouping them. On a log axis values
+/// are dots: a bar's length from an arbitrary baseline would mean nothing.
+pub fn vertical(
+    spec: &Spec,
+    t: &Words,
+    lang: &str,
+    w: f64,
+    stacked: bool,
+) -> Result<Drawing, AxisError> {
+    let axis = Axis::for_spec(spec, stacked)?;
+    let places = spec.places();
+    let left = PAD + frame::value_labels_width(&axis, places) + 8.0;
     let right = w - PAD;
     let n = spec.categories.len().max(1) as f64;
     let slot = (right - left) / n;
@@ -41,7 +43,7 @@ pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
     let note_h = note_lines.iter().map(|l| l.len()).max().unwrap_or(0) as f64 * SMALL * frame::LINE;
     let plot_h = if w < 500.0 { 200.0 } else { 240.0 };
     let mut d = Drawing::new(w, 0.0);
-    let y = frame::header(&mut d, spec, lang, left, right, PAD);
+    let y = frame::header(&mut d, spec, t, lang, left, right, PAD, axis.log);
     let label_room = 2.0 * SMALL * frame::LINE + 6.0;
     let (top, bottom) = (y + label_room, y + label_room + plot_h);
     for b in &spec.bands {
@@ -57,10 +59,10 @@ pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
             VPos::Top,
         );
     }
-    frame::value_grid(&mut d, &axis, (left, right), (top, bottom), spec.decimals);
+    frame::value_grid(&mut d, &axis, (left, right), (top, bottom), places);
     let base = axis.map(if axis.log { axis.min } else { 0.0 }, bottom, top);
     let k = spec.series.len().max(1) as f64;
-    let unit = unit(spec, lang);
+    let unit = spec.unit_text(lang);
     for (ci, lines) in cat_lines.iter().enumerate() {
         let x0 = left + slot * ci as f64;
         let present: Vec<usize> = (0..spec.series.len())
@@ -101,6 +103,20 @@ pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
                     base
                 },
             );
+            let label = text::point_label(p, lang, places, &unit);
+            if axis.log {
+                d.status_dot(bx + bar_w / 2.0, y0, Role::Series(si), p.status);
+                d.label(
+                    label,
+                    bx + bar_w / 2.0,
+                    y0 - 10.0,
+                    SMALL,
+                    Role::Text,
+                    HPos::Center,
+                    VPos::Bottom,
+                );
+                continue;
+            }
             d.status_bar(
                 bx + 1.0,
                 y0,
@@ -110,24 +126,24 @@ pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
                 p.status,
             );
             if !stacked {
-                let label = text::wrap(
-                    &text::point_label(p, lang, spec.decimals, &unit),
-                    SMALL,
-                    slot / shown - 4.0,
-                );
-                let lh = SMALL * frame::LINE;
-                frame::lines(
-                    &mut d,
-                    &label,
+                // Above a positive bar, below a negative one.
+                let (ly, v) = if p.value >= 0.0 {
+                    (y0.min(y1) - 4.0, VPos::Bottom)
+                } else {
+                    (y0.max(y1) + 4.0, VPos::Top)
+                };
+                d.label(
+                    label,
                     bx + bar_w / 2.0,
-                    y0.min(y1) - 4.0 - lh * label.len() as f64,
+                    ly,
                     SMALL,
                     Role::Text,
                     HPos::Center,
+                    v,
                 );
             } else if (y1 - y0).abs() > SMALL + 4.0 {
-                d.text(
-                    text::point_label(p, lang, spec.decimals, &unit),
+                d.label(
+                    label,
                     bx + bar_w / 2.0,
                     (y0 + y1) / 2.0,
                     SMALL,
@@ -157,14 +173,18 @@ pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
             HPos::Center,
         );
     }
-    d.line(vec![(left, base), (right, base)], Role::Muted, 1);
+    if !axis.log {
+        d.line(vec![(left, base), (right, base)], Role::Muted, 1);
+    }
     d.height = bottom + 6.0 + cat_h + note_h + PAD + 4.0;
-    d
+    Ok(d)
 }
 
-/// Horizontal bars, one row per category (several series are grouped within the row).
-pub fn horizontal(spec: &Spec, lang: &str, w: f64) -> Drawing {
-    let axis = Axis::for_spec(spec, false);
+/// Horizontal bars, one row per category (several series are grouped within the row); dots on
+/// a log axis.
+pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing, AxisError> {
+    let axis = Axis::for_spec(spec, false)?;
+    let places = spec.places();
     let label_w = (w * 0.34).min(
         spec.categories
             .iter()
@@ -173,17 +193,21 @@ pub fn horizontal(spec: &Spec, lang: &str, w: f64) -> Drawing {
             + 4.0,
     );
     let left = PAD + label_w + 10.0;
-    let unit = unit(spec, lang);
+    let unit = spec.unit_text(lang);
+    // Room for value labels right of the bars, but never more than a third of the canvas: a
+    // longer label is left out (the table has it) rather than squeezing the plot to nothing.
     let value_w = spec
         .series
         .iter()
         .flat_map(|s| s.present())
-        .map(|p| text::width(&text::point_label(p, lang, spec.decimals, &unit), SMALL))
-        .fold(0.0, f64::max);
-    let right = w - PAD - value_w - 8.0;
+        .map(|p| text::width(&text::point_label(p, lang, places, &unit), SMALL))
+        .fold(0.0, f64::max)
+        .min(w / 3.0);
+    let right = (w - PAD - value_w - 8.0).max(left + 40.0);
     let mut d = Drawing::new(w, 0.0);
     let mut y = PAD;
-    y += frame::legend(&mut d, &frame::legend_entries(spec, lang), PAD, y, w - PAD);
+    let entries = frame::legend_entries(spec, t, lang, axis.log);
+    y += frame::legend(&mut d, &entries, PAD, y, w - PAD);
     let k = spec.series.len().max(1) as f64;
     let bar_h = 18.0;
     let top = y + 4.0;
@@ -196,11 +220,11 @@ pub fn horizontal(spec: &Spec, lang: &str, w: f64) -> Drawing {
         row_top += h;
     }
     let bottom = row_top;
-    for t in axis.ticks() {
-        let tx = axis.map(t, left, right);
+    for tick in axis.ticks() {
+        let tx = axis.map(tick, left, right);
         d.line(vec![(tx, top), (tx, bottom)], Role::Grid, 1);
         d.text(
-            frame::tick_label(t, &axis, spec.decimals),
+            frame::tick_label(tick, &axis, places),
             tx,
             bottom + 6.0,
             SMALL,
@@ -239,6 +263,21 @@ pub fn horizontal(spec: &Spec, lang: &str, w: f64) -> Drawing {
             let Some(p) = s.at(ci) else { continue };
             let y0 = by + bar_h * si as f64;
             let x1 = axis.map(p.value, left, right);
+            let label = text::point_label(p, lang, places, &unit);
+            let cy = y0 + bar_h / 2.0;
+            if axis.log {
+                d.status_dot(x1, cy, Role::Series(si), p.status);
+                d.label(
+                    label,
+                    x1 + 10.0,
+                    cy,
+                    SMALL,
+                    Role::Text,
+                    HPos::Left,
+                    VPos::Center,
+                );
+                continue;
+            }
             d.status_bar(
                 base,
                 y0 + 1.0,
@@ -247,18 +286,17 @@ pub fn horizontal(spec: &Spec, lang: &str, w: f64) -> Drawing {
                 Role::Series(si),
                 p.status,
             );
-            d.text(
-                text::point_label(p, lang, spec.decimals, &unit),
-                x1.max(base) + 6.0,
-                y0 + bar_h / 2.0,
-                SMALL,
-                Role::Text,
-                HPos::Left,
-                VPos::Center,
-            );
+            let (lx, h) = if p.value >= 0.0 {
+                (x1.max(base) + 6.0, HPos::Left)
+            } else {
+                (x1.min(base) - 6.0, HPos::Right)
+            };
+            d.label(label, lx, cy, SMALL, Role::Text, h, VPos::Center);
         }
     }
-    d.line(vec![(base, top), (base, bottom)], Role::Muted, 1);
+    if !axis.log {
+        d.line(vec![(base, top), (base, bottom)], Role::Muted, 1);
+    }
     let mut extra = if spec.bands.is_empty() { 0.0 } else { 20.0 };
     if let Some(a) = &spec.axis {
         d.text(
@@ -273,5 +311,5 @@ pub fn horizontal(spec: &Spec, lang: &str, w: f64) -> Drawing {
         extra += 20.0;
     }
     d.height = bottom + 30.0 + extra + PAD;
-    d
+    Ok(d)
 }

@@ -6,26 +6,16 @@ use super::frame::{self, Entry, LABEL, SMALL};
 use super::spec::{Qualifier, Spec, Status};
 use super::text;
 use super::theme::Role;
+use super::words::Words;
 use plotters::style::text_anchor::{HPos, VPos};
 
 const PAD: f64 = 10.0;
 
-fn possible_range(lang: &str) -> &'static str {
-    if lang == "zh" {
-        "可能范围"
-    } else {
-        "Possible range"
-    }
-}
-
 /// One track per category from 0 to the axis maximum; bounds shade the range the value may take.
-pub fn bounds(spec: &Spec, lang: &str, w: f64) -> Drawing {
+pub fn bounds(spec: &Spec, t: &Words, lang: &str, w: f64) -> Drawing {
     let max = spec.max.unwrap_or(100.0);
-    let unit = spec
-        .unit
-        .as_ref()
-        .map(|u| u.text(lang).to_string())
-        .unwrap_or_default();
+    let places = spec.places();
+    let unit = spec.unit_text(lang);
     let label_w = (w * 0.38).min(
         spec.categories
             .iter()
@@ -41,12 +31,13 @@ pub fn bounds(spec: &Spec, lang: &str, w: f64) -> Drawing {
     };
     let mut d = Drawing::new(w, 0.0);
     let mut entries = vec![Entry {
-        label: possible_range(lang).into(),
+        label: t.get("chart_possible_range").into(),
         role: Role::Series(0),
         status: Status::Estimate,
+        dot: false,
     }];
     entries.extend(
-        frame::legend_entries(spec, lang)
+        frame::legend_entries(spec, t, lang, false)
             .into_iter()
             .filter(|e| e.status == Status::Actual),
     );
@@ -107,7 +98,7 @@ pub fn bounds(spec: &Spec, lang: &str, w: f64) -> Drawing {
             }),
             _ => d.status_bar(left, t0, vx, t1, role, p.status),
         }
-        let label = text::point_label(p, lang, spec.decimals, &unit);
+        let label = text::point_label(p, lang, places, &unit);
         let lw = text::width(&label, LABEL);
         let (lx, anchor) = if vx + 10.0 + lw < right {
             (vx + 10.0, HPos::Left)
@@ -133,7 +124,7 @@ pub fn bounds(spec: &Spec, lang: &str, w: f64) -> Drawing {
             VPos::Center,
         );
         d.text(
-            format!("{}{unit}", text::number(max, 0)),
+            format!("{}{unit}", text::number(max, places)),
             right,
             t1 + 14.0,
             SMALL,
@@ -149,7 +140,8 @@ pub fn bounds(spec: &Spec, lang: &str, w: f64) -> Drawing {
 
 /// One 100 % bar per category: the series are parts, and whatever they leave is drawn as an
 /// explicit "unspecified" remainder instead of being shared out.
-pub fn stacked100(spec: &Spec, lang: &str, w: f64) -> Drawing {
+pub fn stacked100(spec: &Spec, t: &Words, lang: &str, w: f64) -> Drawing {
+    let places = spec.places();
     let unit = spec
         .unit
         .as_ref()
@@ -159,13 +151,7 @@ pub fn stacked100(spec: &Spec, lang: &str, w: f64) -> Drawing {
         .remainder
         .as_ref()
         .map(|r| r.text(lang).to_string())
-        .unwrap_or_else(|| {
-            if lang == "zh" {
-                "未说明".into()
-            } else {
-                "Unspecified".into()
-            }
-        });
+        .unwrap_or_else(|| t.get("chart_unspecified").to_string());
     let (left, right) = (PAD, w - PAD);
     let mut d = Drawing::new(w, 0.0);
     let mut entries: Vec<Entry> = spec
@@ -176,12 +162,14 @@ pub fn stacked100(spec: &Spec, lang: &str, w: f64) -> Drawing {
             label: s.name.text(lang).into(),
             role: Role::Series(i),
             status: Status::Actual,
+            dot: false,
         })
         .collect();
     entries.push(Entry {
         label: remainder.clone(),
         role: Role::Track,
         status: Status::InProgress,
+        dot: false,
     });
     let mut y = PAD + frame::legend(&mut d, &entries, PAD, PAD, w - PAD);
     for (ci, c) in spec.categories.iter().enumerate() {
@@ -204,9 +192,19 @@ pub fn stacked100(spec: &Spec, lang: &str, w: f64) -> Drawing {
             let Some(p) = s.at(ci) else { continue };
             let (a, b) = (x(acc), x(acc + p.value));
             d.status_bar(a, t0, b, t1, Role::Series(si), p.status);
+            if p.qualifier.is_bound() {
+                bound_mark(
+                    &mut d,
+                    b,
+                    t0,
+                    t1,
+                    Role::Series(si),
+                    p.qualifier.is_lower_bound(),
+                );
+            }
             labels.push((
                 (a + b) / 2.0,
-                text::point_label(p, lang, spec.decimals, &unit),
+                text::point_label(p, lang, places, &unit),
                 s.name.text(lang).to_string(),
             ));
             acc += p.value;
@@ -222,7 +220,8 @@ pub fn stacked100(spec: &Spec, lang: &str, w: f64) -> Drawing {
         for (cx, value, name) in labels {
             let full = format!("{name} {value}").trim_end().to_string();
             let lw = text::width(&full, SMALL);
-            let lx = (cx - lw / 2.0).clamp(left, right - lw);
+            // `max` then `min`, not `clamp`: a label wider than the bar must not panic.
+            let lx = (cx - lw / 2.0).min(right - lw).max(left);
             if lx < last_end + 8.0 {
                 ly += SMALL * frame::LINE;
             }
@@ -241,4 +240,20 @@ pub fn stacked100(spec: &Spec, lang: &str, w: f64) -> Drawing {
     }
     d.height = y + PAD;
     d
+}
+
+/// A bound drawn as a bound: a heavy tick at the stated value with an arrowhead pointing where
+/// the true value may lie.
+fn bound_mark(d: &mut Drawing, x: f64, t0: f64, t1: f64, role: Role, lower: bool) {
+    d.line(vec![(x, t0 - 5.0), (x, t1 + 5.0)], role, 3);
+    let dir = if lower { 1.0 } else { -1.0 };
+    let my = (t0 + t1) / 2.0;
+    d.shapes.push(super::draw::Shape::Polygon {
+        points: vec![
+            (x + dir * 3.0, my - 6.0),
+            (x + dir * 11.0, my),
+            (x + dir * 3.0, my + 6.0),
+        ],
+        role: Role::Text,
+    });
 }

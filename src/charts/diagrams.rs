@@ -6,22 +6,51 @@ use super::frame::{self, LABEL, SMALL};
 use super::spec::Spec;
 use super::text;
 use super::theme::Role;
+use super::words::Words;
 use plotters::style::text_anchor::{HPos, VPos};
 
 const PAD: f64 = 10.0;
 
-/// Phases as consecutive segments on a year axis; an open-ended phase runs to the edge with an arrow.
-pub fn timeline(spec: &Spec, lang: &str, w: f64) -> Drawing {
+/// Years a phase lasts (inclusive); an open-ended one counts as long as the average closed one.
+fn durations(spec: &Spec) -> Vec<f64> {
+    let closed: Vec<f64> = spec
+        .phases
+        .iter()
+        .filter_map(|p| Some((p.end? - p.start) as f64 + 1.0))
+        .collect();
+    let open = if closed.is_empty() {
+        1.0
+    } else {
+        closed.iter().sum::<f64>() / closed.len() as f64
+    };
+    spec.phases
+        .iter()
+        .map(|p| p.end.map_or(open, |e| (e - p.start) as f64 + 1.0).max(1.0))
+        .collect()
+}
+
+/// Phases as consecutive segments, as long as their durations in years; an open-ended phase runs
+/// to the edge with an arrow.
+pub fn timeline(spec: &Spec, t: &Words, lang: &str, w: f64) -> Drawing {
     let mut d = Drawing::new(w, 0.0);
-    let n = spec.phases.len().max(1) as f64;
     let (left, right) = (PAD, w - PAD - 14.0);
-    let seg = (right - left) / n;
+    let lengths = durations(spec);
+    let total: f64 = lengths.iter().sum::<f64>().max(1.0);
+    let starts: Vec<f64> = lengths
+        .iter()
+        .scan(0.0, |acc, l| {
+            let s = *acc;
+            *acc += l;
+            Some(left + (right - left) * s / total)
+        })
+        .collect();
     let narrow = w < 500.0;
     let top = PAD + 4.0;
     let bar_h = 30.0;
     let mut max_lines = 0;
     for (i, p) in spec.phases.iter().enumerate() {
-        let x0 = left + seg * i as f64;
+        let seg = (right - left) * lengths[i] / total;
+        let x0 = starts[i];
         let x1 = x0 + seg - 3.0;
         let role = Role::Series(i);
         // Light fill with a coloured edge keeps the year labels readable in both themes.
@@ -40,14 +69,7 @@ pub fn timeline(spec: &Spec, lang: &str, w: f64) -> Drawing {
             Some(_) => p.start.to_string(),
             None => format!("{}+", p.start),
         };
-        let phase = if lang == "zh" {
-            format!(
-                "第{}阶段",
-                ["一", "二", "三", "四", "五", "六"].get(i).unwrap_or(&"")
-            )
-        } else {
-            format!("Phase {}", i + 1)
-        };
+        let phase = t.phase(i);
         d.bold(
             years,
             (x0 + x1) / 2.0,

@@ -30,6 +30,8 @@ pub enum Shape {
     Polygon { points: Vec<(f64, f64)>, role: Role },
     /// A filled circle.
     Dot { x: f64, y: f64, r: f64, role: Role },
+    /// A circle outline.
+    Ring { x: f64, y: f64, r: f64, role: Role },
     /// A line of text.
     Text {
         text: String,
@@ -40,6 +42,9 @@ pub enum Shape {
         h: HPos,
         v: VPos,
         bold: bool,
+        /// A value label that may be left out (the data table has the value) when it would
+        /// collide with other text or leave the canvas.
+        droppable: bool,
     },
 }
 
@@ -107,7 +112,64 @@ impl Drawing {
             h,
             v,
             bold: false,
+            droppable: false,
         });
+    }
+
+    /// A value label: like [`Drawing::text`], but left out if it would collide or overflow.
+    #[allow(clippy::too_many_arguments)]
+    pub fn label(
+        &mut self,
+        text: impl Into<String>,
+        x: f64,
+        y: f64,
+        size: f64,
+        role: Role,
+        h: HPos,
+        v: VPos,
+    ) {
+        self.text(text, x, y, size, role, h, v);
+        if let Some(Shape::Text { droppable, .. }) = self.shapes.last_mut() {
+            *droppable = true;
+        }
+    }
+
+    /// Leaves out every value label whose box (by [`super::text::width`]) overlaps text already
+    /// kept or leaves the canvas; fixed text is kept first, labels in paint order. When any is
+    /// left out, `note` is added under the chart, so the reader knows to look at the table.
+    pub fn drop_colliding_labels(&mut self, note: &str) {
+        let (w, h) = (self.width, self.height);
+        let mut kept: Vec<[f64; 4]> = self
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text {
+                    droppable: false, ..
+                } => text_box(s),
+                _ => None,
+            })
+            .collect();
+        let before = self.shapes.len();
+        self.shapes.retain(|s| {
+            let Shape::Text {
+                droppable: true, ..
+            } = s
+            else {
+                return true;
+            };
+            let Some(b) = text_box(s) else { return false };
+            let inside = b[0] >= 0.0 && b[1] >= 0.0 && b[2] <= w && b[3] <= h;
+            let free = kept.iter().all(|k| !overlaps(k, &b));
+            if inside && free {
+                kept.push(b);
+            }
+            inside && free
+        });
+        if self.shapes.len() < before {
+            let y = self.height + 4.0;
+            self.text(note, 10.0, y, 12.0, Role::Muted, HPos::Left, VPos::Top);
+            self.height = y + 22.0;
+        }
     }
 
     /// Bold text anchored at (x, y).
@@ -193,6 +255,24 @@ impl Drawing {
         }
     }
 
+    /// A dot styled by status: filled when actual, a ring with a centre when estimated, a bare
+    /// ring when forecast, a double ring while in progress.
+    pub fn status_dot(&mut self, x: f64, y: f64, role: Role, status: Status) {
+        let ring = |r| Shape::Ring { x, y, r, role };
+        match status {
+            Status::Actual => self.shapes.push(Shape::Dot { x, y, r: 6.0, role }),
+            Status::Estimate => {
+                self.shapes.push(ring(6.0));
+                self.shapes.push(Shape::Dot { x, y, r: 2.0, role });
+            }
+            Status::Forecast => self.shapes.push(ring(6.0)),
+            Status::InProgress => {
+                self.shapes.push(ring(6.0));
+                self.shapes.push(ring(3.0));
+            }
+        }
+    }
+
     /// Diagonal hatching clipped to a rectangle.
     #[allow(clippy::too_many_arguments)]
     pub fn hatch(
@@ -221,6 +301,38 @@ impl Drawing {
             c += gap;
         }
     }
+}
+
+/// The box [x0, y0, x1, y1] a text shape covers, with a 1 px margin.
+pub fn text_box(s: &Shape) -> Option<[f64; 4]> {
+    let Shape::Text {
+        text,
+        x,
+        y,
+        size,
+        h,
+        v,
+        ..
+    } = s
+    else {
+        return None;
+    };
+    let w = super::text::width(text, *size);
+    let x0 = match h {
+        HPos::Left => *x,
+        HPos::Center => x - w / 2.0,
+        HPos::Right => x - w,
+    };
+    let y0 = match v {
+        VPos::Top => *y,
+        VPos::Center => y - size * 0.6,
+        VPos::Bottom => y - size * 1.2,
+    };
+    Some([x0 - 1.0, y0 - 1.0, x0 + w + 1.0, y0 + size * 1.2 + 1.0])
+}
+
+fn overlaps(a: &[f64; 4], b: &[f64; 4]) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
 fn px(v: f64) -> i32 {
@@ -279,6 +391,14 @@ fn draw_shape(
         Shape::Dot { x, y, r, role } => {
             b.draw_circle((px(*x), px(*y)), r.round() as u32, &role.rgb(), true)
         }
+        Shape::Ring { x, y, r, role } => {
+            let style = ShapeStyle {
+                color: role.rgb().to_rgba(),
+                filled: false,
+                stroke_width: 2,
+            };
+            b.draw_circle((px(*x), px(*y)), r.round() as u32, &style, false)
+        }
         Shape::Text {
             text,
             x,
@@ -288,6 +408,7 @@ fn draw_shape(
             h,
             v,
             bold,
+            ..
         } => {
             // plotters writes font-size as size / 1.24; compensate so the SVG says `size`.
             let font = FontDesc::new(

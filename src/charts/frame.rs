@@ -4,6 +4,7 @@ use super::draw::Drawing;
 use super::spec::{Scale, Spec, Status};
 use super::text;
 use super::theme::Role;
+use super::words::Words;
 use plotters::style::text_anchor::{HPos, VPos};
 
 /// Font size of labels (px in the viewBox).
@@ -12,6 +13,12 @@ pub const LABEL: f64 = 13.0;
 pub const SMALL: f64 = 12.0;
 /// Line height as a multiple of the font size; CJK fonts' boxes are ~1.4 em tall.
 pub const LINE: f64 = 1.5;
+
+/// Largest magnitude a chart labels: beyond it labels grow past the canvas, and sums or ranges
+/// of such values can overflow; authors should pick a larger unit instead.
+pub const MAX_MAGNITUDE: f64 = 1e15;
+/// Most ticks an axis draws; tick generation is counted, never open-ended.
+const MAX_TICKS: usize = 12;
 
 /// A value axis mapping data values onto a pixel range.
 #[derive(Debug, Clone, Copy)]
@@ -24,44 +31,153 @@ pub struct Axis {
     pub log: bool,
 }
 
+/// Why an axis cannot be drawn, and which YAML field to blame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AxisError {
+    /// `max`, `min` or `series`.
+    pub field: &'static str,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: &'static str,
+}
+
+fn axis_error(field: &'static str, message: String, help: &'static str) -> AxisError {
+    AxisError {
+        field,
+        message,
+        help,
+    }
+}
+
+/// The values an axis must show: every point (or every stacked total) and every band end.
+fn axis_values(spec: &Spec, stacked: bool) -> Vec<f64> {
+    let mut values: Vec<f64> = if stacked {
+        (0..spec.categories.len())
+            .map(|i| {
+                spec.series
+                    .iter()
+                    .filter_map(|s| s.at(i))
+                    .map(|p| p.value)
+                    .sum()
+            })
+            .collect()
+    } else {
+        spec.series
+            .iter()
+            .flat_map(|s| s.present().map(|p| p.value))
+            .collect()
+    };
+    values.extend(spec.bands.iter().flat_map(|b| [b.from, b.to]));
+    values
+}
+
 impl Axis {
-    /// An axis covering every value of the spec (and its bands), with some headroom.
-    pub fn for_spec(spec: &Spec, stacked: bool) -> Axis {
-        let mut values: Vec<f64> = if stacked {
-            (0..spec.categories.len())
-                .map(|i| {
-                    spec.series
-                        .iter()
-                        .filter_map(|s| s.at(i))
-                        .map(|p| p.value)
-                        .sum()
-                })
-                .collect()
-        } else {
-            spec.series
-                .iter()
-                .flat_map(|s| s.present().map(|p| p.value))
-                .collect()
-        };
-        values.extend(spec.bands.iter().flat_map(|b| [b.from, b.to]));
+    /// An axis covering every value of the spec (and its bands), with some headroom; a declared
+    /// `min`/`max` that would cut data, or a range that cannot be drawn, is an error.
+    pub fn for_spec(spec: &Spec, stacked: bool) -> Result<Axis, AxisError> {
+        let values = axis_values(spec, stacked);
+        if let Some(v) = values
+            .iter()
+            .find(|v| !v.is_finite() || v.abs() > MAX_MAGNITUDE)
+        {
+            return Err(axis_error(
+                "series",
+                format!("{v} is too large to label (the limit is 1e15, totals included)"),
+                "express the data in a larger unit (e.g. billions instead of units)",
+            ));
+        }
         let hi = values.iter().cloned().fold(f64::MIN, f64::max);
         let lo = values.iter().cloned().fold(f64::MAX, f64::min);
-        if spec.scale == Scale::Log {
-            let min = 10f64.powf(lo.max(f64::MIN_POSITIVE).log10().floor());
-            let max = 10f64.powf(hi.max(min * 10.0).log10().ceil());
+        for (field, v) in [("min", spec.min), ("max", spec.max)] {
+            match v {
+                Some(v) if !v.is_finite() || v.abs() > MAX_MAGNITUDE => {
+                    return Err(axis_error(
+                        field,
+                        format!("`{field}: {v}` is not a drawable number"),
+                        "write a finite number within ±1e15",
+                    ))
+                }
+                Some(v) if spec.scale == Scale::Log && v <= 0.0 => {
+                    return Err(axis_error(
+                        field,
+                        format!("`{field}: {v}` cannot be shown on a log scale"),
+                        "a log axis needs bounds above zero",
+                    ))
+                }
+                _ => {}
+            }
+        }
+        if let (Some(a), Some(b)) = (spec.min, spec.max) {
+            if b <= a {
+                return Err(axis_error(
+                    "max",
+                    format!("`max: {b}` is not above `min: {a}`"),
+                    "the axis needs `max` greater than `min`",
+                ));
+            }
+        }
+        if let Some(m) = spec.max.filter(|m| values.iter().any(|v| v > m)) {
+            return Err(axis_error(
+                "max",
+                format!("`max: {m}` cuts the data, which goes up to {hi}"),
+                "raise `max` or remove it: an axis that cuts data draws different values alike",
+            ));
+        }
+        if let Some(m) = spec.min.filter(|m| values.iter().any(|v| v < m)) {
+            return Err(axis_error(
+                "min",
+                format!("`min: {m}` cuts the data, which goes down to {lo}"),
+                "lower `min` or remove it: an axis that cuts data draws different values alike",
+            ));
+        }
+        let axis = if values.is_empty() {
+            Axis {
+                min: 0.0,
+                max: 1.0,
+                log: spec.scale == Scale::Log,
+            }
+        } else if spec.scale == Scale::Log {
+            let min = spec.min.unwrap_or_else(|| 10f64.powf(lo.log10().floor()));
+            let max = spec
+                .max
+                .unwrap_or_else(|| 10f64.powf(hi.max(min * 10.0).log10().ceil()));
             Axis {
                 min,
                 max,
                 log: true,
             }
         } else {
-            let max = spec.max.unwrap_or_else(|| nice_ceiling(hi.max(0.0) * 1.08));
+            let min = spec
+                .min
+                .unwrap_or_else(|| -nice_ceiling((-lo).max(0.0) * 1.08));
+            let max = spec.max.unwrap_or_else(|| {
+                let m = nice_ceiling(hi.max(0.0) * 1.08);
+                if m > min {
+                    m
+                } else {
+                    min + 1.0
+                }
+            });
             Axis {
-                min: lo.min(0.0),
-                max: max.max(1e-9),
+                min,
+                max,
                 log: false,
             }
+        };
+        let span = if axis.log {
+            axis.max.log10() - axis.min.log10()
+        } else {
+            axis.max - axis.min
+        };
+        if !(span.is_finite() && span > 0.0 && axis.min.is_finite() && axis.max.is_finite()) {
+            return Err(axis_error(
+                "series",
+                format!("the range {}–{} cannot be drawn", axis.min, axis.max),
+                "check the values, `min` and `max`; use a larger unit for huge numbers",
+            ));
         }
+        Ok(axis)
     }
 
     /// Position of `v` between pixels `a` (min) and `b` (max).
@@ -71,26 +187,38 @@ impl Axis {
         } else {
             (v - self.min) / (self.max - self.min)
         };
+        let t = if t.is_finite() { t } else { 0.0 };
         a + (b - a) * t.clamp(0.0, 1.0)
     }
 
-    /// Tick values: powers of ten on a log axis, 4–6 round steps on a linear one.
+    /// Tick values: powers of ten on a log axis (every k-th when there are many), 4–6 round
+    /// steps on a linear one; never more than [`MAX_TICKS`].
     pub fn ticks(&self) -> Vec<f64> {
         if self.log {
-            let (a, b) = (
-                self.min.log10().round() as i32,
-                self.max.log10().round() as i32,
-            );
-            return (a..=b).map(|e| 10f64.powi(e)).collect();
+            let (a, b) = (self.min.log10().ceil(), self.max.log10().floor());
+            let decades = (b - a).max(0.0);
+            let every = (decades / (MAX_TICKS - 1) as f64).ceil().max(1.0);
+            let n = (decades / every).floor() as usize;
+            return (0..=n.min(MAX_TICKS))
+                .map(|k| 10f64.powf(a + every * k as f64))
+                .collect();
         }
         let step = nice_step((self.max - self.min) / 5.0);
-        let mut v = (self.min / step).ceil() * step;
-        let mut out = Vec::new();
-        while v <= self.max + step * 1e-6 {
-            out.push(if v.abs() < step * 1e-9 { 0.0 } else { v });
-            v += step;
+        let first = (self.min / step).ceil();
+        let n = ((self.max / step + 1e-6).floor() - first).max(0.0);
+        if !n.is_finite() {
+            return Vec::new();
         }
-        out
+        (0..=(n as usize).min(MAX_TICKS))
+            .map(|k| {
+                let v = (first + k as f64) * step;
+                if v.abs() < step * 1e-9 {
+                    0.0
+                } else {
+                    v
+                }
+            })
+            .collect()
     }
 }
 
@@ -119,21 +247,7 @@ fn nice_ceiling(v: f64) -> f64 {
     (v / step).ceil() * step
 }
 
-/// Localized name of a status.
-pub fn status_name(status: Status, lang: &str) -> &'static str {
-    match (status, lang == "zh") {
-        (Status::Actual, true) => "实际",
-        (Status::Actual, false) => "Actual",
-        (Status::Estimate, true) => "估计",
-        (Status::Estimate, false) => "Estimate",
-        (Status::Forecast, true) => "预测",
-        (Status::Forecast, false) => "Forecast",
-        (Status::InProgress, true) => "进行中",
-        (Status::InProgress, false) => "In progress",
-    }
-}
-
-/// A legend entry: a swatch styled like the data it names.
+/// A legend entry: a swatch styled like the marks it names.
 pub struct Entry {
     /// Text.
     pub label: String,
@@ -141,26 +255,28 @@ pub struct Entry {
     pub role: Role,
     /// Styling.
     pub status: Status,
+    /// The marks are dots (log axes), not bars.
+    pub dot: bool,
 }
 
 /// Legend entries for a spec: series names when there are several (derived ones marked), and
-/// every status other than "actual" that appears.
-pub fn legend_entries(spec: &Spec, lang: &str) -> Vec<Entry> {
+/// every status other than "actual" that appears. With one series the status swatches take its
+/// colour, so each swatch looks like the marks it names.
+pub fn legend_entries(spec: &Spec, t: &Words, lang: &str, dot: bool) -> Vec<Entry> {
     let mut out = Vec::new();
     if spec.series.len() > 1 {
         for (i, s) in spec.series.iter().enumerate() {
-            let mut label = s.name.text(lang).to_string();
-            if s.derived.is_some() {
-                label.push_str(if lang == "zh" {
-                    "（推算）"
-                } else {
-                    " (derived)"
-                });
-            }
+            let name = s.name.text(lang);
+            let label = if s.derived.is_some() {
+                t.fill("chart_derived", &[("name", name)])
+            } else {
+                name.to_string()
+            };
             out.push(Entry {
                 label,
                 role: Role::Series(i),
                 status: Status::Actual,
+                dot,
             });
         }
     }
@@ -171,12 +287,18 @@ pub fn legend_entries(spec: &Spec, lang: &str) -> Vec<Entry> {
         .collect();
     statuses.sort();
     statuses.dedup();
+    let role = if spec.series.len() == 1 {
+        Role::Series(0)
+    } else {
+        Role::Track
+    };
     if statuses.len() > 1 || statuses.first().is_some_and(|s| *s != Status::Actual) {
         for st in statuses {
             out.push(Entry {
-                label: status_name(st, lang).to_string(),
-                role: Role::Track,
+                label: t.status(st).to_string(),
+                role,
                 status: st,
+                dot,
             });
         }
     }
@@ -196,7 +318,11 @@ pub fn legend(d: &mut Drawing, entries: &[Entry], x0: f64, y: f64, max_x: f64) -
             row += 22.0;
         }
         let top = y + row;
-        d.status_bar(x, top + 2.0, x + 16.0, top + 14.0, e.role, e.status);
+        if e.dot {
+            d.status_dot(x + 8.0, top + 8.0, e.role, e.status);
+        } else {
+            d.status_bar(x, top + 2.0, x + 16.0, top + 14.0, e.role, e.status);
+        }
         d.text(
             &e.label,
             x + 22.0,
@@ -252,8 +378,18 @@ pub fn value_grid(
 }
 
 /// Draws the legend and the axis title from the top of a chart; returns where the plot may start.
-pub fn header(d: &mut Drawing, spec: &Spec, lang: &str, left: f64, right: f64, pad: f64) -> f64 {
-    let mut y = pad + legend(d, &legend_entries(spec, lang), left, pad, right);
+#[allow(clippy::too_many_arguments)]
+pub fn header(
+    d: &mut Drawing,
+    spec: &Spec,
+    t: &Words,
+    lang: &str,
+    left: f64,
+    right: f64,
+    pad: f64,
+    dot: bool,
+) -> f64 {
+    let mut y = pad + legend(d, &legend_entries(spec, t, lang, dot), left, pad, right);
     if let Some(a) = &spec.axis {
         d.text(
             a.text(lang),

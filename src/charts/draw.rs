@@ -219,7 +219,7 @@ impl Drawing {
         let (y0, y1) = (y0.min(y1), y0.max(y1));
         match status {
             Status::Actual => self.rect(x0, y0, x1, y1, role),
-            Status::Estimate | Status::Forecast => {
+            Status::Estimate => {
                 self.shapes.push(Shape::Rect {
                     x0,
                     y0,
@@ -229,7 +229,7 @@ impl Drawing {
                     fill: true,
                     opacity: 0.35,
                 });
-                self.hatch(x0, y0, x1, y1, role, status == Status::Forecast, 6.0);
+                self.hatch(x0, y0, x1, y1, role, false, 6.0);
                 self.shapes.push(Shape::Rect {
                     x0,
                     y0,
@@ -239,6 +239,21 @@ impl Drawing {
                     fill: false,
                     opacity: 1.0,
                 });
+            }
+            // A forecast is further from fact than an estimate: paler, hatched the other way,
+            // and only a dashed outline.
+            Status::Forecast => {
+                self.shapes.push(Shape::Rect {
+                    x0,
+                    y0,
+                    x1,
+                    y1,
+                    role,
+                    fill: true,
+                    opacity: 0.15,
+                });
+                self.hatch(x0, y0, x1, y1, role, true, 6.0);
+                self.dashed_outline(x0, y0, x1, y1, role);
             }
             Status::InProgress => {
                 self.hatch(x0, y0, x1, y1, role, false, 10.0);
@@ -269,6 +284,28 @@ impl Drawing {
             Status::InProgress => {
                 self.shapes.push(ring(6.0));
                 self.shapes.push(ring(3.0));
+            }
+        }
+    }
+
+    /// A rectangle outlined with 4 px dashes.
+    pub fn dashed_outline(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, role: Role) {
+        let corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)];
+        for side in corners.windows(2) {
+            let ((ax, ay), (bx, by)) = (side[0], side[1]);
+            let len = (bx - ax).abs() + (by - ay).abs();
+            // Bounded by the canvas, so the dash count is small.
+            let n = (len / 4.0).ceil().min(2000.0) as usize;
+            for k in (0..n).step_by(2) {
+                let (t0, t1) = (k as f64 / n as f64, ((k + 1) as f64 / n as f64).min(1.0));
+                self.line(
+                    vec![
+                        (ax + (bx - ax) * t0, ay + (by - ay) * t0),
+                        (ax + (bx - ax) * t1, ay + (by - ay) * t1),
+                    ],
+                    role,
+                    1,
+                );
             }
         }
     }

@@ -17,6 +17,7 @@ mod table;
 mod text;
 mod theme;
 mod validate;
+mod whole;
 mod words;
 
 pub use validate::valid_id;
@@ -61,7 +62,7 @@ pub struct Figure {
     pub svg: String,
     /// HTML markup for structured graphics drawn without SVG; shown instead of `svg` when set.
     pub html: Option<String>,
-    /// Stand-alone SVG file (own styles for light and dark mode).
+    /// Stand-alone SVG file: title, caption, unit, notes and source drawn in, resolved colours.
     pub svg_file: String,
     /// CSV with the data (UTF-8 with BOM).
     pub csv: String,
@@ -136,6 +137,9 @@ fn svg(
     let located = |e: String| Diagnostic::error(Location::file(&chart.file), e);
     let mut drawing = layout(&chart.spec, t, lang, w).map_err(located)?;
     drawing.drop_colliding_labels(t.get("chart_values_in_table"));
+    if standalone {
+        whole::frame_for_download(&mut drawing, &chart.spec, t, lang);
+    }
     let raw = draw::render(&drawing).map_err(located)?;
     Ok(theme::finish(
         &raw,
@@ -174,5 +178,7 @@ pub fn render(chart: &ChartSpec, lang: &str, t: &Words) -> Result<Figure, Diagno
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_props;
 #[cfg(test)]
 mod tests_rules;

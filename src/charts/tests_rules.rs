@@ -350,3 +350,30 @@ fn a_single_series_legend_uses_the_series_colour() {
     assert!(!entries.is_empty());
     assert!(entries.iter().all(|e| e.role == theme::Role::Series(0)));
 }
+
+#[test]
+fn the_download_carries_title_caption_unit_notes_and_source() {
+    let yaml = BAR.replace(
+        "source: {zh: 来源, en: Source}",
+        "caption: {zh: 副标题, en: The subtitle}\nnotes: [{zh: 注释一, en: First note}]\nsource: {zh: 量子位, en: QbitAI}",
+    );
+    let c = chart(&yaml);
+    let en = draw(&c, "en").unwrap();
+    for text in [
+        "Size",
+        "The subtitle",
+        "Unit: RMB 100m",
+        "First note",
+        "Source: QbitAI",
+    ] {
+        assert!(has_text(&en.svg_file, text), "`{text}` missing");
+        assert!(
+            !has_text(&en.svg, text) || text == "Size",
+            "`{text}` is for the file only"
+        );
+    }
+    let zh = draw(&c, "zh").unwrap();
+    for text in ["规模", "副标题", "单位：亿元", "注释一", "来源：量子位"] {
+        assert!(has_text(&zh.svg_file, text), "`{text}` missing");
+    }
+}

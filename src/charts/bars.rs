@@ -21,24 +21,54 @@ pub fn vertical(
 ) -> Result<Drawing, AxisError> {
     let axis = Axis::for_spec(spec, stacked)?;
     let places = spec.places();
-    let left = PAD + frame::value_labels_width(&axis, places) + 8.0;
+    let left = PAD + frame::value_labels_width(&axis) + 8.0;
     let right = w - PAD;
     let n = spec.categories.len().max(1) as f64;
     let slot = (right - left) / n;
-    let cat_lines: Vec<Vec<String>> = spec
+    let mut cat_lines: Vec<Vec<String>> = spec
         .categories
         .iter()
         .map(|c| text::wrap(c.text(lang), LABEL, slot - 8.0))
         .collect();
-    let note_lines: Vec<Vec<String>> = (0..spec.categories.len())
+    let notes: Vec<Vec<&str>> = (0..spec.categories.len())
         .map(|i| {
             spec.series
                 .iter()
                 .filter_map(|s| s.at(i)?.note.as_ref())
-                .flat_map(|n| text::wrap(n.text(lang), SMALL, slot - 8.0))
+                .map(|n| n.text(lang))
                 .collect()
         })
         .collect();
+    let mut note_lines: Vec<Vec<String>> = notes
+        .iter()
+        .map(|ns| {
+            ns.iter()
+                .flat_map(|n| text::wrap(n, SMALL, slot - 8.0))
+                .collect()
+        })
+        .collect();
+    // Labels that do not fit their slot (a word wider than it) would collide: number the
+    // categories instead and spell them out in a key under the chart.
+    let fits = |lines: &Vec<Vec<String>>, size| {
+        lines
+            .iter()
+            .flatten()
+            .all(|l| text::width(l, size) <= slot - 4.0)
+    };
+    let mut key = Vec::new();
+    if !fits(&cat_lines, LABEL) || !fits(&note_lines, SMALL) {
+        for (i, c) in spec.categories.iter().enumerate() {
+            let mut entry = format!("{}  {}", i + 1, c.text(lang));
+            for n in &notes[i] {
+                entry = t.fill("chart_with_note", &[("value", &entry), ("note", n)]);
+            }
+            key.extend(text::wrap(&entry, SMALL, w - 2.0 * PAD));
+        }
+        cat_lines = (1..=spec.categories.len())
+            .map(|i| vec![i.to_string()])
+            .collect();
+        note_lines = vec![Vec::new(); spec.categories.len()];
+    }
     let cat_h = cat_lines.iter().map(|l| l.len()).max().unwrap_or(1) as f64 * LABEL * frame::LINE;
     let note_h = note_lines.iter().map(|l| l.len()).max().unwrap_or(0) as f64 * SMALL * frame::LINE;
     let plot_h = if w < 500.0 { 200.0 } else { 240.0 };
@@ -59,7 +89,7 @@ pub fn vertical(
             VPos::Top,
         );
     }
-    frame::value_grid(&mut d, &axis, (left, right), (top, bottom), places);
+    frame::value_grid(&mut d, &axis, (left, right), (top, bottom));
     let base = axis.map(if axis.log { axis.min } else { 0.0 }, bottom, top);
     let k = spec.series.len().max(1) as f64;
     let unit = spec.unit_text(lang);
@@ -176,7 +206,9 @@ pub fn vertical(
     if !axis.log {
         d.line(vec![(left, base), (right, base)], Role::Muted, 1);
     }
-    d.height = bottom + 6.0 + cat_h + note_h + PAD + 4.0;
+    let key_top = bottom + 6.0 + cat_h + note_h + 6.0;
+    let key_h = frame::lines(&mut d, &key, PAD, key_top, SMALL, Role::Text, HPos::Left);
+    d.height = key_top + key_h + PAD - 2.0;
     Ok(d)
 }
 
@@ -185,14 +217,24 @@ pub fn vertical(
 pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing, AxisError> {
     let axis = Axis::for_spec(spec, false)?;
     let places = spec.places();
-    let label_w = (w * 0.34).min(
-        spec.categories
-            .iter()
-            .map(|c| text::width(c.text(lang), LABEL))
-            .fold(0.0, f64::max)
-            + 4.0,
-    );
-    let left = PAD + label_w + 10.0;
+    // Narrow canvases put each category label above its bars, so the plot keeps the full width.
+    let above = w < 500.0;
+    let label_w = if above {
+        w - 2.0 * PAD
+    } else {
+        (w * 0.34).min(
+            spec.categories
+                .iter()
+                .map(|c| text::width(c.text(lang), LABEL))
+                .fold(0.0, f64::max)
+                + 4.0,
+        )
+    };
+    let left = if above {
+        PAD + 12.0
+    } else {
+        PAD + label_w + 10.0
+    };
     let unit = spec.unit_text(lang);
     // Room for value labels right of the bars, but never more than a third of the canvas: a
     // longer label is left out (the table has it) rather than squeezing the plot to nothing.
@@ -215,16 +257,30 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
     let mut rows = Vec::new();
     for c in &spec.categories {
         let lines = text::wrap(c.text(lang), LABEL, label_w);
-        let h = (lines.len() as f64 * LABEL * frame::LINE).max(bar_h * k) + 14.0;
+        let text_h = lines.len() as f64 * LABEL * frame::LINE;
+        let h = if above {
+            text_h + bar_h * k + 16.0
+        } else {
+            text_h.max(bar_h * k) + 14.0
+        };
         rows.push((row_top, h, lines));
         row_top += h;
     }
     let bottom = row_top;
+    // Tick labels side by side are thinned: one that would touch the previous is left out (its
+    // grid line stays).
+    let mut last_right = f64::MIN;
     for tick in axis.ticks() {
         let tx = axis.map(tick, left, right);
         d.line(vec![(tx, top), (tx, bottom)], Role::Grid, 1);
+        let label = frame::tick_label(tick, &axis);
+        let half = text::width(&label, SMALL) / 2.0;
+        if tx - half < last_right + 8.0 || tx + half > w {
+            continue;
+        }
+        last_right = tx + half;
         d.text(
-            frame::tick_label(tick, &axis, places),
+            label,
             tx,
             bottom + 6.0,
             SMALL,
@@ -249,16 +305,21 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
     let base = axis.map(if axis.log { axis.min } else { 0.0 }, left, right);
     for (ci, (rt, h, lines)) in rows.iter().enumerate() {
         let text_h = lines.len() as f64 * LABEL * frame::LINE;
-        frame::lines(
-            &mut d,
-            lines,
-            PAD + label_w,
-            rt + (h - text_h) / 2.0,
-            LABEL,
-            Role::Text,
-            HPos::Right,
-        );
-        let by = rt + (h - bar_h * k) / 2.0;
+        let by = if above {
+            frame::lines(&mut d, lines, PAD, rt + 4.0, LABEL, Role::Text, HPos::Left);
+            rt + 8.0 + text_h
+        } else {
+            frame::lines(
+                &mut d,
+                lines,
+                PAD + label_w,
+                rt + (h - text_h) / 2.0,
+                LABEL,
+                Role::Text,
+                HPos::Right,
+            );
+            rt + (h - bar_h * k) / 2.0
+        };
         for (si, s) in spec.series.iter().enumerate() {
             let Some(p) = s.at(ci) else { continue };
             let y0 = by + bar_h * si as f64;

@@ -114,24 +114,28 @@ pub fn bounds(spec: &Spec, t: &Words, lang: &str, w: f64) -> Drawing {
             anchor,
             VPos::Center,
         );
-        d.text(
-            "0",
-            left,
-            t1 + 14.0,
-            SMALL,
-            Role::Muted,
-            HPos::Left,
-            VPos::Center,
-        );
-        d.text(
-            format!("{}{unit}", text::number(max, places)),
-            right,
-            t1 + 14.0,
-            SMALL,
-            Role::Muted,
-            HPos::Right,
-            VPos::Center,
-        );
+        // The track's ends are labelled unless the value label needs the room (the axis is
+        // the same for every track, so nothing is lost).
+        let (a, b) = match anchor {
+            HPos::Left => (lx, lx + lw),
+            _ => (lx - lw, lx),
+        };
+        let max_label = format!("{}{unit}", text::number(max, places));
+        let ends = [
+            ("0".to_string(), left, HPos::Left),
+            (max_label, right, HPos::Right),
+        ];
+        for (text_, x, h) in ends {
+            let tw = text::width(&text_, SMALL);
+            let (ta, tb) = if matches!(h, HPos::Left) {
+                (x, x + tw)
+            } else {
+                (x - tw, x)
+            };
+            if tb + 8.0 < a || ta > b + 8.0 {
+                d.text(text_, x, t1 + 14.0, SMALL, Role::Muted, h, VPos::Center);
+            }
+        }
         y = t1 + 30.0;
     }
     d.height = y + PAD;
@@ -215,28 +219,27 @@ pub fn stacked100(spec: &Spec, t: &Words, lang: &str, w: f64) -> Drawing {
             // The remainder is not a figure of the source: name it, never compute a number for it.
             labels.push(((a + right) / 2.0, String::new(), remainder.clone()));
         }
-        let mut ly = t1 + 6.0;
+        // Labels go left to right under their parts; one that would touch the previous starts
+        // a new row, and a long one wraps within the bar's width.
+        let (mut ly, mut row_bottom) = (t1 + 6.0, t1 + 6.0);
         let mut last_end = f64::MIN;
         for (cx, value, name) in labels {
             let full = format!("{name} {value}").trim_end().to_string();
-            let lw = text::width(&full, SMALL);
+            let lines = text::wrap(&full, SMALL, right - left);
+            let lw = lines
+                .iter()
+                .map(|l| text::width(l, SMALL))
+                .fold(0.0, f64::max);
             // `max` then `min`, not `clamp`: a label wider than the bar must not panic.
             let lx = (cx - lw / 2.0).min(right - lw).max(left);
             if lx < last_end + 8.0 {
-                ly += SMALL * frame::LINE;
+                ly = row_bottom;
             }
-            d.text(
-                full,
-                lx,
-                ly + SMALL * 0.65,
-                SMALL,
-                Role::Text,
-                HPos::Left,
-                VPos::Center,
-            );
+            let h = frame::lines(&mut d, &lines, lx, ly, SMALL, Role::Text, HPos::Left);
+            row_bottom = row_bottom.max(ly + h);
             last_end = lx + lw;
         }
-        y = ly + SMALL * frame::LINE + 14.0;
+        y = row_bottom + 14.0;
     }
     d.height = y + PAD;
     d

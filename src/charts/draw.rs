@@ -340,7 +340,8 @@ impl Drawing {
     }
 }
 
-/// The box [x0, y0, x1, y1] a text shape covers, with a 1 px margin.
+/// The box [x0, y0, x1, y1] a text shape covers (its line box), with a margin (2 px across,
+/// 1 px down) for the estimate's error against real fonts.
 pub fn text_box(s: &Shape) -> Option<[f64; 4]> {
     let Shape::Text {
         text,
@@ -360,12 +361,14 @@ pub fn text_box(s: &Shape) -> Option<[f64; 4]> {
         HPos::Center => x - w / 2.0,
         HPos::Right => x - w,
     };
+    // Browsers give CJK-capable fonts a line box of about 1.4 em.
+    let h = size * 1.4;
     let y0 = match v {
         VPos::Top => *y,
-        VPos::Center => y - size * 0.6,
-        VPos::Bottom => y - size * 1.2,
+        VPos::Center => y - h / 2.0,
+        VPos::Bottom => y - h,
     };
-    Some([x0 - 1.0, y0 - 1.0, x0 + w + 1.0, y0 + size * 1.2 + 1.0])
+    Some([x0 - 2.0, y0 - 1.0, x0 + w + 2.0, y0 + h + 1.0])
 }
 
 fn overlaps(a: &[f64; 4], b: &[f64; 4]) -> bool {

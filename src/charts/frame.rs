@@ -1,7 +1,7 @@
 //! Parts every data chart shares: the value axis (linear or log) with its ticks, and the legend.
 
 use super::draw::Drawing;
-use super::spec::{Scale, Spec, Status};
+use super::spec::{decimals_of, Scale, Spec, Status, MAX_DECIMALS};
 use super::text;
 use super::theme::Role;
 use super::words::Words;
@@ -310,12 +310,19 @@ pub fn legend(d: &mut Drawing, entries: &[Entry], x0: f64, y: f64, max_x: f64) -
     if entries.is_empty() {
         return 0.0;
     }
-    let (mut x, mut row) = (x0, 0.0);
+    // Entries flow in rows; a label longer than the width wraps under itself.
+    let (mut x, mut row, mut row_h) = (x0, 0.0, 22.0);
     for e in entries {
-        let w = 16.0 + 6.0 + text::width(&e.label, SMALL) + 16.0;
+        let lines = text::wrap(&e.label, SMALL, (max_x - x0 - 22.0).max(SMALL));
+        let text_w = lines
+            .iter()
+            .map(|l| text::width(l, SMALL))
+            .fold(0.0, f64::max);
+        let w = 16.0 + 6.0 + text_w + 16.0;
         if x + w > max_x && x > x0 {
             x = x0;
-            row += 22.0;
+            row += row_h;
+            row_h = 22.0;
         }
         let top = y + row;
         if e.dot {
@@ -323,34 +330,41 @@ pub fn legend(d: &mut Drawing, entries: &[Entry], x0: f64, y: f64, max_x: f64) -
         } else {
             d.status_bar(x, top + 2.0, x + 16.0, top + 14.0, e.role, e.status);
         }
-        d.text(
-            &e.label,
-            x + 22.0,
-            top + 8.0,
-            SMALL,
-            Role::Text,
-            HPos::Left,
-            VPos::Center,
-        );
+        for (i, l) in lines.iter().enumerate() {
+            d.text(
+                l,
+                x + 22.0,
+                top + 8.0 + 18.0 * i as f64,
+                SMALL,
+                Role::Text,
+                HPos::Left,
+                VPos::Center,
+            );
+        }
+        row_h = f64::max(row_h, 18.0 * lines.len() as f64 + 4.0);
         x += w;
     }
-    row + 26.0
+    row + row_h + 4.0
 }
 
-/// A tick value as shown on the axis.
-pub fn tick_label(v: f64, axis: &Axis, decimals: usize) -> String {
-    if axis.log {
-        text::number(v, 0)
-    } else {
-        text::number(v, decimals.min(2))
-    }
+/// A tick value as shown on the axis: every tick of an axis with the decimals its finest tick
+/// needs (0.5 steps show one decimal; a log axis shows 0.001 as such), independent of the data.
+pub fn tick_label(v: f64, axis: &Axis) -> String {
+    let places = axis
+        .ticks()
+        .iter()
+        .map(|t| decimals_of(*t))
+        .max()
+        .unwrap_or(0)
+        .min(MAX_DECIMALS);
+    text::number(v, places)
 }
 
 /// Width of the widest tick label, for the left margin.
-pub fn value_labels_width(axis: &Axis, decimals: usize) -> f64 {
+pub fn value_labels_width(axis: &Axis) -> f64 {
     axis.ticks()
         .iter()
-        .map(|t| text::width(&tick_label(*t, axis, decimals), SMALL))
+        .map(|t| text::width(&tick_label(*t, axis), SMALL))
         .fold(0.0, f64::max)
 }
 
@@ -360,13 +374,12 @@ pub fn value_grid(
     axis: &Axis,
     (left, right): (f64, f64),
     (top, bottom): (f64, f64),
-    decimals: usize,
 ) {
     for t in axis.ticks() {
         let ty = axis.map(t, bottom, top);
         d.line(vec![(left, ty), (right, ty)], Role::Grid, 1);
         d.text(
-            tick_label(t, axis, decimals),
+            tick_label(t, axis),
             left - 6.0,
             ty,
             SMALL,

@@ -28,10 +28,14 @@ use serde::Serialize;
 use spec::{Kind, Spec};
 use std::path::{Path, PathBuf};
 
-/// Canvas widths: the wide layout for desktop columns, the narrow one for phones, so that labels
-/// stay legible instead of shrinking with the page.
+/// Canvas widths. The page shows the widest layout that fits the figure's own width (a container
+/// query in static/charts.css), so an SVG is never scaled down and 12-unit text stays at least
+/// 12 CSS px from a 280 px figure (a 320 px phone) up.
 const WIDE: f64 = 640.0;
-const NARROW: f64 = 360.0;
+/// For figures 440–639 px wide.
+const MID: f64 = 440.0;
+/// For figures under 440 px wide.
+const NARROW: f64 = 280.0;
 
 /// A chart as declared by the author.
 #[derive(Debug, Clone)]
@@ -58,7 +62,7 @@ pub struct Figure {
     pub source: String,
     /// Notes under the chart.
     pub notes: Vec<String>,
-    /// Markup for the page: the wide and the narrow SVG, each shown at its own screen widths.
+    /// Markup for the page: the wide, middle and narrow SVG, each shown at its own figure widths.
     pub svg: String,
     /// HTML markup for structured graphics drawn without SVG; shown instead of `svg` when set.
     pub html: Option<String>,
@@ -155,6 +159,7 @@ pub fn render(chart: &ChartSpec, lang: &str, t: &Words) -> Result<Figure, Diagno
     let s = &chart.spec;
     let alt = table::alt(s, t, lang);
     let wide = svg(chart, t, lang, WIDE, "w", &alt, false)?;
+    let mid = svg(chart, t, lang, MID, "m", &alt, false)?;
     let narrow = svg(chart, t, lang, NARROW, "n", &alt, false)?;
     Ok(Figure {
         kind: s.kind.name().to_string(),
@@ -163,7 +168,7 @@ pub fn render(chart: &ChartSpec, lang: &str, t: &Words) -> Result<Figure, Diagno
         source: s.source.text(lang).to_string(),
         notes: s.notes.iter().map(|n| n.text(lang).to_string()).collect(),
         svg: format!(
-            "<div class=\"chart-wide\">{wide}</div><div class=\"chart-narrow\">{narrow}</div>"
+            "<div class=\"chart-sizes\"><div class=\"chart-wide\">{wide}</div><div class=\"chart-mid\">{mid}</div><div class=\"chart-narrow\">{narrow}</div></div>"
         ),
         html: None,
         svg_file: format!(

@@ -16,12 +16,12 @@ pub fn line(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing, AxisE
     let axis = Axis::for_spec(spec, false)?;
     let places = spec.places();
     let unit = spec.unit_text(lang);
-    let left = PAD + frame::value_labels_width(&axis, places) + 8.0;
+    let left = PAD + frame::value_labels_width(&axis) + 8.0;
     let right = w - PAD - 60.0;
     let mut d = Drawing::new(w, 0.0);
     let y = frame::header(&mut d, spec, t, lang, left, w - PAD, PAD, false);
     let (top, bottom) = (y + 10.0, y + 10.0 + if w < 500.0 { 190.0 } else { 230.0 });
-    frame::value_grid(&mut d, &axis, (left, right), (top, bottom), places);
+    frame::value_grid(&mut d, &axis, (left, right), (top, bottom));
     let n = spec.categories.len().max(1);
     let step = (right - left) / (n.max(2) - 1) as f64;
     let widest = spec

@@ -192,8 +192,8 @@ fn chinese_labels_wrap_inside_the_canvas() {
             _ => (x, x + w),
         };
         assert!(
-            a >= -1.0 && b <= 361.0,
-            "label `{content}` leaves the 360px canvas ({a}..{b})"
+            a >= -1.0 && b <= 281.0,
+            "label `{content}` leaves the 280px canvas ({a}..{b})"
         );
     }
 }

@@ -158,7 +158,7 @@ fn value_labels_never_overlap_at_any_width() {
     };
     for kind in ["bar", "hbar", "stacked", "line"] {
         let c = chart(&yaml(kind));
-        for w in [320.0, 360.0, 480.0, 640.0, 1000.0] {
+        for w in [280.0, 320.0, 440.0, 480.0, 640.0, 1000.0] {
             let mut d = layout(&c.spec, &words("en"), "en", w).unwrap();
             d.drop_colliding_labels("note");
             let boxes: Vec<[f64; 4]> = d.shapes.iter().filter_map(text_box).collect();

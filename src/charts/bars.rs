@@ -2,7 +2,7 @@
 
 use super::draw::Drawing;
 use super::frame::{self, Axis, AxisError, LABEL, SMALL};
-use super::spec::Spec;
+use super::spec::{Qualifier, Spec};
 use super::text;
 use super::theme::Role;
 use super::words::Words;
@@ -135,11 +135,20 @@ pub fn vertical(
             );
             let label = text::point_label(p, lang, places, &unit);
             if axis.log {
-                d.status_dot(bx + bar_w / 2.0, y0, Role::Series(si), p.status);
+                let cx = bx + bar_w / 2.0;
+                // An order of magnitude is the decade it names, drawn as that range.
+                let y_top = if p.qualifier == Qualifier::Magnitude {
+                    let y10 = axis.map(p.value * 10.0, bottom, top);
+                    d.status_bar(cx - 6.0, y10, cx + 6.0, y0, Role::Series(si), p.status);
+                    y10
+                } else {
+                    d.status_dot(cx, y0, Role::Series(si), p.status);
+                    y0
+                };
                 d.label(
                     label,
-                    bx + bar_w / 2.0,
-                    y0 - 10.0,
+                    cx,
+                    y_top - 10.0,
                     SMALL,
                     Role::Text,
                     HPos::Center,
@@ -327,10 +336,17 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
             let label = text::point_label(p, lang, places, &unit);
             let cy = y0 + bar_h / 2.0;
             if axis.log {
-                d.status_dot(x1, cy, Role::Series(si), p.status);
+                let x_end = if p.qualifier == Qualifier::Magnitude {
+                    let x10 = axis.map(p.value * 10.0, left, right);
+                    d.status_bar(x1, cy - 6.0, x10, cy + 6.0, Role::Series(si), p.status);
+                    x10
+                } else {
+                    d.status_dot(x1, cy, Role::Series(si), p.status);
+                    x1
+                };
                 d.label(
                     label,
-                    x1 + 10.0,
+                    x_end + 10.0,
                     cy,
                     SMALL,
                     Role::Text,

@@ -1,7 +1,7 @@
 //! Parts every data chart shares: the value axis (linear or log) with its ticks, and the legend.
 
 use super::draw::Drawing;
-use super::spec::{decimals_of, Scale, Spec, Status, MAX_DECIMALS};
+use super::spec::{decimals_of, Qualifier, Scale, Spec, Status, MAX_DECIMALS};
 use super::text;
 use super::theme::Role;
 use super::words::Words;
@@ -63,9 +63,14 @@ fn axis_values(spec: &Spec, stacked: bool) -> Vec<f64> {
             })
             .collect()
     } else {
+        // An order of magnitude spans up to ten times its value.
         spec.series
             .iter()
-            .flat_map(|s| s.present().map(|p| p.value))
+            .flat_map(|s| s.present())
+            .flat_map(|p| match p.qualifier {
+                Qualifier::Magnitude => vec![p.value, p.value * 10.0],
+                _ => vec![p.value],
+            })
             .collect()
     };
     values.extend(spec.bands.iter().flat_map(|b| [b.from, b.to]));
@@ -301,6 +306,19 @@ pub fn legend_entries(spec: &Spec, t: &Words, lang: &str, dot: bool) -> Vec<Entr
                 dot,
             });
         }
+    }
+    let magnitude = spec
+        .series
+        .iter()
+        .flat_map(|s| s.present())
+        .any(|p| p.qualifier == Qualifier::Magnitude);
+    if magnitude {
+        out.push(Entry {
+            label: t.get("chart_magnitude").to_string(),
+            role: Role::Track,
+            status: Status::Actual,
+            dot: false,
+        });
     }
     out
 }

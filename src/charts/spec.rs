@@ -72,6 +72,10 @@ pub enum Qualifier {
     /// At most this value.
     #[serde(rename = "lte", alias = "≤")]
     Lte,
+    /// An order of magnitude (千亿级别): somewhere from this value up to ten times it; drawn as
+    /// that range on a log scale.
+    #[serde(rename = "magnitude")]
+    Magnitude,
 }
 
 impl Qualifier {
@@ -84,6 +88,7 @@ impl Qualifier {
             Qualifier::Gte => "≥",
             Qualifier::Lt => "<",
             Qualifier::Lte => "≤",
+            Qualifier::Magnitude => "",
         }
     }
 
@@ -96,12 +101,16 @@ impl Qualifier {
             Qualifier::Gte => "gte",
             Qualifier::Lt => "lt",
             Qualifier::Lte => "lte",
+            Qualifier::Magnitude => "magnitude",
         }
     }
 
     /// Whether the value is a bound rather than a point.
     pub fn is_bound(self) -> bool {
-        !matches!(self, Qualifier::Exact | Qualifier::Approx)
+        !matches!(
+            self,
+            Qualifier::Exact | Qualifier::Approx | Qualifier::Magnitude
+        )
     }
 
     /// Whether the true value lies above the stated one.

@@ -377,3 +377,33 @@ fn the_download_carries_title_caption_unit_notes_and_source() {
         assert!(has_text(&zh.svg_file, text), "`{text}` missing");
     }
 }
+
+#[test]
+fn an_order_of_magnitude_is_drawn_as_its_decade() {
+    let yaml = "kind: bar\nscale: log\ntitle: t\ncategories: [a, b]\nseries:\n  - name: n\n    points: [{value: 200, qualifier: approx}, {value: 1000, qualifier: magnitude}]\nsource: s\n";
+    let c = chart(yaml);
+    let d = layout(&c.spec, &words("en"), "en", WIDE).unwrap();
+    let axis = frame::Axis::for_spec(&c.spec, false).unwrap();
+    assert!(axis.max >= 10_000.0, "the axis holds the whole decade");
+    let ranges: Vec<f64> = d
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Rect {
+                y0,
+                y1,
+                role: theme::Role::Series(0),
+                ..
+            } => Some(y1 - y0),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ranges.len(), 1, "one range, the approx value stays a dot");
+    assert!(ranges[0] > 40.0, "the range spans a decade: {ranges:?}");
+    let f = draw(&c, "en").unwrap();
+    assert!(has_text(&f.svg, "1,000–10,000"), "{}", f.svg);
+    assert!(has_text(&f.svg, "Order of magnitude (range)"));
+    assert!(f.csv.contains(",1000,,magnitude,"), "{}", f.csv);
+    let e = errors(&yaml.replace("scale: log\n", ""));
+    assert!(e[0].message.contains("order of magnitude"), "{e:?}");
+}

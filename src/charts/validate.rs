@@ -222,6 +222,15 @@ fn point(c: &mut Ctx, path: &[PathSeg], p: &Point) {
             "",
         );
     }
+    if p.qualifier == Qualifier::Magnitude
+        && !(matches!(spec.kind, Kind::Bar | Kind::Hbar) && spec.scale == Scale::Log)
+    {
+        c.error(
+            path,
+            "an order of magnitude is drawn as a range on a log scale".into(),
+            "use `scale: log` on a bar or hbar chart, or `qualifier: approx`",
+        );
+    }
     if p.qualifier.is_bound()
         && !matches!(
             spec.kind,

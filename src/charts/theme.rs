@@ -178,4 +178,42 @@ mod tests {
         assert!(out.contains("font-size=\"10.5\""));
         assert!(!out.contains("opacity=\"1\""));
     }
+
+    fn luminance(hex: &str) -> f64 {
+        let n = u32::from_str_radix(&hex[1..], 16).unwrap();
+        let lin = |c: u32| {
+            let c = c as f64 / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin((n >> 16) & 255) + 0.7152 * lin((n >> 8) & 255) + 0.0722 * lin(n & 255)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn dark_fills_stand_apart_from_the_dark_page() {
+        // The page background in dark mode (static/style.css `--bg`).
+        let bg = "#12161b";
+        for ((var, _), dark) in all().iter().zip(DARK) {
+            let need = if var[8..].parse::<u8>().is_ok() {
+                3.0 // data colours: WCAG 1.4.11 non-text contrast
+            } else if *var == "--chart-band" {
+                2.0 // a filled area must read as a shape (the old #4A3F22 gave 1.7)
+            } else {
+                1.5 // grid lines and tracks: visibly apart, not loud
+            };
+            assert!(
+                contrast(dark, bg) >= need,
+                "{var} {dark}: {:.2}",
+                contrast(dark, bg)
+            );
+        }
+    }
 }

@@ -143,7 +143,12 @@ pub fn vertical(
                     y10
                 } else {
                     d.status_dot(cx, y0, Role::Series(si), p.status);
-                    y0
+                    if p.qualifier.is_bound() {
+                        y0 - 6.0
+                            - d.bound_arrow(cx, y0 - 6.0, (0.0, -1.0), p.qualifier.is_lower_bound())
+                    } else {
+                        y0
+                    }
                 };
                 d.label(
                     label,
@@ -165,11 +170,20 @@ pub fn vertical(
                 p.status,
             );
             if !stacked {
-                // Above a positive bar, below a negative one.
-                let (ly, v) = if p.value >= 0.0 {
-                    (y0.min(y1) - 4.0, VPos::Bottom)
+                let q = p.qualifier;
+                let up = p.value >= 0.0;
+                let reach = if q.is_bound() {
+                    let end = if up { y0.min(y1) } else { y0.max(y1) };
+                    let along = if up { (0.0, -1.0) } else { (0.0, 1.0) };
+                    d.bound_arrow(bx + bar_w / 2.0, end, along, q.is_lower_bound() == up)
                 } else {
-                    (y0.max(y1) + 4.0, VPos::Top)
+                    0.0
+                };
+                // Above a positive bar, below a negative one (past a bound's arrow).
+                let (ly, v) = if up {
+                    (y0.min(y1) - 4.0 - reach, VPos::Bottom)
+                } else {
+                    (y0.max(y1) + 4.0 + reach, VPos::Top)
                 };
                 d.label(
                     label,
@@ -342,7 +356,12 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
                     x10
                 } else {
                     d.status_dot(x1, cy, Role::Series(si), p.status);
-                    x1
+                    if p.qualifier.is_bound() {
+                        x1 + 6.0
+                            + d.bound_arrow(x1 + 6.0, cy, (1.0, 0.0), p.qualifier.is_lower_bound())
+                    } else {
+                        x1
+                    }
                 };
                 d.label(
                     label,
@@ -363,10 +382,18 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
                 Role::Series(si),
                 p.status,
             );
-            let (lx, h) = if p.value >= 0.0 {
-                (x1.max(base) + 6.0, HPos::Left)
+            let q = p.qualifier;
+            let right_ward = p.value >= 0.0;
+            let reach = if q.is_bound() {
+                let along = if right_ward { (1.0, 0.0) } else { (-1.0, 0.0) };
+                d.bound_arrow(x1, cy, along, q.is_lower_bound() == right_ward)
             } else {
-                (x1.min(base) - 6.0, HPos::Right)
+                0.0
+            };
+            let (lx, h) = if right_ward {
+                (x1.max(base) + 6.0 + reach, HPos::Left)
+            } else {
+                (x1.min(base) - 6.0 - reach, HPos::Right)
             };
             d.label(label, lx, cy, SMALL, Role::Text, h, VPos::Center);
         }

@@ -146,6 +146,20 @@ impl Drawing {
                 Shape::Text {
                     droppable: false, ..
                 } => text_box(s),
+                // Marks a label must not cover: data dots and bound arrowheads.
+                Shape::Dot { x, y, r, .. } | Shape::Ring { x, y, r, .. } => {
+                    Some([x - r, y - r, x + r, y + r])
+                }
+                Shape::Polygon {
+                    points,
+                    role: Role::Text,
+                } => Some(
+                    points
+                        .iter()
+                        .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, (x, y)| {
+                            [b[0].min(*x), b[1].min(*y), b[2].max(*x), b[3].max(*y)]
+                        }),
+                ),
                 _ => None,
             })
             .collect();
@@ -286,6 +300,33 @@ impl Drawing {
                 self.shapes.push(ring(3.0));
             }
         }
+    }
+
+    /// A bound drawn as a bound: a heavy tick across the mark's end at (x, y) and, beyond it, an
+    /// arrowhead pointing where the true value may lie. `along` is the unit direction of growing
+    /// values (up: (0, -1); right: (1, 0)); `lower` says the truth is above the stated value.
+    /// Returns how far the mark reaches beyond (x, y), so labels can move past it.
+    pub fn bound_arrow(&mut self, x: f64, y: f64, along: (f64, f64), lower: bool) -> f64 {
+        let (ax, ay) = along;
+        let (px_, py) = (-ay, ax);
+        self.line(
+            vec![(x - px_ * 8.0, y - py * 8.0), (x + px_ * 8.0, y + py * 8.0)],
+            Role::Text,
+            3,
+        );
+        // The head sits beyond the end either way; it points outwards for a lower bound
+        // ("more than") and back towards the mark for an upper bound ("less than").
+        let (near, far) = (4.0, 14.0);
+        let (base, tip) = if lower { (near, far) } else { (far, near) };
+        self.shapes.push(Shape::Polygon {
+            points: vec![
+                (x + ax * base + px_ * 6.0, y + ay * base + py * 6.0),
+                (x + ax * tip, y + ay * tip),
+                (x + ax * base - px_ * 6.0, y + ay * base - py * 6.0),
+            ],
+            role: Role::Text,
+        });
+        far
     }
 
     /// A rectangle outlined with 4 px dashes.

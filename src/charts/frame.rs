@@ -298,6 +298,10 @@ pub fn legend_entries(spec: &Spec, t: &Words, lang: &str, dot: bool) -> Vec<Entr
         Role::Track
     };
     if statuses.len() > 1 || statuses.first().is_some_and(|s| *s != Status::Actual) {
+        // With several series their own swatches already show the "actual" style.
+        if spec.series.len() > 1 {
+            statuses.retain(|s| *s != Status::Actual);
+        }
         for st in statuses {
             out.push(Entry {
                 label: t.status(st).to_string(),

@@ -17,9 +17,16 @@ pub fn line(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing, AxisE
     let places = spec.places();
     let unit = spec.unit_text(lang);
     let left = PAD + frame::value_labels_width(&axis) + 8.0;
-    let right = w - PAD - 60.0;
+    // Room on the right for the label at each line's end, at most a third of the canvas.
+    let end_labels = spec
+        .series
+        .iter()
+        .filter_map(|s| s.points.last()?.as_ref())
+        .map(|p| text::width(&text::point_label(p, lang, places, &unit), SMALL))
+        .fold(0.0, f64::max);
+    let right = w - PAD - (end_labels + 12.0).max(24.0).min(w / 3.0);
     let mut d = Drawing::new(w, 0.0);
-    let y = frame::header(&mut d, spec, t, lang, left, w - PAD, PAD, false);
+    let y = frame::header(&mut d, spec, t, lang, left, w - PAD, PAD, true);
     let (top, bottom) = (y + 10.0, y + 10.0 + if w < 500.0 { 190.0 } else { 230.0 });
     frame::value_grid(&mut d, &axis, (left, right), (top, bottom));
     let n = spec.categories.len().max(1);
@@ -73,17 +80,9 @@ pub fn line(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing, AxisE
                 width,
             );
         }
+        // Points are styled by status like the legend's swatches (filled, ringed, …).
         for (_, x, y, st) in &pts {
-            d.shapes.push(Shape::Dot {
-                x: *x,
-                y: *y,
-                r: if *st == Status::Actual { 4.0 } else { 3.0 },
-                role: if *st == Status::Actual {
-                    Role::Series(si)
-                } else {
-                    Role::Track
-                },
-            });
+            d.status_dot(*x, *y, Role::Series(si), *st);
         }
         if let (Some(&(_, x, y, _)), Some(p)) = (pts.last(), s.at(s.points.len().saturating_sub(1)))
         {

@@ -407,3 +407,33 @@ fn an_order_of_magnitude_is_drawn_as_its_decade() {
     let e = errors(&yaml.replace("scale: log\n", ""));
     assert!(e[0].message.contains("order of magnitude"), "{e:?}");
 }
+
+#[test]
+fn a_bound_on_a_bar_or_dot_is_drawn_as_a_bound() {
+    for (kind, scale) in [
+        ("bar", ""),
+        ("hbar", ""),
+        ("bar", "scale: log\n"),
+        ("hbar", "scale: log\n"),
+    ] {
+        let yaml = format!("kind: {kind}\n{scale}title: t\ncategories: [a, b, c]\nseries:\n  - name: n\n    points: [{{value: 50, qualifier: gt}}, {{value: 20, qualifier: lt}}, {{value: 30}}]\nsource: s\n");
+        let d = layout(&chart(&yaml).spec, &words("en"), "en", WIDE).unwrap();
+        let arrows = d
+            .shapes
+            .iter()
+            .filter(|s| {
+                matches!(
+                    s,
+                    Shape::Polygon {
+                        role: theme::Role::Text,
+                        ..
+                    }
+                )
+            })
+            .count();
+        assert_eq!(
+            arrows, 2,
+            "{kind} {scale}: one arrow per bound, none for the exact value"
+        );
+    }
+}

@@ -56,7 +56,7 @@ pub fn vertical(
             .all(|l| text::width(l, size) <= slot - 4.0)
     };
     let mut key = Vec::new();
-    if !fits(&cat_lines, LABEL) || !fits(&note_lines, SMALL) {
+    if !fits(&cat_lines, LABEL) {
         for (i, c) in spec.categories.iter().enumerate() {
             let mut entry = format!("{}  {}", i + 1, c.text(lang));
             for n in &notes[i] {
@@ -67,6 +67,15 @@ pub fn vertical(
         cat_lines = (1..=spec.categories.len())
             .map(|i| vec![i.to_string()])
             .collect();
+        note_lines = vec![Vec::new(); spec.categories.len()];
+    } else if !fits(&note_lines, SMALL) {
+        // Only the notes are too wide: they move under the chart, named by their category.
+        for (i, c) in spec.categories.iter().enumerate() {
+            for n in &notes[i] {
+                let entry = t.fill("chart_alt_item", &[("label", c.text(lang)), ("values", n)]);
+                key.extend(text::wrap(&entry, SMALL, w - 2.0 * PAD));
+            }
+        }
         note_lines = vec![Vec::new(); spec.categories.len()];
     }
     let cat_h = cat_lines.iter().map(|l| l.len()).max().unwrap_or(1) as f64 * LABEL * frame::LINE;
@@ -89,6 +98,7 @@ pub fn vertical(
             VPos::Top,
         );
     }
+    scope_breaks(&mut d, spec, lang, (left, slot), (top, bottom));
     frame::value_grid(&mut d, &axis, (left, right), (top, bottom));
     let base = axis.map(if axis.log { axis.min } else { 0.0 }, bottom, top);
     let k = spec.series.len().max(1) as f64;
@@ -416,4 +426,50 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
     }
     d.height = bottom + 30.0 + extra + PAD;
     Ok(d)
+}
+
+/// A category whose values all come from series of another scope (`scope:`) is set apart: a
+/// tinted panel with dashed edges and the scope written at its top, so it is not read as
+/// comparable with its neighbours.
+fn scope_breaks(
+    d: &mut Drawing,
+    spec: &Spec,
+    lang: &str,
+    (left, slot): (f64, f64),
+    (top, bottom): (f64, f64),
+) {
+    for ci in 0..spec.categories.len() {
+        let present: Vec<_> = spec.series.iter().filter(|s| s.at(ci).is_some()).collect();
+        let Some(scope) = present.first().and_then(|s| s.scope.as_ref()) else {
+            continue;
+        };
+        if !present.iter().all(|s| s.scope.is_some()) {
+            continue;
+        }
+        let (x0, x1) = (
+            left + slot * ci as f64 + 2.0,
+            left + slot * (ci + 1) as f64 - 2.0,
+        );
+        let y0 = top - 2.0 * SMALL * frame::LINE;
+        d.shapes.push(super::draw::Shape::Rect {
+            x0,
+            y0,
+            x1,
+            y1: bottom,
+            role: Role::Grid,
+            fill: true,
+            opacity: 0.45,
+        });
+        d.dashed_outline(x0, y0, x1, bottom, Role::Muted);
+        let lines = text::wrap(scope.text(lang), SMALL, x1 - x0 - 8.0);
+        frame::lines(
+            d,
+            &lines,
+            (x0 + x1) / 2.0,
+            y0 + 2.0,
+            SMALL,
+            Role::Muted,
+            HPos::Center,
+        );
+    }
 }

@@ -276,6 +276,10 @@ pub struct Series {
     /// A series computed from others must say how; it is labelled as derived.
     #[serde(default)]
     pub derived: Option<Localized>,
+    /// What the series measures when it differs from the rest (a wider market): a category only
+    /// such series fill is set apart with this text, never read as comparable (`bar` only).
+    #[serde(default)]
+    pub scope: Option<Localized>,
     /// One point per category; `~` (null) leaves a gap.
     pub points: Vec<Option<Point>>,
 }

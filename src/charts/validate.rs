@@ -133,6 +133,16 @@ fn data(c: &mut Ctx) {
         );
     }
     for (si, s) in spec.series.iter().enumerate() {
+        if s.scope.is_some() && spec.kind != Kind::Bar {
+            c.error(
+                &[key("series"), PathSeg::Index(si), key("scope")],
+                format!(
+                    "a `{}` chart cannot set a series' `scope` apart",
+                    spec.kind.name()
+                ),
+                "use `kind: bar`, or draw measures of different scope as separate charts",
+            );
+        }
         if s.points.len() != spec.categories.len() {
             c.error(
                 &[key("series"), PathSeg::Index(si), key("points")],

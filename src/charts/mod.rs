@@ -5,11 +5,15 @@
 //! The rest of yanbao uses only [`load`], [`ChartSpec::title`], [`render`] and [`Figure`].
 //! Layout is computed here (plotters cannot measure CJK text); [`draw`] replays it onto plotters.
 
+mod axis;
 mod bars;
 mod bounds;
+mod collide;
 mod diagrams;
 mod draw;
 mod frame;
+mod hbars;
+mod marks;
 mod schema;
 mod series;
 pub mod spec;
@@ -118,7 +122,7 @@ fn layout(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<draw::Drawing, S
     Ok(match spec.kind {
         Kind::Bar => bars::vertical(spec, t, lang, w, false).map_err(axis_error)?,
         Kind::Stacked => bars::vertical(spec, t, lang, w, true).map_err(axis_error)?,
-        Kind::Hbar => bars::horizontal(spec, t, lang, w).map_err(axis_error)?,
+        Kind::Hbar => hbars::horizontal(spec, t, lang, w).map_err(axis_error)?,
         Kind::Bounds => bounds::bounds(spec, t, lang, w),
         Kind::Stacked100 => bounds::stacked100(spec, t, lang, w),
         Kind::Timeline => diagrams::timeline(spec, t, lang, w),

@@ -3,7 +3,8 @@
 
 use super::tests::{chart, draw, errors, every_kind, has_text, langs, words, BAR, LANGS};
 use super::*;
-use draw::{text_box, Shape};
+use collide::text_box;
+use draw::Shape;
 
 fn series(kind: &str, extra: &str, values: &[&str]) -> String {
     let cats: Vec<String> = (0..values.len()).map(|i| format!("c{i}")).collect();

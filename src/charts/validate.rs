@@ -1,7 +1,7 @@
 //! What a kind's schema cannot say: shapes per kind, finite and labelable values, axis bounds
 //! that do not cut data, wholes that add up, and the rule for chart ids.
 
-use super::frame::{Axis, MAX_MAGNITUDE};
+use super::axis::{Axis, AxisError, MAX_MAGNITUDE};
 use super::spec::{decimals_of, Kind, Point, Qualifier, Scale, Spec, MAX_DECIMALS};
 use crate::error::{Diagnostic, Location};
 use crate::yamlx::{line_of, PathSeg};
@@ -273,12 +273,12 @@ fn axis(c: &mut Ctx) {
                 .flat_map(|s| s.present())
                 .find(|p| p.value > max)
             {
-                Some(p) => Err(super::frame::AxisError {
+                Some(p) => Err(AxisError {
                     field: "max",
                     message: format!("value {} is above the track maximum {max}", p.value),
                     help: "set `max:` to at least the largest value",
                 }),
-                None if max <= 0.0 => Err(super::frame::AxisError {
+                None if max <= 0.0 => Err(AxisError {
                     field: "max",
                     message: format!("`max: {max}` must be above zero"),
                     help: "a bounds track runs from 0 to `max`",

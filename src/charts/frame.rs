@@ -74,16 +74,17 @@ pub fn legend_entries(spec: &Spec, t: &Words, lang: &str, dot: bool) -> Vec<Entr
             });
         }
     }
+    // The ranges' swatch is a bar styled like the first range drawn.
     let magnitude = spec
         .series
         .iter()
         .flat_map(|s| s.present())
-        .any(|p| p.qualifier == Qualifier::Magnitude);
-    if magnitude {
+        .find(|p| p.qualifier == Qualifier::Magnitude);
+    if let Some(p) = magnitude {
         out.push(Entry {
             label: t.get("chart_magnitude").to_string(),
-            role: Role::Track,
-            status: Status::Actual,
+            role,
+            status: p.status,
             dot: false,
         });
     }

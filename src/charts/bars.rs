@@ -1,47 +1,88 @@
-//! Bar charts: vertical (grouped or stacked) and horizontal, on linear or log axes, with bands.
+//! Vertical bar charts (grouped or stacked), on linear or log axes, with bands and scope panels.
 
 use super::draw::Drawing;
-use super::frame::{self, Axis, LABEL, SMALL};
-use super::spec::Spec;
+use super::frame::{self, Axis, AxisError, LABEL, SMALL};
+use super::spec::{Qualifier, Spec};
 use super::text;
 use super::theme::Role;
+use super::words::Words;
 use plotters::style::text_anchor::{HPos, VPos};
 
 const PAD: f64 = 10.0;
 
-fn unit(spec: &Spec, lang: &str) -> String {
-    spec.unit
-        .as_ref()
-        .map(|u| u.text(lang).to_string())
-        .unwrap_or_default()
-}
-
-/// Vertical bars; `stacked` piles the series up instead of grouping them.
-pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
-    let axis = Axis::for_spec(spec, stacked);
-    let left = PAD + frame::value_labels_width(&axis, spec.decimals) + 8.0;
+/// Vertical bars; `stacked` piles the series up instead of grouping them. On a log axis values
+/// are dots: a bar's length from an arbitrary baseline would mean nothing.
+pub fn vertical(
+    spec: &Spec,
+    t: &Words,
+    lang: &str,
+    w: f64,
+    stacked: bool,
+) -> Result<Drawing, AxisError> {
+    let axis = Axis::for_spec(spec, stacked)?;
+    let places = spec.places();
+    let left = PAD + frame::value_labels_width(&axis) + 8.0;
     let right = w - PAD;
     let n = spec.categories.len().max(1) as f64;
     let slot = (right - left) / n;
-    let cat_lines: Vec<Vec<String>> = spec
+    let mut cat_lines: Vec<Vec<String>> = spec
         .categories
         .iter()
         .map(|c| text::wrap(c.text(lang), LABEL, slot - 8.0))
         .collect();
-    let note_lines: Vec<Vec<String>> = (0..spec.categories.len())
+    let notes: Vec<Vec<&str>> = (0..spec.categories.len())
         .map(|i| {
             spec.series
                 .iter()
                 .filter_map(|s| s.at(i)?.note.as_ref())
-                .flat_map(|n| text::wrap(n.text(lang), SMALL, slot - 8.0))
+                .map(|n| n.text(lang))
                 .collect()
         })
         .collect();
+    let mut note_lines: Vec<Vec<String>> = notes
+        .iter()
+        .map(|ns| {
+            ns.iter()
+                .flat_map(|n| text::wrap(n, SMALL, slot - 8.0))
+                .collect()
+        })
+        .collect();
+    // Labels that do not fit their slot (a word wider than it) would collide: number the
+    // categories instead and spell them out in a key under the chart.
+    let fits = |lines: &Vec<Vec<String>>, size| {
+        lines
+            .iter()
+            .flatten()
+            .all(|l| text::width(l, size) <= slot - 4.0)
+    };
+    let mut key = Vec::new();
+    if !fits(&cat_lines, LABEL) {
+        for (i, c) in spec.categories.iter().enumerate() {
+            let mut entry = format!("{}  {}", i + 1, c.text(lang));
+            for n in &notes[i] {
+                entry = t.fill("chart_with_note", &[("value", &entry), ("note", n)]);
+            }
+            key.extend(text::wrap(&entry, SMALL, w - 2.0 * PAD));
+        }
+        cat_lines = (1..=spec.categories.len())
+            .map(|i| vec![i.to_string()])
+            .collect();
+        note_lines = vec![Vec::new(); spec.categories.len()];
+    } else if !fits(&note_lines, SMALL) {
+        // Only the notes are too wide: they move under the chart, named by their category.
+        for (i, c) in spec.categories.iter().enumerate() {
+            for n in &notes[i] {
+                let entry = t.fill("chart_alt_item", &[("label", c.text(lang)), ("values", n)]);
+                key.extend(text::wrap(&entry, SMALL, w - 2.0 * PAD));
+            }
+        }
+        note_lines = vec![Vec::new(); spec.categories.len()];
+    }
     let cat_h = cat_lines.iter().map(|l| l.len()).max().unwrap_or(1) as f64 * LABEL * frame::LINE;
     let note_h = note_lines.iter().map(|l| l.len()).max().unwrap_or(0) as f64 * SMALL * frame::LINE;
     let plot_h = if w < 500.0 { 200.0 } else { 240.0 };
     let mut d = Drawing::new(w, 0.0);
-    let y = frame::header(&mut d, spec, lang, left, right, PAD);
+    let y = frame::header(&mut d, spec, t, lang, left, right, PAD, axis.log);
     let label_room = 2.0 * SMALL * frame::LINE + 6.0;
     let (top, bottom) = (y + label_room, y + label_room + plot_h);
     for b in &spec.bands {
@@ -57,10 +98,11 @@ pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
             VPos::Top,
         );
     }
-    frame::value_grid(&mut d, &axis, (left, right), (top, bottom), spec.decimals);
+    scope_breaks(&mut d, spec, lang, (left, slot), (top, bottom));
+    frame::value_grid(&mut d, &axis, (left, right), (top, bottom));
     let base = axis.map(if axis.log { axis.min } else { 0.0 }, bottom, top);
     let k = spec.series.len().max(1) as f64;
-    let unit = unit(spec, lang);
+    let unit = spec.unit_text(lang);
     for (ci, lines) in cat_lines.iter().enumerate() {
         let x0 = left + slot * ci as f64;
         let present: Vec<usize> = (0..spec.series.len())
@@ -101,6 +143,34 @@ pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
                     base
                 },
             );
+            let label = text::point_label(p, lang, places, &unit);
+            if axis.log {
+                let cx = bx + bar_w / 2.0;
+                // An order of magnitude is the decade it names, drawn as that range.
+                let y_top = if p.qualifier == Qualifier::Magnitude {
+                    let y10 = axis.map(p.value * 10.0, bottom, top);
+                    d.status_bar(cx - 6.0, y10, cx + 6.0, y0, Role::Series(si), p.status);
+                    y10
+                } else {
+                    d.status_dot(cx, y0, Role::Series(si), p.status);
+                    if p.qualifier.is_bound() {
+                        y0 - 6.0
+                            - d.bound_arrow(cx, y0 - 6.0, (0.0, -1.0), p.qualifier.is_lower_bound())
+                    } else {
+                        y0
+                    }
+                };
+                d.label(
+                    label,
+                    cx,
+                    y_top - 10.0,
+                    SMALL,
+                    Role::Text,
+                    HPos::Center,
+                    VPos::Bottom,
+                );
+                continue;
+            }
             d.status_bar(
                 bx + 1.0,
                 y0,
@@ -110,24 +180,33 @@ pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
                 p.status,
             );
             if !stacked {
-                let label = text::wrap(
-                    &text::point_label(p, lang, spec.decimals, &unit),
-                    SMALL,
-                    slot / shown - 4.0,
-                );
-                let lh = SMALL * frame::LINE;
-                frame::lines(
-                    &mut d,
-                    &label,
+                let q = p.qualifier;
+                let up = p.value >= 0.0;
+                let reach = if q.is_bound() {
+                    let end = if up { y0.min(y1) } else { y0.max(y1) };
+                    let along = if up { (0.0, -1.0) } else { (0.0, 1.0) };
+                    d.bound_arrow(bx + bar_w / 2.0, end, along, q.is_lower_bound() == up)
+                } else {
+                    0.0
+                };
+                // Above a positive bar, below a negative one (past a bound's arrow).
+                let (ly, v) = if up {
+                    (y0.min(y1) - 4.0 - reach, VPos::Bottom)
+                } else {
+                    (y0.max(y1) + 4.0 + reach, VPos::Top)
+                };
+                d.label(
+                    label,
                     bx + bar_w / 2.0,
-                    y0.min(y1) - 4.0 - lh * label.len() as f64,
+                    ly,
                     SMALL,
                     Role::Text,
                     HPos::Center,
+                    v,
                 );
             } else if (y1 - y0).abs() > SMALL + 4.0 {
-                d.text(
-                    text::point_label(p, lang, spec.decimals, &unit),
+                d.label(
+                    label,
                     bx + bar_w / 2.0,
                     (y0 + y1) / 2.0,
                     SMALL,
@@ -157,121 +236,57 @@ pub fn vertical(spec: &Spec, lang: &str, w: f64, stacked: bool) -> Drawing {
             HPos::Center,
         );
     }
-    d.line(vec![(left, base), (right, base)], Role::Muted, 1);
-    d.height = bottom + 6.0 + cat_h + note_h + PAD + 4.0;
-    d
+    if !axis.log {
+        d.line(vec![(left, base), (right, base)], Role::Muted, 1);
+    }
+    let key_top = bottom + 6.0 + cat_h + note_h + 6.0;
+    let key_h = frame::lines(&mut d, &key, PAD, key_top, SMALL, Role::Text, HPos::Left);
+    d.height = key_top + key_h + PAD - 2.0;
+    Ok(d)
 }
 
-/// Horizontal bars, one row per category (several series are grouped within the row).
-pub fn horizontal(spec: &Spec, lang: &str, w: f64) -> Drawing {
-    let axis = Axis::for_spec(spec, false);
-    let label_w = (w * 0.34).min(
-        spec.categories
-            .iter()
-            .map(|c| text::width(c.text(lang), LABEL))
-            .fold(0.0, f64::max)
-            + 4.0,
-    );
-    let left = PAD + label_w + 10.0;
-    let unit = unit(spec, lang);
-    let value_w = spec
-        .series
-        .iter()
-        .flat_map(|s| s.present())
-        .map(|p| text::width(&text::point_label(p, lang, spec.decimals, &unit), SMALL))
-        .fold(0.0, f64::max);
-    let right = w - PAD - value_w - 8.0;
-    let mut d = Drawing::new(w, 0.0);
-    let mut y = PAD;
-    y += frame::legend(&mut d, &frame::legend_entries(spec, lang), PAD, y, w - PAD);
-    let k = spec.series.len().max(1) as f64;
-    let bar_h = 18.0;
-    let top = y + 4.0;
-    let mut row_top = top;
-    let mut rows = Vec::new();
-    for c in &spec.categories {
-        let lines = text::wrap(c.text(lang), LABEL, label_w);
-        let h = (lines.len() as f64 * LABEL * frame::LINE).max(bar_h * k) + 14.0;
-        rows.push((row_top, h, lines));
-        row_top += h;
-    }
-    let bottom = row_top;
-    for t in axis.ticks() {
-        let tx = axis.map(t, left, right);
-        d.line(vec![(tx, top), (tx, bottom)], Role::Grid, 1);
-        d.text(
-            frame::tick_label(t, &axis, spec.decimals),
-            tx,
-            bottom + 6.0,
+/// A category whose values all come from series of another scope (`scope:`) is set apart: a
+/// tinted panel with dashed edges and the scope written at its top, so it is not read as
+/// comparable with its neighbours.
+fn scope_breaks(
+    d: &mut Drawing,
+    spec: &Spec,
+    lang: &str,
+    (left, slot): (f64, f64),
+    (top, bottom): (f64, f64),
+) {
+    for ci in 0..spec.categories.len() {
+        let present: Vec<_> = spec.series.iter().filter(|s| s.at(ci).is_some()).collect();
+        let Some(scope) = present.first().and_then(|s| s.scope.as_ref()) else {
+            continue;
+        };
+        if !present.iter().all(|s| s.scope.is_some()) {
+            continue;
+        }
+        let (x0, x1) = (
+            left + slot * ci as f64 + 2.0,
+            left + slot * (ci + 1) as f64 - 2.0,
+        );
+        let y0 = top - 2.0 * SMALL * frame::LINE;
+        d.shapes.push(super::draw::Shape::Rect {
+            x0,
+            y0,
+            x1,
+            y1: bottom,
+            role: Role::Grid,
+            fill: true,
+            opacity: 0.45,
+        });
+        d.dashed_outline(x0, y0, x1, bottom, Role::Muted);
+        let lines = text::wrap(scope.text(lang), SMALL, x1 - x0 - 8.0);
+        frame::lines(
+            d,
+            &lines,
+            (x0 + x1) / 2.0,
+            y0 + 2.0,
             SMALL,
             Role::Muted,
             HPos::Center,
-            VPos::Top,
         );
     }
-    for b in &spec.bands {
-        let (x0, x1) = (axis.map(b.from, left, right), axis.map(b.to, left, right));
-        d.rect(x0, top, x1, bottom, Role::Band);
-        d.text(
-            b.label.text(lang),
-            x0 + 4.0,
-            bottom + 34.0,
-            SMALL,
-            Role::Text,
-            HPos::Left,
-            VPos::Center,
-        );
-    }
-    let base = axis.map(if axis.log { axis.min } else { 0.0 }, left, right);
-    for (ci, (rt, h, lines)) in rows.iter().enumerate() {
-        let text_h = lines.len() as f64 * LABEL * frame::LINE;
-        frame::lines(
-            &mut d,
-            lines,
-            PAD + label_w,
-            rt + (h - text_h) / 2.0,
-            LABEL,
-            Role::Text,
-            HPos::Right,
-        );
-        let by = rt + (h - bar_h * k) / 2.0;
-        for (si, s) in spec.series.iter().enumerate() {
-            let Some(p) = s.at(ci) else { continue };
-            let y0 = by + bar_h * si as f64;
-            let x1 = axis.map(p.value, left, right);
-            d.status_bar(
-                base,
-                y0 + 1.0,
-                x1,
-                y0 + bar_h - 1.0,
-                Role::Series(si),
-                p.status,
-            );
-            d.text(
-                text::point_label(p, lang, spec.decimals, &unit),
-                x1.max(base) + 6.0,
-                y0 + bar_h / 2.0,
-                SMALL,
-                Role::Text,
-                HPos::Left,
-                VPos::Center,
-            );
-        }
-    }
-    d.line(vec![(base, top), (base, bottom)], Role::Muted, 1);
-    let mut extra = if spec.bands.is_empty() { 0.0 } else { 20.0 };
-    if let Some(a) = &spec.axis {
-        d.text(
-            a.text(lang),
-            right,
-            bottom + 34.0 + extra,
-            SMALL,
-            Role::Muted,
-            HPos::Right,
-            VPos::Center,
-        );
-        extra += 20.0;
-    }
-    d.height = bottom + 30.0 + extra + PAD;
-    d
 }

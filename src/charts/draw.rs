@@ -1,7 +1,6 @@
 //! A small drawing list replayed onto plotters' SVG backend. Layout code pushes shapes with
 //! colour roles; [`render`] draws them and [`super::theme`] turns the colours into CSS variables.
 
-use super::spec::Status;
 use super::theme::Role;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -30,6 +29,8 @@ pub enum Shape {
     Polygon { points: Vec<(f64, f64)>, role: Role },
     /// A filled circle.
     Dot { x: f64, y: f64, r: f64, role: Role },
+    /// A circle outline.
+    Ring { x: f64, y: f64, r: f64, role: Role },
     /// A line of text.
     Text {
         text: String,
@@ -40,6 +41,9 @@ pub enum Shape {
         h: HPos,
         v: VPos,
         bold: bool,
+        /// A value label that may be left out (the data table has the value) when it would
+        /// collide with other text or leave the canvas.
+        droppable: bool,
     },
 }
 
@@ -107,7 +111,26 @@ impl Drawing {
             h,
             v,
             bold: false,
+            droppable: false,
         });
+    }
+
+    /// A value label: like [`Drawing::text`], but left out if it would collide or overflow.
+    #[allow(clippy::too_many_arguments)]
+    pub fn label(
+        &mut self,
+        text: impl Into<String>,
+        x: f64,
+        y: f64,
+        size: f64,
+        role: Role,
+        h: HPos,
+        v: VPos,
+    ) {
+        self.text(text, x, y, size, role, h, v);
+        if let Some(Shape::Text { droppable, .. }) = self.shapes.last_mut() {
+            *droppable = true;
+        }
     }
 
     /// Bold text anchored at (x, y).
@@ -125,100 +148,6 @@ impl Drawing {
         self.text(text, x, y, size, role, h, v);
         if let Some(Shape::Text { bold, .. }) = self.shapes.last_mut() {
             *bold = true;
-        }
-    }
-
-    /// A box tinted with a role's colour and outlined in it (chips, "to" boxes).
-    pub fn tinted_box(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, role: Role) {
-        self.shapes.push(Shape::Rect {
-            x0,
-            y0,
-            x1,
-            y1,
-            role,
-            fill: true,
-            opacity: 0.18,
-        });
-        self.shapes.push(Shape::Rect {
-            x0,
-            y0,
-            x1,
-            y1,
-            role,
-            fill: false,
-            opacity: 1.0,
-        });
-    }
-
-    /// A bar styled by status: solid when actual, light and hatched when estimated or forecast,
-    /// outlined and hatched while in progress, so status never depends on colour alone.
-    pub fn status_bar(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, role: Role, status: Status) {
-        let (x0, x1) = (x0.min(x1), x0.max(x1));
-        let (y0, y1) = (y0.min(y1), y0.max(y1));
-        match status {
-            Status::Actual => self.rect(x0, y0, x1, y1, role),
-            Status::Estimate | Status::Forecast => {
-                self.shapes.push(Shape::Rect {
-                    x0,
-                    y0,
-                    x1,
-                    y1,
-                    role,
-                    fill: true,
-                    opacity: 0.35,
-                });
-                self.hatch(x0, y0, x1, y1, role, status == Status::Forecast, 6.0);
-                self.shapes.push(Shape::Rect {
-                    x0,
-                    y0,
-                    x1,
-                    y1,
-                    role,
-                    fill: false,
-                    opacity: 1.0,
-                });
-            }
-            Status::InProgress => {
-                self.hatch(x0, y0, x1, y1, role, false, 10.0);
-                self.shapes.push(Shape::Rect {
-                    x0,
-                    y0,
-                    x1,
-                    y1,
-                    role,
-                    fill: false,
-                    opacity: 1.0,
-                });
-            }
-        }
-    }
-
-    /// Diagonal hatching clipped to a rectangle.
-    #[allow(clippy::too_many_arguments)]
-    pub fn hatch(
-        &mut self,
-        x0: f64,
-        y0: f64,
-        x1: f64,
-        y1: f64,
-        role: Role,
-        backward: bool,
-        gap: f64,
-    ) {
-        let mut c = x0 + y0 + gap;
-        while c < x1 + y1 {
-            let xa = x0.max(c - y1);
-            let xb = x1.min(c - y0);
-            if xb > xa {
-                let (ya, yb) = (c - xa, c - xb);
-                let seg = if backward {
-                    vec![(x0 + x1 - xa, ya), (x0 + x1 - xb, yb)]
-                } else {
-                    vec![(xa, ya), (xb, yb)]
-                };
-                self.line(seg, role, 1);
-            }
-            c += gap;
         }
     }
 }
@@ -279,6 +208,14 @@ fn draw_shape(
         Shape::Dot { x, y, r, role } => {
             b.draw_circle((px(*x), px(*y)), r.round() as u32, &role.rgb(), true)
         }
+        Shape::Ring { x, y, r, role } => {
+            let style = ShapeStyle {
+                color: role.rgb().to_rgba(),
+                filled: false,
+                stroke_width: 2,
+            };
+            b.draw_circle((px(*x), px(*y)), r.round() as u32, &style, false)
+        }
         Shape::Text {
             text,
             x,
@@ -288,6 +225,7 @@ fn draw_shape(
             h,
             v,
             bold,
+            ..
         } => {
             // plotters writes font-size as size / 1.24; compensate so the SVG says `size`.
             let font = FontDesc::new(

@@ -1,9 +1,11 @@
-//! Parts every data chart shares: the value axis (linear or log) with its ticks, and the legend.
+//! Parts every data chart shares: the legend, the value grid and its tick labels, wrapped lines.
 
+pub use super::axis::{Axis, AxisError};
 use super::draw::Drawing;
-use super::spec::{Scale, Spec, Status};
+use super::spec::{decimals_of, Qualifier, Spec, Status, MAX_DECIMALS};
 use super::text;
 use super::theme::Role;
+use super::words::Words;
 use plotters::style::text_anchor::{HPos, VPos};
 
 /// Font size of labels (px in the viewBox).
@@ -13,127 +15,7 @@ pub const SMALL: f64 = 12.0;
 /// Line height as a multiple of the font size; CJK fonts' boxes are ~1.4 em tall.
 pub const LINE: f64 = 1.5;
 
-/// A value axis mapping data values onto a pixel range.
-#[derive(Debug, Clone, Copy)]
-pub struct Axis {
-    /// Smallest value shown.
-    pub min: f64,
-    /// Largest value shown.
-    pub max: f64,
-    /// Logarithmic?
-    pub log: bool,
-}
-
-impl Axis {
-    /// An axis covering every value of the spec (and its bands), with some headroom.
-    pub fn for_spec(spec: &Spec, stacked: bool) -> Axis {
-        let mut values: Vec<f64> = if stacked {
-            (0..spec.categories.len())
-                .map(|i| {
-                    spec.series
-                        .iter()
-                        .filter_map(|s| s.at(i))
-                        .map(|p| p.value)
-                        .sum()
-                })
-                .collect()
-        } else {
-            spec.series
-                .iter()
-                .flat_map(|s| s.present().map(|p| p.value))
-                .collect()
-        };
-        values.extend(spec.bands.iter().flat_map(|b| [b.from, b.to]));
-        let hi = values.iter().cloned().fold(f64::MIN, f64::max);
-        let lo = values.iter().cloned().fold(f64::MAX, f64::min);
-        if spec.scale == Scale::Log {
-            let min = 10f64.powf(lo.max(f64::MIN_POSITIVE).log10().floor());
-            let max = 10f64.powf(hi.max(min * 10.0).log10().ceil());
-            Axis {
-                min,
-                max,
-                log: true,
-            }
-        } else {
-            let max = spec.max.unwrap_or_else(|| nice_ceiling(hi.max(0.0) * 1.08));
-            Axis {
-                min: lo.min(0.0),
-                max: max.max(1e-9),
-                log: false,
-            }
-        }
-    }
-
-    /// Position of `v` between pixels `a` (min) and `b` (max).
-    pub fn map(&self, v: f64, a: f64, b: f64) -> f64 {
-        let t = if self.log {
-            (v.max(self.min).log10() - self.min.log10()) / (self.max.log10() - self.min.log10())
-        } else {
-            (v - self.min) / (self.max - self.min)
-        };
-        a + (b - a) * t.clamp(0.0, 1.0)
-    }
-
-    /// Tick values: powers of ten on a log axis, 4–6 round steps on a linear one.
-    pub fn ticks(&self) -> Vec<f64> {
-        if self.log {
-            let (a, b) = (
-                self.min.log10().round() as i32,
-                self.max.log10().round() as i32,
-            );
-            return (a..=b).map(|e| 10f64.powi(e)).collect();
-        }
-        let step = nice_step((self.max - self.min) / 5.0);
-        let mut v = (self.min / step).ceil() * step;
-        let mut out = Vec::new();
-        while v <= self.max + step * 1e-6 {
-            out.push(if v.abs() < step * 1e-9 { 0.0 } else { v });
-            v += step;
-        }
-        out
-    }
-}
-
-fn nice_step(raw: f64) -> f64 {
-    if raw <= 0.0 || !raw.is_finite() {
-        return 1.0;
-    }
-    let mag = 10f64.powf(raw.log10().floor());
-    let n = raw / mag;
-    let f = if n <= 1.0 {
-        1.0
-    } else if n <= 2.0 {
-        2.0
-    } else if n <= 2.5 {
-        2.5
-    } else if n <= 5.0 {
-        5.0
-    } else {
-        10.0
-    };
-    f * mag
-}
-
-fn nice_ceiling(v: f64) -> f64 {
-    let step = nice_step(v / 5.0);
-    (v / step).ceil() * step
-}
-
-/// Localized name of a status.
-pub fn status_name(status: Status, lang: &str) -> &'static str {
-    match (status, lang == "zh") {
-        (Status::Actual, true) => "实际",
-        (Status::Actual, false) => "Actual",
-        (Status::Estimate, true) => "估计",
-        (Status::Estimate, false) => "Estimate",
-        (Status::Forecast, true) => "预测",
-        (Status::Forecast, false) => "Forecast",
-        (Status::InProgress, true) => "进行中",
-        (Status::InProgress, false) => "In progress",
-    }
-}
-
-/// A legend entry: a swatch styled like the data it names.
+/// A legend entry: a swatch styled like the marks it names.
 pub struct Entry {
     /// Text.
     pub label: String,
@@ -141,26 +23,28 @@ pub struct Entry {
     pub role: Role,
     /// Styling.
     pub status: Status,
+    /// The marks are dots (log axes), not bars.
+    pub dot: bool,
 }
 
 /// Legend entries for a spec: series names when there are several (derived ones marked), and
-/// every status other than "actual" that appears.
-pub fn legend_entries(spec: &Spec, lang: &str) -> Vec<Entry> {
+/// every status other than "actual" that appears. With one series the status swatches take its
+/// colour, so each swatch looks like the marks it names.
+pub fn legend_entries(spec: &Spec, t: &Words, lang: &str, dot: bool) -> Vec<Entry> {
     let mut out = Vec::new();
     if spec.series.len() > 1 {
         for (i, s) in spec.series.iter().enumerate() {
-            let mut label = s.name.text(lang).to_string();
-            if s.derived.is_some() {
-                label.push_str(if lang == "zh" {
-                    "（推算）"
-                } else {
-                    " (derived)"
-                });
-            }
+            let name = s.name.text(lang);
+            let label = if s.derived.is_some() {
+                t.fill("chart_derived", &[("name", name)])
+            } else {
+                name.to_string()
+            };
             out.push(Entry {
                 label,
                 role: Role::Series(i),
                 status: Status::Actual,
+                dot,
             });
         }
     }
@@ -171,14 +55,38 @@ pub fn legend_entries(spec: &Spec, lang: &str) -> Vec<Entry> {
         .collect();
     statuses.sort();
     statuses.dedup();
+    let role = if spec.series.len() == 1 {
+        Role::Series(0)
+    } else {
+        Role::Track
+    };
     if statuses.len() > 1 || statuses.first().is_some_and(|s| *s != Status::Actual) {
+        // With several series their own swatches already show the "actual" style.
+        if spec.series.len() > 1 {
+            statuses.retain(|s| *s != Status::Actual);
+        }
         for st in statuses {
             out.push(Entry {
-                label: status_name(st, lang).to_string(),
-                role: Role::Track,
+                label: t.status(st).to_string(),
+                role,
                 status: st,
+                dot,
             });
         }
+    }
+    // The ranges' swatch is a bar styled like the first range drawn.
+    let magnitude = spec
+        .series
+        .iter()
+        .flat_map(|s| s.present())
+        .find(|p| p.qualifier == Qualifier::Magnitude);
+    if let Some(p) = magnitude {
+        out.push(Entry {
+            label: t.get("chart_magnitude").to_string(),
+            role,
+            status: p.status,
+            dot: false,
+        });
     }
     out
 }
@@ -188,43 +96,61 @@ pub fn legend(d: &mut Drawing, entries: &[Entry], x0: f64, y: f64, max_x: f64) -
     if entries.is_empty() {
         return 0.0;
     }
-    let (mut x, mut row) = (x0, 0.0);
+    // Entries flow in rows; a label longer than the width wraps under itself.
+    let (mut x, mut row, mut row_h) = (x0, 0.0, 22.0);
     for e in entries {
-        let w = 16.0 + 6.0 + text::width(&e.label, SMALL) + 16.0;
+        let lines = text::wrap(&e.label, SMALL, (max_x - x0 - 22.0).max(SMALL));
+        let text_w = lines
+            .iter()
+            .map(|l| text::width(l, SMALL))
+            .fold(0.0, f64::max);
+        let w = 16.0 + 6.0 + text_w + 16.0;
         if x + w > max_x && x > x0 {
             x = x0;
-            row += 22.0;
+            row += row_h;
+            row_h = 22.0;
         }
         let top = y + row;
-        d.status_bar(x, top + 2.0, x + 16.0, top + 14.0, e.role, e.status);
-        d.text(
-            &e.label,
-            x + 22.0,
-            top + 8.0,
-            SMALL,
-            Role::Text,
-            HPos::Left,
-            VPos::Center,
-        );
+        if e.dot {
+            d.status_dot(x + 8.0, top + 8.0, e.role, e.status);
+        } else {
+            d.status_bar(x, top + 2.0, x + 16.0, top + 14.0, e.role, e.status);
+        }
+        for (i, l) in lines.iter().enumerate() {
+            d.text(
+                l,
+                x + 22.0,
+                top + 8.0 + 18.0 * i as f64,
+                SMALL,
+                Role::Text,
+                HPos::Left,
+                VPos::Center,
+            );
+        }
+        row_h = f64::max(row_h, 18.0 * lines.len() as f64 + 4.0);
         x += w;
     }
-    row + 26.0
+    row + row_h + 4.0
 }
 
-/// A tick value as shown on the axis.
-pub fn tick_label(v: f64, axis: &Axis, decimals: usize) -> String {
-    if axis.log {
-        text::number(v, 0)
-    } else {
-        text::number(v, decimals.min(2))
-    }
+/// A tick value as shown on the axis: every tick of an axis with the decimals its finest tick
+/// needs (0.5 steps show one decimal; a log axis shows 0.001 as such), independent of the data.
+pub fn tick_label(v: f64, axis: &Axis) -> String {
+    let places = axis
+        .ticks()
+        .iter()
+        .map(|t| decimals_of(*t))
+        .max()
+        .unwrap_or(0)
+        .min(MAX_DECIMALS);
+    text::number(v, places)
 }
 
 /// Width of the widest tick label, for the left margin.
-pub fn value_labels_width(axis: &Axis, decimals: usize) -> f64 {
+pub fn value_labels_width(axis: &Axis) -> f64 {
     axis.ticks()
         .iter()
-        .map(|t| text::width(&tick_label(*t, axis, decimals), SMALL))
+        .map(|t| text::width(&tick_label(*t, axis), SMALL))
         .fold(0.0, f64::max)
 }
 
@@ -234,13 +160,12 @@ pub fn value_grid(
     axis: &Axis,
     (left, right): (f64, f64),
     (top, bottom): (f64, f64),
-    decimals: usize,
 ) {
     for t in axis.ticks() {
         let ty = axis.map(t, bottom, top);
         d.line(vec![(left, ty), (right, ty)], Role::Grid, 1);
         d.text(
-            tick_label(t, axis, decimals),
+            tick_label(t, axis),
             left - 6.0,
             ty,
             SMALL,
@@ -252,8 +177,18 @@ pub fn value_grid(
 }
 
 /// Draws the legend and the axis title from the top of a chart; returns where the plot may start.
-pub fn header(d: &mut Drawing, spec: &Spec, lang: &str, left: f64, right: f64, pad: f64) -> f64 {
-    let mut y = pad + legend(d, &legend_entries(spec, lang), left, pad, right);
+#[allow(clippy::too_many_arguments)]
+pub fn header(
+    d: &mut Drawing,
+    spec: &Spec,
+    t: &Words,
+    lang: &str,
+    left: f64,
+    right: f64,
+    pad: f64,
+    dot: bool,
+) -> f64 {
+    let mut y = pad + legend(d, &legend_entries(spec, t, lang, dot), left, pad, right);
     if let Some(a) = &spec.axis {
         d.text(
             a.text(lang),
@@ -293,30 +228,4 @@ pub fn lines(
         );
     }
     lh * lines.len() as f64
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn log_axis_spans_powers_of_ten() {
-        let a = Axis {
-            min: 10.0,
-            max: 100_000.0,
-            log: true,
-        };
-        assert_eq!(a.ticks(), vec![10.0, 100.0, 1000.0, 10_000.0, 100_000.0]);
-        assert_eq!(a.map(1000.0, 0.0, 400.0), 200.0);
-    }
-
-    #[test]
-    fn linear_ticks_are_round() {
-        let a = Axis {
-            min: 0.0,
-            max: 100.0,
-            log: false,
-        };
-        assert_eq!(a.ticks(), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
-    }
 }

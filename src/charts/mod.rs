@@ -5,26 +5,41 @@
 //! The rest of yanbao uses only [`load`], [`ChartSpec::title`], [`render`] and [`Figure`].
 //! Layout is computed here (plotters cannot measure CJK text); [`draw`] replays it onto plotters.
 
+mod axis;
 mod bars;
 mod bounds;
+mod collide;
 mod diagrams;
 mod draw;
 mod frame;
+mod hbars;
+mod marks;
+mod schema;
 mod series;
 pub mod spec;
 mod table;
 mod text;
 mod theme;
+mod validate;
+mod whole;
+mod words;
+
+pub use validate::valid_id;
+pub use words::Words;
 
 use crate::error::{Diagnostic, Location};
 use serde::Serialize;
 use spec::{Kind, Spec};
 use std::path::{Path, PathBuf};
 
-/// Canvas widths: the wide layout for desktop columns, the narrow one for phones, so that labels
-/// stay legible instead of shrinking with the page.
+/// Canvas widths. The page shows the widest layout that fits the figure's own width (a container
+/// query in static/charts.css), so an SVG is never scaled down and 12-unit text stays at least
+/// 12 CSS px from a 280 px figure (a 320 px phone) up.
 const WIDE: f64 = 640.0;
-const NARROW: f64 = 360.0;
+/// For figures 440–639 px wide.
+const MID: f64 = 440.0;
+/// For figures under 440 px wide.
+const NARROW: f64 = 280.0;
 
 /// A chart as declared by the author.
 #[derive(Debug, Clone)]
@@ -51,11 +66,11 @@ pub struct Figure {
     pub source: String,
     /// Notes under the chart.
     pub notes: Vec<String>,
-    /// Markup for the page: the wide and the narrow SVG, each shown at its own screen widths.
+    /// Markup for the page: the wide, middle and narrow SVG, each shown at its own figure widths.
     pub svg: String,
     /// HTML markup for structured graphics drawn without SVG; shown instead of `svg` when set.
     pub html: Option<String>,
-    /// Stand-alone SVG file (own styles for light and dark mode).
+    /// Stand-alone SVG file: title, caption, unit, notes and source drawn in, resolved colours.
     pub svg_file: String,
     /// CSV with the data (UTF-8 with BOM).
     pub csv: String,
@@ -86,9 +101,12 @@ pub fn load(
     source: &str,
     langs: &[String],
 ) -> Result<ChartSpec, Vec<Diagnostic>> {
-    let spec: Spec = crate::yamlx::parse(source, file, 0).map_err(|d| vec![d])?;
+    if !valid_id(id) {
+        return Err(vec![validate::id_problem(id, file)]);
+    }
+    let spec: Spec = schema::parse(source, file).map_err(|d| vec![d])?;
     let mut problems = crate::yamlx::check_translations(source, file, 0, langs);
-    problems.extend(spec::validate(&spec, file, source));
+    problems.extend(validate::validate(&spec, file, source));
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -99,31 +117,38 @@ pub fn load(
     })
 }
 
-fn layout(spec: &Spec, lang: &str, w: f64) -> draw::Drawing {
-    match spec.kind {
-        Kind::Bar => bars::vertical(spec, lang, w, false),
-        Kind::Stacked => bars::vertical(spec, lang, w, true),
-        Kind::Hbar => bars::horizontal(spec, lang, w),
-        Kind::Bounds => bounds::bounds(spec, lang, w),
-        Kind::Stacked100 => bounds::stacked100(spec, lang, w),
-        Kind::Timeline => diagrams::timeline(spec, lang, w),
+fn layout(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<draw::Drawing, String> {
+    let axis_error = |e: frame::AxisError| e.message;
+    Ok(match spec.kind {
+        Kind::Bar => bars::vertical(spec, t, lang, w, false).map_err(axis_error)?,
+        Kind::Stacked => bars::vertical(spec, t, lang, w, true).map_err(axis_error)?,
+        Kind::Hbar => hbars::horizontal(spec, t, lang, w).map_err(axis_error)?,
+        Kind::Bounds => bounds::bounds(spec, t, lang, w),
+        Kind::Stacked100 => bounds::stacked100(spec, t, lang, w),
+        Kind::Timeline => diagrams::timeline(spec, t, lang, w),
         Kind::Groups => diagrams::groups(spec, lang, w),
         Kind::Shifts => diagrams::shifts(spec, lang, w),
-        Kind::Line => series::line(spec, lang, w),
+        Kind::Line => series::line(spec, t, lang, w).map_err(axis_error)?,
         Kind::Pie | Kind::Donut => series::pie(spec, lang, w),
-    }
+    })
 }
 
 fn svg(
     chart: &ChartSpec,
+    t: &Words,
     lang: &str,
     w: f64,
     suffix: &str,
     alt: &str,
     standalone: bool,
 ) -> Result<String, Diagnostic> {
-    let raw = draw::render(&layout(&chart.spec, lang, w))
-        .map_err(|e| Diagnostic::error(Location::file(&chart.file), e))?;
+    let located = |e: String| Diagnostic::error(Location::file(&chart.file), e);
+    let mut drawing = layout(&chart.spec, t, lang, w).map_err(located)?;
+    drawing.drop_colliding_labels(t.get("chart_values_in_table"));
+    if standalone {
+        whole::frame_for_download(&mut drawing, &chart.spec, t, lang);
+    }
+    let raw = draw::render(&drawing).map_err(located)?;
     Ok(theme::finish(
         &raw,
         &format!("{}-{suffix}", chart.id),
@@ -133,12 +158,13 @@ fn svg(
     ))
 }
 
-/// Renders a chart for one language.
-pub fn render(chart: &ChartSpec, lang: &str) -> Result<Figure, Diagnostic> {
+/// Renders a chart for one language, with the chart words `t` of that language.
+pub fn render(chart: &ChartSpec, lang: &str, t: &Words) -> Result<Figure, Diagnostic> {
     let s = &chart.spec;
-    let alt = table::alt(s, lang);
-    let wide = svg(chart, lang, WIDE, "w", &alt, false)?;
-    let narrow = svg(chart, lang, NARROW, "n", &alt, false)?;
+    let alt = table::alt(s, t, lang);
+    let wide = svg(chart, t, lang, WIDE, "w", &alt, false)?;
+    let mid = svg(chart, t, lang, MID, "m", &alt, false)?;
+    let narrow = svg(chart, t, lang, NARROW, "n", &alt, false)?;
     Ok(Figure {
         kind: s.kind.name().to_string(),
         title: chart.title(lang).to_string(),
@@ -146,18 +172,22 @@ pub fn render(chart: &ChartSpec, lang: &str) -> Result<Figure, Diagnostic> {
         source: s.source.text(lang).to_string(),
         notes: s.notes.iter().map(|n| n.text(lang).to_string()).collect(),
         svg: format!(
-            "<div class=\"chart-wide\">{wide}</div><div class=\"chart-narrow\">{narrow}</div>"
+            "<div class=\"chart-sizes\"><div class=\"chart-wide\">{wide}</div><div class=\"chart-mid\">{mid}</div><div class=\"chart-narrow\">{narrow}</div></div>"
         ),
         html: None,
         svg_file: format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}\n",
-            svg(chart, lang, WIDE, "f", &alt, true)?
+            svg(chart, t, lang, WIDE, "f", &alt, true)?
         ),
-        csv: table::csv(s, lang),
-        table: table::table(s, lang),
+        csv: table::csv(s, t, lang),
+        table: table::table(s, t, lang),
         alt,
     })
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_props;
+#[cfg(test)]
+mod tests_rules;

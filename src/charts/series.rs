@@ -1,31 +1,42 @@
 //! Line charts for time series, and pies/donuts for true wholes.
 
 use super::draw::{Drawing, Shape};
-use super::frame::{self, Axis, LABEL, SMALL};
+use super::frame::{self, Axis, AxisError, LABEL, SMALL};
 use super::spec::{Kind, Spec, Status};
 use super::text;
 use super::theme::Role;
+use super::words::Words;
 use plotters::style::text_anchor::{HPos, VPos};
 
 const PAD: f64 = 10.0;
 
-/// Lines over the categories; segments leading to estimates or forecasts are thin, actual ones bold.
-pub fn line(spec: &Spec, lang: &str, w: f64) -> Drawing {
-    let axis = Axis::for_spec(spec, false);
-    let unit = spec
-        .unit
-        .as_ref()
-        .map(|u| u.text(lang).to_string())
-        .unwrap_or_default();
-    let left = PAD + frame::value_labels_width(&axis, spec.decimals) + 8.0;
-    let right = w - PAD - 60.0;
+/// Lines over the categories; segments leading to estimates or forecasts are thin, actual ones
+/// bold; a gap (`~`) breaks the line.
+pub fn line(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing, AxisError> {
+    let axis = Axis::for_spec(spec, false)?;
+    let places = spec.places();
+    let unit = spec.unit_text(lang);
+    let left = PAD + frame::value_labels_width(&axis) + 8.0;
+    // Room on the right for the label at each line's end, at most a third of the canvas.
+    let end_labels = spec
+        .series
+        .iter()
+        .filter_map(|s| s.points.last()?.as_ref())
+        .map(|p| text::width(&text::point_label(p, lang, places, &unit), SMALL))
+        .fold(0.0, f64::max);
+    let right = w - PAD - (end_labels + 12.0).max(24.0).min(w / 3.0);
     let mut d = Drawing::new(w, 0.0);
-    let y = frame::header(&mut d, spec, lang, left, w - PAD, PAD);
+    let y = frame::header(&mut d, spec, t, lang, left, w - PAD, PAD, true);
     let (top, bottom) = (y + 10.0, y + 10.0 + if w < 500.0 { 190.0 } else { 230.0 });
-    frame::value_grid(&mut d, &axis, (left, right), (top, bottom), spec.decimals);
+    frame::value_grid(&mut d, &axis, (left, right), (top, bottom));
     let n = spec.categories.len().max(1);
     let step = (right - left) / (n.max(2) - 1) as f64;
-    let every = ((text::width("2024", SMALL) + 10.0) / step).ceil().max(1.0) as usize;
+    let widest = spec
+        .categories
+        .iter()
+        .map(|c| text::width(c.text(lang), SMALL))
+        .fold(0.0, f64::max);
+    let every = ((widest + 10.0) / step).ceil().clamp(1.0, n as f64) as usize;
     for (i, c) in spec
         .categories
         .iter()
@@ -35,7 +46,7 @@ pub fn line(spec: &Spec, lang: &str, w: f64) -> Drawing {
         d.text(
             c.text(lang),
             left + step * i as f64,
-            bottom + 8.0,
+            bottom + 10.0,
             SMALL,
             Role::Text,
             HPos::Center,
@@ -43,19 +54,25 @@ pub fn line(spec: &Spec, lang: &str, w: f64) -> Drawing {
         );
     }
     for (si, s) in spec.series.iter().enumerate() {
-        let pts: Vec<(f64, f64, Status)> = s
+        let pts: Vec<(usize, f64, f64, Status)> = s
             .points
             .iter()
             .enumerate()
             .filter_map(|(i, p)| {
                 Some((
+                    i,
                     left + step * i as f64,
                     axis.map(p.as_ref()?.value, bottom, top),
                     p.as_ref()?.status,
                 ))
             })
             .collect();
-        for pair in pts.windows(2) {
+        // Only neighbours are joined: a gap in the data is a gap in the line.
+        for pair in pts.windows(2).filter(|p| p[1].0 == p[0].0 + 1) {
+            let pair = [
+                (pair[0].1, pair[0].2, pair[0].3),
+                (pair[1].1, pair[1].2, pair[1].3),
+            ];
             let width = if pair[1].2 == Status::Actual { 3 } else { 1 };
             d.line(
                 vec![(pair[0].0, pair[0].1), (pair[1].0, pair[1].1)],
@@ -63,21 +80,14 @@ pub fn line(spec: &Spec, lang: &str, w: f64) -> Drawing {
                 width,
             );
         }
-        for (x, y, st) in &pts {
-            d.shapes.push(Shape::Dot {
-                x: *x,
-                y: *y,
-                r: if *st == Status::Actual { 4.0 } else { 3.0 },
-                role: if *st == Status::Actual {
-                    Role::Series(si)
-                } else {
-                    Role::Track
-                },
-            });
+        // Points are styled by status like the legend's swatches (filled, ringed, …).
+        for (_, x, y, st) in &pts {
+            d.status_dot(*x, *y, Role::Series(si), *st);
         }
-        if let (Some(&(x, y, _)), Some(p)) = (pts.last(), s.at(s.points.len().saturating_sub(1))) {
-            d.text(
-                text::point_label(p, lang, spec.decimals, &unit),
+        if let (Some(&(_, x, y, _)), Some(p)) = (pts.last(), s.at(s.points.len().saturating_sub(1)))
+        {
+            d.label(
+                text::point_label(p, lang, places, &unit),
                 x + 8.0,
                 y,
                 SMALL,
@@ -89,7 +99,7 @@ pub fn line(spec: &Spec, lang: &str, w: f64) -> Drawing {
     }
     d.line(vec![(left, bottom), (right, bottom)], Role::Muted, 1);
     d.height = bottom + 30.0 + PAD;
-    d
+    Ok(d)
 }
 
 /// Wedges of one series that adds up to 100, with a labelled key beside (or below) the circle.
@@ -118,6 +128,7 @@ pub fn pie(spec: &Spec, lang: &str, w: f64) -> Drawing {
         .as_ref()
         .map(|u| u.text(lang).to_string())
         .unwrap_or_else(|| "%".into());
+    let places = spec.places();
     let mut start = -90.0f64;
     let (kx, mut ky) = if narrow {
         (PAD, cy + r + 20.0)
@@ -150,7 +161,7 @@ pub fn pie(spec: &Spec, lang: &str, w: f64) -> Drawing {
         let label = format!(
             "{} {}",
             spec.categories.get(i).map(|c| c.text(lang)).unwrap_or(""),
-            text::point_label(p, lang, spec.decimals, &unit)
+            text::point_label(p, lang, places, &unit)
         );
         d.rect(kx, ky - 7.0, kx + 14.0, ky + 7.0, Role::Series(i));
         for (li, l) in text::wrap(&label, LABEL, w - kx - 24.0 - PAD)

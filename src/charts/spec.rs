@@ -1,10 +1,7 @@
-//! The chart schema as authors write it in YAML, and its validation.
+//! The parts of a chart spec shared by every kind: kinds, points, qualifiers, statuses.
 
-use crate::error::{Diagnostic, Location};
 use crate::localized::Localized;
-use crate::yamlx::{line_of, PathSeg};
 use serde::Deserialize;
-use std::path::Path;
 
 /// Chart kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -75,6 +72,10 @@ pub enum Qualifier {
     /// At most this value.
     #[serde(rename = "lte", alias = "≤")]
     Lte,
+    /// An order of magnitude (千亿级别): somewhere from this value up to ten times it; drawn as
+    /// that range on a log scale.
+    #[serde(rename = "magnitude")]
+    Magnitude,
 }
 
 impl Qualifier {
@@ -87,12 +88,29 @@ impl Qualifier {
             Qualifier::Gte => "≥",
             Qualifier::Lt => "<",
             Qualifier::Lte => "≤",
+            Qualifier::Magnitude => "",
+        }
+    }
+
+    /// The machine-readable code written to CSV files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::Gt => "gt",
+            Qualifier::Gte => "gte",
+            Qualifier::Lt => "lt",
+            Qualifier::Lte => "lte",
+            Qualifier::Magnitude => "magnitude",
         }
     }
 
     /// Whether the value is a bound rather than a point.
     pub fn is_bound(self) -> bool {
-        !matches!(self, Qualifier::Exact | Qualifier::Approx)
+        !matches!(
+            self,
+            Qualifier::Exact | Qualifier::Approx | Qualifier::Magnitude
+        )
     }
 
     /// Whether the true value lies above the stated one.
@@ -116,61 +134,126 @@ pub enum Status {
     InProgress,
 }
 
-/// A chart as written in YAML.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+impl Status {
+    /// The machine-readable code written to CSV files (as in YAML).
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Actual => "actual",
+            Status::Estimate => "estimate",
+            Status::Forecast => "forecast",
+            Status::InProgress => "in_progress",
+        }
+    }
+}
+
+/// A chart after parsing: the fields of its kind's schema ([`super::schema`]), the others empty.
+/// Renderers read this one shape; which fields a kind accepts is decided by its schema.
+#[derive(Debug, Clone)]
 pub struct Spec {
     /// What to draw.
     pub kind: Kind,
     /// Title.
     pub title: Localized,
     /// One-line caption under the title.
-    #[serde(default)]
     pub caption: Option<Localized>,
     /// Text alternative; generated from the data when absent.
-    #[serde(default)]
     pub alt: Option<Localized>,
     /// Unit appended to values (`%`, `B`, `亿元`).
-    #[serde(default)]
     pub unit: Option<Localized>,
     /// Axis title.
-    #[serde(default)]
     pub axis: Option<Localized>,
     /// Value axis scale.
-    #[serde(default)]
     pub scale: Scale,
+    /// Smallest value of the axis (default: from the data).
+    pub min: Option<f64>,
     /// Largest value of the axis (default: from the data).
-    #[serde(default)]
     pub max: Option<f64>,
-    /// Decimals shown.
-    #[serde(default)]
-    pub decimals: usize,
+    /// Decimals shown; default: as many as the data has.
+    pub decimals: Option<usize>,
     /// Category labels.
-    #[serde(default)]
     pub categories: Vec<Localized>,
     /// Data series.
-    #[serde(default)]
     pub series: Vec<Series>,
     /// Shaded value ranges (e.g. "models that fit on a phone").
-    #[serde(default)]
     pub bands: Vec<Band>,
     /// Label of the unexplained remainder of a 100 % bar.
-    #[serde(default)]
     pub remainder: Option<Localized>,
     /// Phases of a timeline.
-    #[serde(default)]
     pub phases: Vec<Phase>,
     /// Groups of a groups graphic.
-    #[serde(default)]
     pub groups: Vec<Group>,
     /// Pairs of a shifts graphic.
-    #[serde(default)]
     pub shifts: Vec<Shift>,
     /// Notes under the chart.
-    #[serde(default)]
     pub notes: Vec<Localized>,
     /// Source line.
     pub source: Localized,
+}
+
+impl Default for Spec {
+    fn default() -> Self {
+        let empty = || Localized::Same(String::new());
+        Spec {
+            kind: Kind::Bar,
+            title: empty(),
+            caption: None,
+            alt: None,
+            unit: None,
+            axis: None,
+            scale: Scale::Linear,
+            min: None,
+            max: None,
+            decimals: None,
+            categories: Vec::new(),
+            series: Vec::new(),
+            bands: Vec::new(),
+            remainder: None,
+            phases: Vec::new(),
+            groups: Vec::new(),
+            shifts: Vec::new(),
+            notes: Vec::new(),
+            source: empty(),
+        }
+    }
+}
+
+/// Most decimals a label may show: beyond this a chart needs a smaller unit, not more digits.
+pub const MAX_DECIMALS: usize = 6;
+
+/// Decimals needed to write `v` exactly (its shortest round-trip form), capped for display.
+pub fn decimals_of(v: f64) -> usize {
+    let s = format!("{v}");
+    s.split_once('.').map_or(0, |(_, f)| f.len())
+}
+
+impl Spec {
+    /// Display decimals: as declared, else as many as the most precise value needs, so that no
+    /// source value is rounded (validation refuses data that needs more than [`MAX_DECIMALS`]).
+    pub fn places(&self) -> usize {
+        self.decimals
+            .unwrap_or_else(|| {
+                self.series
+                    .iter()
+                    .flat_map(|s| s.present())
+                    .map(|p| decimals_of(p.value))
+                    .chain(
+                        self.bands
+                            .iter()
+                            .flat_map(|b| [decimals_of(b.from), decimals_of(b.to)]),
+                    )
+                    .max()
+                    .unwrap_or(0)
+            })
+            .min(MAX_DECIMALS)
+    }
+
+    /// The unit in `lang`, or an empty string.
+    pub fn unit_text(&self, lang: &str) -> String {
+        self.unit
+            .as_ref()
+            .map(|u| u.text(lang).to_string())
+            .unwrap_or_default()
+    }
 }
 
 /// Linear or logarithmic value axis.
@@ -193,6 +276,10 @@ pub struct Series {
     /// A series computed from others must say how; it is labelled as derived.
     #[serde(default)]
     pub derived: Option<Localized>,
+    /// What the series measures when it differs from the rest (a wider market): a category only
+    /// such series fill is set apart with this text, never read as comparable (`bar` only).
+    #[serde(default)]
+    pub scope: Option<Localized>,
     /// One point per category; `~` (null) leaves a gap.
     pub points: Vec<Option<Point>>,
 }
@@ -272,177 +359,4 @@ pub struct Shift {
     pub from: Localized,
     /// To.
     pub to: Localized,
-}
-
-/// Validates what serde cannot: shapes per kind, finite values, log scale, wholes.
-pub fn validate(spec: &Spec, file: &Path, source: &str) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let at = |path: &[PathSeg]| match line_of(source, path) {
-        Some(l) => Location::at(file, l, None),
-        None => Location::file(file),
-    };
-    let key = |k: &str| PathSeg::Key(k.to_string());
-    let needs = |field: &str, what: &str| -> Option<Diagnostic> {
-        Some(
-            Diagnostic::error(
-                at(&[key("kind")]),
-                format!("a `{}` chart needs `{field}`", spec.kind.name()),
-            )
-            .with_help(what.to_string()),
-        )
-    };
-    let data_kinds = !matches!(spec.kind, Kind::Timeline | Kind::Groups | Kind::Shifts);
-    if data_kinds && spec.series.is_empty() {
-        out.extend(needs(
-            "series",
-            "add `series:` with a name and one point per category",
-        ));
-    }
-    if data_kinds && spec.categories.is_empty() {
-        out.extend(needs(
-            "categories",
-            "add `categories:` with one label per point",
-        ));
-    }
-    if spec.kind == Kind::Timeline && spec.phases.is_empty() {
-        out.extend(needs("phases", "add `phases:` with start, end and label"));
-    }
-    if spec.kind == Kind::Groups && spec.groups.is_empty() {
-        out.extend(needs("groups", "add `groups:` with a name and items"));
-    }
-    if spec.kind == Kind::Shifts && spec.shifts.is_empty() {
-        out.extend(needs("shifts", "add `shifts:` with from and to"));
-    }
-    for (si, s) in spec.series.iter().enumerate() {
-        let spath = [key("series"), PathSeg::Index(si)];
-        if data_kinds && s.points.len() != spec.categories.len() {
-            out.push(
-                Diagnostic::error(
-                    at(&[key("series"), PathSeg::Index(si), key("points")]),
-                    format!(
-                        "series {} has {} points but there are {} categories",
-                        si + 1,
-                        s.points.len(),
-                        spec.categories.len()
-                    ),
-                )
-                .with_help("give every series exactly one point per category, in the same order"),
-            );
-        }
-        for (pi, p) in s
-            .points
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| Some((i, p.as_ref()?)))
-        {
-            let ppath = [
-                spath[0].clone(),
-                spath[1].clone(),
-                key("points"),
-                PathSeg::Index(pi),
-                key("value"),
-            ];
-            if !p.value.is_finite() {
-                out.push(
-                    Diagnostic::error(at(&ppath), "value is not a finite number")
-                        .with_help("write a plain number such as 200 or 0.5"),
-                );
-            } else if spec.scale == Scale::Log && p.value <= 0.0 {
-                out.push(
-                    Diagnostic::error(
-                        at(&ppath),
-                        format!("value {} cannot be shown on a log scale", p.value),
-                    )
-                    .with_help("use values above zero, or `scale: linear`"),
-                );
-            } else if p.value < 0.0 && !matches!(spec.kind, Kind::Bar | Kind::Hbar | Kind::Line) {
-                out.push(Diagnostic::error(
-                    at(&ppath),
-                    "negative values are only supported by bar, hbar and line charts",
-                ));
-            }
-            if p.qualifier.is_bound()
-                && !matches!(
-                    spec.kind,
-                    Kind::Bounds | Kind::Stacked100 | Kind::Bar | Kind::Hbar
-                )
-            {
-                out.push(
-                    Diagnostic::error(
-                        at(&ppath),
-                        format!(
-                            "a `{}` chart cannot draw the bound `{}`",
-                            spec.kind.name(),
-                            p.qualifier.symbol()
-                        ),
-                    )
-                    .with_help("use `kind: bounds` for figures known only as bounds"),
-                );
-            }
-        }
-    }
-    if matches!(spec.kind, Kind::Pie | Kind::Donut) {
-        out.extend(check_whole(spec, &at(&[key("series")])));
-    }
-    if spec.kind == Kind::Stacked100 {
-        for (ci, _) in spec.categories.iter().enumerate() {
-            let sum: f64 = spec
-                .series
-                .iter()
-                .filter_map(|s| s.at(ci))
-                .map(|p| p.value)
-                .sum();
-            if sum > 100.0 + 1e-9 {
-                out.push(
-                    Diagnostic::error(
-                        at(&[key("series")]),
-                        format!(
-                            "parts of category {} add up to {sum}, more than 100",
-                            ci + 1
-                        ),
-                    )
-                    .with_help("a 100% bar shows shares of a whole; check the values"),
-                );
-            }
-        }
-    }
-    for (bi, b) in spec.bands.iter().enumerate() {
-        if !(b.from.is_finite() && b.to.is_finite())
-            || b.from >= b.to
-            || (spec.scale == Scale::Log && b.from <= 0.0)
-        {
-            out.push(Diagnostic::error(
-                at(&[key("bands"), PathSeg::Index(bi)]),
-                "band needs finite `from` < `to` (above zero on a log scale)",
-            ));
-        }
-    }
-    for (pi, p) in spec.phases.iter().enumerate() {
-        if p.end.is_some_and(|e| e < p.start) {
-            out.push(Diagnostic::error(
-                at(&[key("phases"), PathSeg::Index(pi)]),
-                "phase ends before it starts",
-            ));
-        }
-    }
-    out
-}
-
-fn check_whole(spec: &Spec, loc: &Location) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let points: Vec<&Point> = spec.series.iter().flat_map(|s| s.present()).collect();
-    let gaps = spec
-        .series
-        .iter()
-        .any(|s| s.points.iter().any(Option::is_none));
-    let sum: f64 = points.iter().map(|p| p.value).sum();
-    if gaps
-        || spec.series.len() != 1
-        || (sum - 100.0).abs() > 0.5
-        || points.iter().any(|p| p.qualifier != Qualifier::Exact)
-    {
-        out.push(Diagnostic::error(loc.clone(), format!("a `{}` chart needs one series of exact parts that add up to 100 (they add up to {sum})", spec.kind.name()))
-            .with_help("use a pie only for a true whole; for shares known only roughly use `kind: stacked100` with a remainder"));
-    }
-    out
 }

@@ -1,64 +1,36 @@
 //! The words and numbers behind a chart: the data table, the CSV download and the text
-//! alternative, all in the page's language and with every qualifier and status spelled out.
+//! alternative, all in the page's language (words from [`Words`]) with every qualifier and
+//! status spelled out.
 
-use super::frame::status_name;
-use super::spec::{Kind, Spec, Status};
+use super::spec::{Kind, Phase, Point, Series, Spec};
 use super::text;
+use super::words::Words;
 use super::DataTable;
 
-fn zh(lang: &str) -> bool {
-    lang == "zh"
-}
-
-fn cell(spec: &Spec, p: &super::spec::Point, lang: &str) -> String {
-    let unit = spec
-        .unit
-        .as_ref()
-        .map(|u| u.text(lang).to_string())
-        .unwrap_or_default();
-    let mut s = text::point_label(p, lang, spec.decimals, &unit);
-    if p.status != Status::Actual {
-        s.push_str(&if zh(lang) {
-            format!("（{}）", status_name(p.status, lang))
-        } else {
-            format!(" ({})", status_name(p.status, lang).to_lowercase())
-        });
+fn cell(spec: &Spec, p: &Point, t: &Words, lang: &str) -> String {
+    let unit = spec.unit_text(lang);
+    let s = t.with_status(&text::point_label(p, lang, spec.places(), &unit), p.status);
+    match &p.note {
+        Some(n) => t.fill("chart_with_note", &[("value", &s), ("note", n.text(lang))]),
+        None => s,
     }
-    if let Some(n) = &p.note {
-        s.push_str(&if zh(lang) {
-            format!("；{}", n.text(lang))
-        } else {
-            format!("; {}", n.text(lang))
-        });
-    }
-    s
 }
 
 /// The data table.
-pub fn table(spec: &Spec, lang: &str) -> DataTable {
-    let h = |zh_text: &str, en: &str| {
-        if zh(lang) {
-            zh_text.to_string()
-        } else {
-            en.to_string()
-        }
-    };
+pub fn table(spec: &Spec, t: &Words, lang: &str) -> DataTable {
+    let h = |key: &str| t.get(key).to_string();
     match spec.kind {
         Kind::Timeline => DataTable {
-            headers: vec![
-                h("阶段", "Phase"),
-                h("时间", "Years"),
-                h("内容", "What happens"),
-            ],
+            headers: vec![h("chart_phase"), h("chart_years"), h("chart_what")],
             rows: spec
                 .phases
                 .iter()
                 .enumerate()
-                .map(|(i, p)| vec![(i + 1).to_string(), years(p), p.label.text(lang).into()])
+                .map(|(i, p)| vec![t.phase(i), years(p), p.label.text(lang).into()])
                 .collect(),
         },
         Kind::Groups => DataTable {
-            headers: vec![h("类别", "Group"), h("项目", "Items")],
+            headers: vec![h("chart_group"), h("chart_items")],
             rows: spec
                 .groups
                 .iter()
@@ -69,13 +41,13 @@ pub fn table(spec: &Spec, lang: &str) -> DataTable {
                             .iter()
                             .map(|i| i.text(lang))
                             .collect::<Vec<_>>()
-                            .join(if zh(lang) { "、" } else { ", " }),
+                            .join(t.get("chart_list_sep")),
                     ]
                 })
                 .collect(),
         },
         Kind::Shifts => DataTable {
-            headers: vec![h("从", "From"), h("到", "To")],
+            headers: vec![h("chart_from"), h("chart_to")],
             rows: spec
                 .shifts
                 .iter()
@@ -83,25 +55,25 @@ pub fn table(spec: &Spec, lang: &str) -> DataTable {
                 .collect(),
         },
         _ => {
-            let mut headers = vec![h("类别", "Category")];
-            headers.extend(spec.series.iter().map(|s| series_name(s, lang)));
-            let rows = spec.categories.iter().enumerate().map(|(ci, c)| {
-                let mut row = vec![c.text(lang).to_string()];
-                row.extend(
-                    spec.series
-                        .iter()
-                        .map(|s| s.at(ci).map(|p| cell(spec, p, lang)).unwrap_or_default()),
-                );
-                row
-            });
-            let mut rows: Vec<Vec<String>> = rows.collect();
+            let mut headers = vec![h("chart_category")];
+            headers.extend(spec.series.iter().map(|s| series_name(s, t, lang)));
+            let mut rows: Vec<Vec<String>> = spec
+                .categories
+                .iter()
+                .enumerate()
+                .map(|(ci, c)| {
+                    let mut row = vec![c.text(lang).to_string()];
+                    row.extend(
+                        spec.series
+                            .iter()
+                            .map(|s| s.at(ci).map(|p| cell(spec, p, t, lang)).unwrap_or_default()),
+                    );
+                    row
+                })
+                .collect();
             for b in &spec.bands {
                 let mut row = vec![b.label.text(lang).to_string()];
-                row.push(format!(
-                    "{}–{}",
-                    text::number(b.from, spec.decimals),
-                    text::number(b.to, spec.decimals)
-                ));
+                row.push(format!("{}–{}", b.from, b.to));
                 row.resize(headers.len(), String::new());
                 rows.push(row);
             }
@@ -110,19 +82,18 @@ pub fn table(spec: &Spec, lang: &str) -> DataTable {
     }
 }
 
-fn series_name(s: &super::spec::Series, lang: &str) -> String {
-    let mut name = s.name.text(lang).to_string();
-    if let Some(rule) = &s.derived {
-        name.push_str(&if zh(lang) {
-            format!("（推算：{}）", rule.text(lang))
-        } else {
-            format!(" (derived: {})", rule.text(lang))
-        });
+fn series_name(s: &Series, t: &Words, lang: &str) -> String {
+    let name = s.name.text(lang);
+    match &s.derived {
+        Some(rule) => t.fill(
+            "chart_derived_rule",
+            &[("name", name), ("rule", rule.text(lang))],
+        ),
+        None => name.to_string(),
     }
-    name
 }
 
-fn years(p: &super::spec::Phase) -> String {
+fn years(p: &Phase) -> String {
     match p.end {
         Some(e) if e != p.start => format!("{}–{}", p.start, e),
         Some(_) => p.start.to_string(),
@@ -130,122 +101,149 @@ fn years(p: &super::spec::Phase) -> String {
     }
 }
 
-/// CSV, UTF-8 with a byte-order mark so spreadsheet programs read Chinese correctly; data charts
-/// are written one value per line with qualifier and status columns.
-pub fn csv(spec: &Spec, lang: &str) -> String {
+/// CSV, UTF-8 with a byte-order mark so spreadsheet programs read Chinese correctly. Headers are
+/// in the figure's language; data charts are written one source value per line (never rounded)
+/// with unit, qualifier, status, label, note and source columns.
+pub fn csv(spec: &Spec, t: &Words, lang: &str) -> String {
+    let source = spec.source.text(lang).to_string();
     let mut rows: Vec<Vec<String>> = Vec::new();
     if matches!(spec.kind, Kind::Timeline | Kind::Groups | Kind::Shifts) {
-        let t = table(spec, lang);
-        rows.push(t.headers);
-        rows.extend(t.rows);
+        let table = table(spec, t, lang);
+        rows.push(table.headers);
+        rows.extend(table.rows);
+        rows[0].push(t.get("source").to_string());
+        for row in rows.iter_mut().skip(1) {
+            row.push(source.clone());
+        }
     } else {
         rows.push(
             [
-                "category",
-                "series",
-                "value",
-                "qualifier",
-                "status",
-                "label",
-                "note",
+                "chart_category",
+                "chart_series",
+                "chart_value",
+                "chart_unit",
+                "chart_qualifier",
+                "chart_status",
+                "chart_label",
+                "chart_note",
+                "source",
             ]
-            .map(String::from)
+            .map(|k| t.get(k).to_string())
             .to_vec(),
         );
+        let unit = spec.unit_text(lang);
+        let text_of = |l: &Option<crate::localized::Localized>| {
+            l.as_ref()
+                .map(|l| l.text(lang).to_string())
+                .unwrap_or_default()
+        };
         for (ci, c) in spec.categories.iter().enumerate() {
             for s in &spec.series {
                 let Some(p) = s.at(ci) else { continue };
                 rows.push(vec![
                     c.text(lang).into(),
-                    series_name(s, lang),
-                    text::number(p.value, spec.decimals).replace(',', ""),
-                    format!("{:?}", p.qualifier).to_lowercase(),
-                    format!("{:?}", p.status).to_lowercase(),
-                    p.label
-                        .as_ref()
-                        .map(|l| l.text(lang).to_string())
-                        .unwrap_or_default(),
-                    p.note
-                        .as_ref()
-                        .map(|n| n.text(lang).to_string())
-                        .unwrap_or_default(),
+                    series_name(s, t, lang),
+                    // Shortest form that reads back as the same number: the source value.
+                    format!("{}", p.value),
+                    unit.clone(),
+                    p.qualifier.code().to_string(),
+                    p.status.code().to_string(),
+                    text_of(&p.label),
+                    text_of(&p.note),
+                    source.clone(),
                 ]);
             }
         }
     }
     let mut out = String::from("\u{feff}");
     for row in rows {
-        let line: Vec<String> = row.iter().map(|c| quote(c)).collect();
+        let line: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }
     out
 }
 
-fn quote(c: &str) -> String {
-    if c.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", c.replace('"', "\"\""))
+/// One CSV cell. A cell a spreadsheet would run as a formula (OWASP "CSV injection": starting
+/// with `=`, `+`, `@`, tab, CR, or `-` when it is not a number) gets a leading single quote and
+/// is quoted; cells with separators, quotes or line breaks are quoted.
+pub fn csv_cell(c: &str) -> String {
+    let formula = c.starts_with(['=', '+', '@', '\t', '\r'])
+        || (c.starts_with('-') && c.parse::<f64>().is_err());
+    let c = if formula {
+        format!("'{c}")
     } else {
         c.to_string()
+    };
+    if formula || c.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", c.replace('"', "\"\""))
+    } else {
+        c
     }
 }
 
 /// A text alternative summarising the data, for `<desc>` and screen readers.
-pub fn alt(spec: &Spec, lang: &str) -> String {
+pub fn alt(spec: &Spec, t: &Words, lang: &str) -> String {
     if let Some(a) = &spec.alt {
         return a.text(lang).to_string();
     }
-    let (sep, colon, end) = if zh(lang) {
-        ("；", "：", "。")
-    } else {
-        ("; ", ": ", ".")
+    let item = |label: &str, values: &str| {
+        t.fill("chart_alt_item", &[("label", label), ("values", values)])
     };
-    let t = table(spec, lang);
+    let table = table(spec, t, lang);
     let parts: Vec<String> = match spec.kind {
-        Kind::Timeline => t
+        Kind::Timeline => table.rows.iter().map(|r| item(&r[1], &r[2])).collect(),
+        Kind::Groups => table.rows.iter().map(|r| item(&r[0], &r[1])).collect(),
+        Kind::Shifts => table
             .rows
             .iter()
-            .map(|r| format!("{}{colon}{}", r[1], r[2]))
+            .map(|r| format!("{} → {}", r[0], r[1]))
             .collect(),
-        Kind::Groups | Kind::Shifts => t
-            .rows
-            .iter()
-            .map(|r| {
-                format!(
-                    "{}{}{}",
-                    r[0],
-                    if spec.kind == Kind::Shifts {
-                        " → "
-                    } else {
-                        colon
-                    },
-                    r[1]
-                )
-            })
-            .collect(),
-        _ => t
+        _ => table
             .rows
             .iter()
             .map(|r| {
                 let values: Vec<String> = r[1..]
                     .iter()
-                    .zip(&t.headers[1..])
+                    .zip(&table.headers[1..])
                     .filter(|(v, _)| !v.is_empty())
                     .map(|(v, h)| {
-                        if t.headers.len() > 2 {
+                        if table.headers.len() > 2 {
                             format!("{h} {v}")
                         } else {
                             v.clone()
                         }
                     })
                     .collect();
-                format!(
-                    "{}{colon}{}",
-                    r[0],
-                    values.join(if zh(lang) { "，" } else { ", " })
-                )
+                item(&r[0], &values.join(t.get("chart_alt_values_sep")))
             })
             .collect(),
     };
-    format!("{}{colon}{}{end}", spec.title.text(lang), parts.join(sep))
+    format!(
+        "{}{}",
+        item(spec.title.text(lang), &parts.join(t.get("chart_alt_sep"))),
+        t.get("chart_alt_end")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    #[test]
+    fn formulas_are_defused_and_numbers_kept() {
+        for (raw, cell) in [
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("+1+2", "\"'+1+2\""),
+            ("-2+3", "\"'-2+3\""),
+            ("@SUM(A1)", "\"'@SUM(A1)\""),
+            ("\tcmd", "\"'\tcmd\""),
+            ("\rcmd", "\"'\rcmd\""),
+            ("-12.5", "-12.5"),
+            ("a,b", "\"a,b\""),
+            ("市场", "市场"),
+        ] {
+            assert_eq!(csv_cell(raw), cell, "{raw:?}");
+        }
+    }
 }

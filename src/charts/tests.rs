@@ -1,23 +1,36 @@
 use super::*;
 
-const LANGS: [&str; 2] = ["zh", "en"];
+pub(super) const LANGS: [&str; 2] = ["zh", "en"];
 
-fn langs() -> Vec<String> {
+pub(super) fn langs() -> Vec<String> {
     LANGS.iter().map(|s| s.to_string()).collect()
 }
 
-fn chart(yaml: &str) -> ChartSpec {
+/// The chart words of the default site's language files.
+pub(super) fn words(lang: &str) -> Words {
+    let text = match lang {
+        "zh" => include_str!("../../content/i18n/zh.yaml"),
+        _ => include_str!("../../content/i18n/en.yaml"),
+    };
+    Words::from(serde_yaml::from_str::<std::collections::BTreeMap<String, String>>(text).unwrap())
+}
+
+pub(super) fn draw(c: &ChartSpec, lang: &str) -> Result<Figure, Diagnostic> {
+    render(c, lang, &words(lang))
+}
+
+pub(super) fn chart(yaml: &str) -> ChartSpec {
     load("c", Path::new("charts/c.yaml"), yaml, &langs()).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
-fn errors(yaml: &str) -> Vec<Diagnostic> {
+pub(super) fn errors(yaml: &str) -> Vec<Diagnostic> {
     load("c", Path::new("charts/c.yaml"), yaml, &langs()).expect_err("should fail")
 }
 
-const BAR: &str = "kind: bar\ntitle: {zh: 规模, en: Size}\nunit: {zh: 亿元, en: RMB 100m}\ncategories: [\"2024\", \"2030\"]\nseries:\n  - name: {zh: 市场, en: Market}\n    points:\n      - {value: 200, qualifier: approx, status: estimate}\n      - {value: 10000, qualifier: gt, status: forecast}\nsource: {zh: 来源, en: Source}\n";
+pub(super) const BAR: &str = "kind: bar\ntitle: {zh: 规模, en: Size}\nunit: {zh: 亿元, en: RMB 100m}\ncategories: [\"2024\", \"2030\"]\nseries:\n  - name: {zh: 市场, en: Market}\n    points:\n      - {value: 200, qualifier: approx, status: estimate}\n      - {value: 10000, qualifier: gt, status: forecast}\nsource: {zh: 来源, en: Source}\n";
 
 /// (x, anchor, font size, text) of every text element.
-fn texts(svg: &str) -> Vec<(f64, String, f64, String)> {
+pub(super) fn texts(svg: &str) -> Vec<(f64, String, f64, String)> {
     let attr = |piece: &str, name: &str| {
         piece
             .split(&format!("{name}=\""))
@@ -42,11 +55,11 @@ fn texts(svg: &str) -> Vec<(f64, String, f64, String)> {
         .collect()
 }
 
-fn has_text(svg: &str, t: &str) -> bool {
+pub(super) fn has_text(svg: &str, t: &str) -> bool {
     texts(svg).iter().any(|(_, _, _, c)| c == t)
 }
 
-fn every_kind() -> Vec<(&'static str, String)> {
+pub(super) fn every_kind() -> Vec<(&'static str, String)> {
     let bounds = "kind: bounds\ntitle: {zh: 留存, en: Retention}\nunit: \"%\"\ncategories: [{zh: 活跃率, en: Activity}]\nseries:\n  - name: x\n    points: [{value: 20, qualifier: lt}]\nsource: QuestMobile\n";
     vec![
         ("bar", BAR.to_string()),
@@ -64,11 +77,11 @@ fn every_kind() -> Vec<(&'static str, String)> {
 }
 
 #[test]
-fn every_kind_renders_scalable_accessible_deterministic_svg() {
+pub(super) fn every_kind_renders_scalable_accessible_deterministic_svg() {
     for (kind, yaml) in every_kind() {
         let c = chart(&yaml);
         for lang in LANGS {
-            let f = render(&c, lang).unwrap();
+            let f = draw(&c, lang).unwrap();
             assert_eq!(f.kind, kind);
             for svg in [&f.svg, &f.svg_file] {
                 assert!(svg.contains("viewBox=\"0 0 "), "{kind}");
@@ -77,20 +90,23 @@ fn every_kind_renders_scalable_accessible_deterministic_svg() {
                     svg.contains("<title id=\"c-") && svg.contains("<desc id=\"c-"),
                     "{kind}"
                 );
-                let root = &svg[svg.find("<svg").unwrap()..];
-                let open = &root[..root.find('>').unwrap()];
-                assert!(
-                    !open.contains(" width=") && !open.contains(" height="),
-                    "{kind}: fixed size in {open}"
-                );
-                assert!(
-                    !svg.contains("fill=\"#") && !svg.contains("stroke=\"#"),
-                    "{kind}: colours must be themeable"
-                );
             }
-            assert!(f.svg_file.contains("prefers-color-scheme:dark"), "{kind}");
+            let root = &f.svg[f.svg.find("<svg").unwrap()..];
+            let open = &root[..root.find('>').unwrap()];
+            assert!(
+                !open.contains(" width=") && !open.contains(" height="),
+                "{kind}: fixed size in {open}"
+            );
+            assert!(
+                !f.svg.contains("fill=\"#") && !f.svg.contains("stroke=\"#"),
+                "{kind}: colours on the page must be themeable"
+            );
+            // The download stands alone: resolved colours, a size, a named font stack.
+            assert!(!f.svg_file.contains("var("), "{kind}");
+            assert!(f.svg_file.contains(" width=\"640\""), "{kind}");
+            assert!(f.svg_file.contains("Noto Sans CJK SC"), "{kind}");
             assert_eq!(
-                render(&c, lang).unwrap().svg,
+                draw(&c, lang).unwrap().svg,
                 f.svg,
                 "{kind} is not deterministic"
             );
@@ -106,7 +122,7 @@ fn every_kind_renders_scalable_accessible_deterministic_svg() {
 #[test]
 fn labels_carry_qualifiers_and_statuses() {
     let c = chart(BAR);
-    let zh = render(&c, "zh").unwrap();
+    let zh = draw(&c, "zh").unwrap();
     assert!(has_text(&zh.svg, "≈200亿元"), "{}", zh.svg);
     assert!(has_text(&zh.svg, "&gt;10,000亿元"), "{}", zh.svg);
     assert!(
@@ -114,11 +130,12 @@ fn labels_carry_qualifiers_and_statuses() {
         "legend names statuses"
     );
     assert_eq!(zh.table.rows[0], vec!["2024", "≈200亿元（估计）"]);
-    let en = render(&c, "en").unwrap();
+    let en = draw(&c, "en").unwrap();
     assert!(has_text(&en.svg, "≈200 RMB 100m"));
     assert_eq!(en.table.rows[1][1], ">10,000 RMB 100m (forecast)");
     assert!(
-        en.csv.contains("\r\n2030,Market,10000,gt,forecast,,\r\n"),
+        en.csv
+            .contains("\r\n2030,Market,10000,RMB 100m,gt,forecast,,,Source\r\n"),
         "{}",
         en.csv
     );
@@ -135,7 +152,7 @@ fn upper_bound_is_drawn_as_a_range_not_a_point() {
         .into_iter()
         .find(|(k, _)| *k == "bounds")
         .unwrap();
-    let f = render(&chart(&yaml), "en").unwrap();
+    let f = draw(&chart(&yaml), "en").unwrap();
     assert!(has_text(&f.svg, "&lt;20%"));
     assert!(has_text(&f.svg, "Possible range"));
     assert!(!f.svg.contains("<circle"), "a bound is not a point");
@@ -147,7 +164,7 @@ fn remainder_of_a_partial_whole_is_named_not_computed() {
         .into_iter()
         .find(|(k, _)| *k == "stacked100")
         .unwrap();
-    let f = render(&chart(&yaml), "zh").unwrap();
+    let f = draw(&chart(&yaml), "zh").unwrap();
     assert!(has_text(&f.svg, "未说明"));
     assert!(
         texts(&f.svg).iter().all(|t| !t.3.contains("17")),
@@ -159,7 +176,7 @@ fn remainder_of_a_partial_whole_is_named_not_computed() {
 #[test]
 fn chinese_labels_wrap_inside_the_canvas() {
     let yaml = BAR.replace("[\"2024\", \"2030\"]", "[{zh: 技术相对成熟商业模式清晰且营收可观的赛道, en: a}, {zh: 技术尚不成熟但潜力巨大的赛道, en: b}]");
-    let f = render(&chart(&yaml), "zh").unwrap();
+    let f = draw(&chart(&yaml), "zh").unwrap();
     let narrow = &f.svg[f.svg.find("chart-narrow").unwrap()..];
     for (x, anchor, size, content) in texts(narrow) {
         let w = text::width(
@@ -175,8 +192,8 @@ fn chinese_labels_wrap_inside_the_canvas() {
             _ => (x, x + w),
         };
         assert!(
-            a >= -1.0 && b <= 361.0,
-            "label `{content}` leaves the 360px canvas ({a}..{b})"
+            a >= -1.0 && b <= 281.0,
+            "label `{content}` leaves the 280px canvas ({a}..{b})"
         );
     }
 }
@@ -212,6 +229,9 @@ fn extreme_data_renders_without_panicking() {
         .collect();
     for kind in ["bar", "hbar", "stacked", "line"] {
         for scale in ["linear", "log"] {
+            if kind == "stacked" && scale == "log" {
+                continue;
+            }
             let yaml = format!(
                 "kind: {kind}\nscale: {scale}\ntitle: t\ncategories: [{}]\nseries:\n  - name: n\n    points: [{}]\nsource: s\n",
                 many.join(", "),
@@ -219,19 +239,19 @@ fn extreme_data_renders_without_panicking() {
             );
             let c = chart(&yaml);
             for lang in LANGS {
-                let f = render(&c, lang).unwrap();
+                let f = draw(&c, lang).unwrap();
                 assert!(f.svg.contains("</svg>"), "{kind} {scale}");
             }
         }
     }
     let one = "kind: bar\ntitle: t\ncategories: [a]\nseries:\n  - name: n\n    points: [{value: 0}]\nsource: s\n";
-    assert!(render(&chart(one), "en").is_ok());
+    assert!(draw(&chart(one), "en").is_ok());
 }
 
 #[test]
 fn a_derived_series_is_labelled_with_its_rule() {
     let yaml = "kind: line\ntitle: t\ncategories: [\"2024\", \"2025\"]\nseries:\n  - name: {zh: 实际, en: Stated}\n    points: [{value: 200}, ~]\n  - name: {zh: 推算路径, en: Implied path}\n    derived: {zh: 按30%年增速推算, en: 30% a year from 2024}\n    points: [{value: 200}, {value: 260, status: estimate}]\nsource: s\n";
-    let f = render(&chart(yaml), "en").unwrap();
+    let f = draw(&chart(yaml), "en").unwrap();
     assert!(
         has_text(&f.svg, "Implied path (derived)"),
         "legend marks it"
@@ -240,13 +260,13 @@ fn a_derived_series_is_labelled_with_its_rule() {
         f.table.headers[2],
         "Implied path (derived: 30% a year from 2024)"
     );
-    let zh = render(&chart(yaml), "zh").unwrap();
+    let zh = draw(&chart(yaml), "zh").unwrap();
     assert!(has_text(&zh.svg, "推算路径（推算）"));
     assert!(zh.csv.contains("推算路径（推算：按30%年增速推算）"));
 }
 
 #[test]
-fn charts_css_matches_the_palette() {
+pub(super) fn charts_css_matches_the_palette() {
     let css = include_str!("../../static/charts.css").replace([' ', '\n'], "");
     for dark in [false, true] {
         for decl in theme::css_variables(dark).split_terminator(';') {

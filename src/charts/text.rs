@@ -119,6 +119,13 @@ pub fn point_label(p: &Point, lang: &str, decimals: usize, unit: &str) -> String
     } else {
         ""
     };
+    if p.qualifier == super::spec::Qualifier::Magnitude {
+        return format!(
+            "{}–{}{space}{unit}",
+            number(p.value, decimals),
+            number(p.value * 10.0, decimals)
+        );
+    }
     format!(
         "{}{}{space}{unit}",
         p.qualifier.symbol(),

@@ -185,13 +185,14 @@ fn render_all(
 ) -> Option<Figures> {
     let paths = Paths::new(&site.config);
     let t = site.strings.for_lang(lang);
+    let words = crate::charts::Words::from(t.clone());
     let mut figs = Figures {
         placed: BTreeMap::new(),
         files: Vec::new(),
     };
     for (i, (id, chapter)) in order.iter().enumerate() {
         let spec = &report.charts[id];
-        let figure = match crate::charts::render(spec, lang) {
+        let figure = match crate::charts::render(spec, lang, &words) {
             Ok(f) => f,
             Err(d) => {
                 diags.push(d);

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the default site (at the root and under a sub-path) and runs the browser suite on both.
+# Builds the default site (at the root and under a sub-path) and the chart stress fixture, and runs
+# the browser suite on all three.
 # Installs what it needs on a fresh machine: Debian's chromium, CJK fonts, a Java runtime and
 # poppler-utils (pdftotext reads the printed PDFs back), and
 # the suite's npm packages from the committed lock file. Usage: bash tests/browser/run.sh [SITE_ROOT]
@@ -33,3 +34,12 @@ node "$here/suite.mjs" --site "$work/root" --base / --shots "$here/screenshots"
 
 "$bin" build --root "$site_root" --output "$work/sub" --base-url https://example.org/research/aigc/
 node "$here/suite.mjs" --site "$work/sub" --base /research/aigc/
+
+# The chart stress fixture: every chart kind with stress data, measured at six widths.
+stress="$work/stress-src"
+mkdir -p "$stress"
+cp -r "$repo/tests/fixtures/charts-stress/content" "$stress/"
+cp -r "$repo/content/i18n" "$stress/content/"
+cp -r "$repo/templates" "$repo/static" "$stress/"
+"$bin" build --root "$stress" --output "$work/stress"
+node "$here/suite.mjs" --site "$work/stress" --base /

@@ -7,7 +7,7 @@
 // quotes on English pages, Tab stops only on tables that scroll, the phone contents control); prints
 // the one-page view and the chapter with most figures to PDF and reads the PDFs back with poppler's
 // pdftotext (page count, half-empty pages, page numbers, running header, figures split across
-// pages); then runs the Nu HTML Checker on every page. Ends with "N passed, N failed".
+// pages); chart text size and overlap at six widths; then runs the Nu HTML Checker on every page. Ends with "N passed, N failed".
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -172,6 +172,38 @@ async function readingGeometry(page, name, rel, width) {
   if (width === 375) check(`${name}: tables with a Tab stop scroll on a phone`, idle.length === 0, JSON.stringify(idle));
   if (r.chapter && width === 375) check(`${name}: contents control near the top on phones`, r.toggle !== null && r.toggle < 700, String(r.toggle));
   if (r.chapter && width === 1280) check(`${name}: no contents control beside the sidebar`, r.toggle === null, String(r.toggle));
+}
+
+// Chart text measured in the browser (not with the generator's own width estimate): at every
+// width from a 320 px phone to a 1280 px desktop, the layout chosen by the figure's width keeps
+// every chart text at 12 CSS px or more, inside its chart and apart from the others.
+const CHART_WIDTHS = [320, 375, 560, 768, 1024, 1280];
+async function checkChartWidths(rel) {
+  for (const width of CHART_WIDTHS) {
+    const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+    const { page } = await open(ctx, rel);
+    const small = await page.evaluate(() => {
+      const out = [];
+      for (const svg of document.querySelectorAll('figure svg.chart-svg')) {
+        const box = svg.getBoundingClientRect();
+        if (!box.width) continue;
+        const scale = box.width / svg.viewBox.baseVal.width;
+        for (const t of svg.querySelectorAll('text')) {
+          const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+          if (px < 11.95) out.push(`${svg.closest('figure').id}: "${t.textContent.trim()}" at ${px.toFixed(1)}px`);
+        }
+      }
+      return out;
+    });
+    const shown = await page.evaluate(() => [...document.querySelectorAll('figure.chart')]
+      .filter((f) => f.querySelector('.chart-sizes') && ![...f.querySelectorAll('svg.chart-svg')].some((s) => s.getBoundingClientRect().width > 0))
+      .map((f) => f.id));
+    check(`/${rel}: every chart shows one layout (${width}px)`, shown.length === 0, shown.join(' '));
+    check(`/${rel}: chart text at least 12px (${width}px)`, small.length === 0, small.slice(0, 10).join('\n'));
+    const text = await chartTextProblems(page);
+    check(`/${rel}: chart labels stay inside and apart (${width}px)`, text.length === 0, text.join('\n'));
+    await ctx.close();
+  }
 }
 
 async function checkPage(rel) {
@@ -382,6 +414,9 @@ function nuChecker() {
 
 console.log(`browser suite: ${pages.length} pages of ${site} served at ${server.url}`);
 for (const rel of pages) if (!only || only.test(rel)) await checkPage(rel);
+const chartPages = pages.filter((rel) => (!only || only.test(rel)) && fs.readFileSync(path.join(site, rel === '404.html' ? rel : `${rel}index.html`), 'utf8').includes('chart-sizes'));
+if (!only) check('the site has chart pages to measure', chartPages.length > 0);
+for (const rel of chartPages) await checkChartWidths(rel);
 {
   const r = await fetch(server.url + 'no/such/page/');
   const html = await r.text();

@@ -29,10 +29,16 @@ fn copy_dir(from: &Path, to: &Path) {
 impl TestSite {
     /// The small fixture site with the repo's templates, static files and interface strings.
     pub fn mini() -> TestSite {
+        TestSite::fixture("mini")
+    }
+
+    /// A fixture site from `tests/fixtures/<name>` with the repo's templates, static files and
+    /// interface strings.
+    pub fn fixture(name: &str) -> TestSite {
         let site = TestSite {
             dir: tempfile::tempdir().unwrap(),
         };
-        copy_dir(&repo().join("tests/fixtures/mini"), site.root());
+        copy_dir(&repo().join("tests/fixtures").join(name), site.root());
         copy_dir(
             &repo().join("content/i18n"),
             &site.root().join("content/i18n"),

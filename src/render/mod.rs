@@ -111,7 +111,7 @@ impl Unit {
         let index = file
             .path
             .ends_with(".html")
-            .then(|| PageIndex::of(&String::from_utf8_lossy(&file.bytes)));
+            .then(|| PageIndex::of_bytes(&file.bytes));
         let path = file.path.clone();
         let stored = match &mut self.kept {
             Some(kept) => {

@@ -136,19 +136,7 @@ fn names_that_differ_only_by_case_are_refused_naming_both() {
     let site = TestSite::mini();
     let from = site.root().join("content/reports/alpha");
     let to = site.root().join("content/reports/Alpha");
-    copy(&from, &to);
+    common::copy_dir(&from, &to);
     let err = site.build_err(&[]);
     assert!(err.contains("`Alpha`") && err.contains("`alpha`"), "{err}");
-}
-
-fn copy(from: &std::path::Path, to: &std::path::Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let dest = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
 }

@@ -78,7 +78,7 @@ fn no_link_at_any_depth_reads_a_file_outside_the_site() {
         } else {
             // A full copy of the folder, so that following the link would build fine.
             let copy = outside.path().join("copy");
-            copy_tree(&site.root().join(rel), &copy);
+            common::copy_dir(&site.root().join(rel), &copy);
             std::fs::write(copy.join("secret.txt"), SECRET).unwrap();
             copy
         };
@@ -101,18 +101,6 @@ fn no_link_at_any_depth_reads_a_file_outside_the_site() {
             !site.root().join("public").exists(),
             "{rel}: something was published"
         );
-    }
-}
-
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let dest = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
     }
 }
 

@@ -13,7 +13,6 @@
 pub mod cjk;
 pub mod embeds;
 pub mod emphasis;
-pub mod escape;
 pub mod headings;
 pub mod lines;
 pub mod links;

@@ -2,9 +2,9 @@
 //! Chinese runs, and the word count for reading time.
 
 use super::cjk::{self, TextCount};
-use super::escape::escape_html;
 use super::headings::{self, IdSet, TocEntry};
 use super::stream::{text_of, Node, Stage};
+use crate::escape::html as escape_html;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::collections::VecDeque;
 

@@ -180,3 +180,23 @@ fn a_build_that_fails_while_writing_leaves_no_trace() {
         "staging folders left behind: {leftovers:?}"
     );
 }
+
+#[test]
+fn script_links_in_the_manifest_markdown_are_errors_at_their_line() {
+    let site = TestSite::mini();
+    let file = "content/reports/alpha/report.yaml";
+    site.edit(
+        file,
+        "text: {zh: \"**重点。**内容\", en: \"**Bold.** text\"}",
+        "text: {zh: \"**重点。**内容\", en: \"**Bold.** [click](JaVaScRiPt:alert(1))\"}",
+    );
+    let line = site
+        .read(file)
+        .lines()
+        .position(|l| l.contains("JaVaScRiPt"))
+        .unwrap()
+        + 1;
+    let err = site.build_err(&[]);
+    assert!(err.contains(&format!("report.yaml:{line}")), "{err}");
+    assert!(err.contains("`javascript:` URL is not allowed"), "{err}");
+}

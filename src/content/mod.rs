@@ -237,6 +237,53 @@ fn check_headline_charts(
     }
 }
 
+/// Links in the manifest's Markdown texts (key takeaways, disclosures) with a refused scheme
+/// (`javascript:`, `data:`, `vbscript:`), as located errors, like links in chapters.
+fn markdown_field_links(m: &Manifest, source: &str, rel: &Path) -> Vec<Diagnostic> {
+    use crate::yamlx::PathSeg;
+    let fields = m
+        .key_takeaways
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (PathSeg::Key("key_takeaways".into()), i, "text", &k.text))
+        .chain(
+            m.disclosures
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (PathSeg::Key("disclosures".into()), i, "body", &d.body)),
+        );
+    let mut out = Vec::new();
+    for (list, i, key, text) in fields {
+        let texts: Vec<&str> = match text {
+            crate::localized::Localized::Same(s) => vec![s.as_str()],
+            crate::localized::Localized::PerLanguage(m) => m.values().map(String::as_str).collect(),
+        };
+        for t in texts {
+            for event in pulldown_cmark::Parser::new(t) {
+                let dest = match &event {
+                    pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link {
+                        dest_url, ..
+                    })
+                    | pulldown_cmark::Event::Start(pulldown_cmark::Tag::Image {
+                        dest_url, ..
+                    }) => dest_url,
+                    _ => continue,
+                };
+                if let Some(scheme) = crate::markdown::links::refused_scheme(dest) {
+                    let path = [list.clone(), PathSeg::Index(i), PathSeg::Key(key.into())];
+                    let at = crate::yamlx::line_of(source, &path)
+                        .map_or_else(|| Location::file(rel), |l| Location::at(rel, l, None));
+                    out.push(
+                        Diagnostic::error(at, format!("link to a `{scheme}:` URL is not allowed"))
+                            .with_help("links may be http:, https:, mailto: or a path on the site"),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
 fn load_manifest(root: &Path, rel: &Path, config: &Config) -> Result<(Manifest, String)> {
     let abs = root.join(rel);
     if !abs.is_file() {
@@ -247,6 +294,7 @@ fn load_manifest(root: &Path, rel: &Path, config: &Config) -> Result<(Manifest, 
     let source = crate::fsx::read_text(root, rel)?;
     let manifest: Manifest = crate::yamlx::parse(&source, rel, 0)?;
     let mut problems = crate::yamlx::check_translations(&source, rel, 0, &config.language_keys);
+    problems.extend(markdown_field_links(&manifest, &source, rel));
     let date_line =
         |key: &str| crate::yamlx::line_of(&source, &[crate::yamlx::PathSeg::Key(key.into())]);
     if !report::is_iso_date(&manifest.date) {

@@ -5,10 +5,13 @@
 //! then figures are numbered per report and language, spliced in, and pages are rendered. Every
 //! page is indexed as it is emitted, and the indexes are checked once the whole site is made.
 
+mod card;
 mod chapters;
+pub mod discovery;
 mod figures;
 mod pages;
 pub mod paths;
+mod social;
 
 use crate::check::PageSource;
 use crate::content::{Report, Site};
@@ -202,6 +205,11 @@ fn site_unit(site: &Site, templates: &Templates, opts: &RenderOptions, sink: &dy
     }
     if let Some(f) = u.diags.take(pages::not_found(site, templates, opts)) {
         u.emit(sink, f);
+    }
+    if !site.static_files.contains(card::PATH) {
+        if let Some(f) = u.diags.take(card::file()) {
+            u.emit(sink, f);
+        }
     }
     u
 }

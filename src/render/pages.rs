@@ -82,6 +82,7 @@ fn context(
         chapter: None,
         reports: Vec::new(),
         live_reload: opts.live_reload,
+        discovery: Default::default(),
     }
 }
 
@@ -123,6 +124,7 @@ pub fn report_pages(
         opts,
     );
     ctx.report = Some(view.clone());
+    super::discovery::decorate(site, Some(report), &mut ctx);
     let landing = templates.render("landing.html", &ctx)?;
     if site.reports.len() == 1 {
         // The only report is the home page too; its canonical URL stays the report's own.
@@ -144,7 +146,7 @@ pub fn report_pages(
     files.push(page_file(&paths.report(lang, slug), landing));
     for kind in super::paths::REPORT_PAGES {
         let title = format!(
-            "{} · {}",
+            "{} — {}",
             site.strings.get(lang, &format!("{kind}_title")),
             view.title
         );
@@ -158,6 +160,7 @@ pub fn report_pages(
             opts,
         );
         ctx.report = Some(view.clone());
+        super::discovery::decorate(site, Some(report), &mut ctx);
         files.push(page_file(
             &paths.sub(lang, slug, kind),
             templates.render(&format!("{kind}.html"), &ctx)?,
@@ -165,7 +168,7 @@ pub fn report_pages(
     }
     for (i, (chapter, body)) in report.chapters.iter().zip(bodies).enumerate() {
         let src = &chapter.sources[lang];
-        let title = format!("{} · {}", src.front.title, view.title);
+        let title = format!("{} — {}", src.front.title, view.title);
         let desc = src
             .front
             .summary
@@ -195,6 +198,7 @@ pub fn report_pages(
             .iter_mut()
             .for_each(|c| c.current = c.number == i + 1);
         ctx.report = Some(v);
+        super::discovery::decorate(site, Some(report), &mut ctx);
         files.push(page_file(
             &paths.sub(lang, slug, &chapter.slug),
             templates.render("chapter.html", &ctx)?,
@@ -368,6 +372,7 @@ pub fn home(
             href: paths.href(&paths.report(lang, &r.slug)),
         })
         .collect();
+    super::discovery::decorate(site, None, &mut ctx);
     Ok(page_file(
         &paths.home(lang),
         templates.render("home.html", &ctx)?,
@@ -379,15 +384,16 @@ pub fn not_found(site: &Site, templates: &Templates, opts: &RenderOptions) -> Re
     let paths = Paths::new(&site.config);
     let lang = &site.config.language_keys[0];
     let title = site.strings.get(lang, "not_found_title").to_string();
-    let ctx = context(
+    let mut ctx = context(
         site,
         lang,
         "404",
         title,
-        String::new(),
+        site.strings.get(lang, "not_found_text").to_string(),
         &|l| paths.home(l),
         opts,
     );
+    super::discovery::decorate(site, None, &mut ctx);
     Ok(OutputFile {
         path: "404.html".into(),
         bytes: templates.render("404.html", &ctx)?.into_bytes(),

@@ -314,3 +314,180 @@ fn titles_carry_the_site_name_by_a_configurable_pattern() {
         "Test Research: Chapter one — Alpha report"
     );
 }
+
+/// The absolute URL a page file is served at on the mini site.
+fn url_of(page: &str) -> String {
+    format!(
+        "https://example.org/{}",
+        page.strip_suffix("index.html").unwrap_or(page)
+    )
+}
+
+const ATOM: &str = "http://www.w3.org/2005/Atom";
+
+fn child<'a>(node: roxmltree::Node<'a, 'a>, name: &str) -> Option<roxmltree::Node<'a, 'a>> {
+    node.children().find(|c| c.has_tag_name((ATOM, name)))
+}
+
+fn is_rfc3339(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.len() == 20
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[16] == b':'
+        && b[19] == b'Z'
+}
+
+#[test]
+fn each_language_has_an_atom_feed_of_its_reports_linked_from_every_page() {
+    let site = built_mini();
+    for (prefix, title, author) in [
+        ("", "阿尔法报告", "赵丹"),
+        ("en/", "Alpha report", "Dan Zhao"),
+    ] {
+        let xml = site.out(&format!("{prefix}feed.xml"));
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let feed = doc.root_element();
+        assert!(feed.has_tag_name((ATOM, "feed")));
+        // The Atom rules the W3C validator applies: id, title, updated; authors on the feed or
+        // on every entry; a self link; RFC 3339 dates.
+        for name in ["id", "title", "updated", "author"] {
+            assert!(child(feed, name).is_some(), "{prefix}feed.xml: no {name}");
+        }
+        assert!(is_rfc3339(child(feed, "updated").unwrap().text().unwrap()));
+        let self_link = feed
+            .children()
+            .find(|c| c.has_tag_name((ATOM, "link")) && c.attribute("rel") == Some("self"))
+            .unwrap();
+        assert_eq!(
+            self_link.attribute("href"),
+            Some(format!("https://example.org/{prefix}feed.xml").as_str())
+        );
+        let entries: Vec<_> = feed
+            .children()
+            .filter(|c| c.has_tag_name((ATOM, "entry")))
+            .collect();
+        assert_eq!(entries.len(), 1);
+        let e = entries[0];
+        assert_eq!(child(e, "title").unwrap().text(), Some(title));
+        let landing = format!("https://example.org/{prefix}alpha/");
+        assert_eq!(child(e, "id").unwrap().text(), Some(landing.as_str()));
+        assert_eq!(
+            child(e, "link").unwrap().attribute("href"),
+            Some(landing.as_str())
+        );
+        assert_eq!(
+            child(e, "updated").unwrap().text(),
+            Some("2024-04-22T00:00:00Z")
+        );
+        let name = child(child(e, "author").unwrap(), "name").unwrap();
+        assert_eq!(name.text(), Some(author));
+        assert!(!child(e, "summary").unwrap().text().unwrap().is_empty());
+    }
+    // The English summary holds "<script>" as text: escaped in the XML, intact once parsed.
+    let xml = site.out("en/feed.xml");
+    assert!(!xml.contains("<script>"));
+    assert!(xml.contains("&lt;script&gt;"));
+    for page in site.pages() {
+        let h = Head::of(&site.out(&page));
+        let feeds: Vec<_> = h
+            .link("alternate")
+            .into_iter()
+            .filter(|l| l.get("type").map(String::as_str) == Some("application/atom+xml"))
+            .collect();
+        assert_eq!(feeds.len(), 2, "{page}");
+        for f in feeds {
+            let rel = f["href"].strip_prefix('/').unwrap();
+            assert!(
+                site.root().join("public").join(rel).is_file(),
+                "{page}: {rel}"
+            );
+        }
+    }
+}
+
+#[test]
+fn robots_names_the_sitemap_under_the_base_url() {
+    let site = TestSite::mini();
+    site.build_ok(&["--base-url", "https://example.org/research/"]);
+    let robots = site.out("robots.txt");
+    assert!(robots.starts_with("User-agent: *\n"), "{robots}");
+    assert!(
+        robots.contains("\nSitemap: https://example.org/research/sitemap.xml\n"),
+        "{robots}"
+    );
+    let own = "User-agent: *\nDisallow: /\n";
+    site.write("static/robots.txt", own);
+    site.build_ok(&[]);
+    assert_eq!(site.out("robots.txt"), own, "a static robots.txt wins");
+}
+
+#[test]
+fn the_sitemap_lists_exactly_the_canonical_pages_with_lastmod_and_x_default() {
+    let site = built_mini();
+    let xml = site.out("sitemap.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    const SM: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    const XHTML: &str = "http://www.w3.org/1999/xhtml";
+    let mut listed = Vec::new();
+    for url in doc.root_element().children().filter(|n| n.is_element()) {
+        let text = |name: &str| {
+            url.children()
+                .find(|c| c.has_tag_name((SM, name)))
+                .and_then(|c| c.text())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let loc = text("loc");
+        assert_eq!(text("lastmod"), "2024-04-22", "{loc}");
+        let alternates: BTreeMap<String, String> = url
+            .children()
+            .filter(|c| c.has_tag_name((XHTML, "link")))
+            .map(|c| {
+                (
+                    c.attribute("hreflang").unwrap().to_string(),
+                    c.attribute("href").unwrap().to_string(),
+                )
+            })
+            .collect();
+        let keys: Vec<&str> = alternates.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["en", "x-default", "zh-CN"], "{loc}");
+        assert_eq!(alternates["x-default"], alternates["zh-CN"], "{loc}");
+        listed.push(loc);
+    }
+    // The oracle is each page's own canonical link, not the sitemap code's rule.
+    let mut canonical = Vec::new();
+    for page in site.pages() {
+        let h = Head::of(&site.out(&page));
+        if h.canonical() == Some(url_of(&page).as_str()) {
+            canonical.push(url_of(&page));
+        }
+    }
+    canonical.sort();
+    listed.sort();
+    assert!(!listed.is_empty());
+    assert_eq!(listed, canonical);
+    assert!(!listed.contains(&"https://example.org/".to_string()));
+    assert!(!listed.contains(&"https://example.org/en/".to_string()));
+}
+
+#[test]
+fn the_404_page_has_no_canonical_and_other_pages_have_x_default() {
+    let site = built_mini();
+    let h = Head::of(&site.out("404.html"));
+    assert_eq!(h.canonical(), None);
+    assert!(h
+        .link("alternate")
+        .iter()
+        .all(|l| !l.contains_key("hreflang")
+            || l.get("type").map(String::as_str) == Some("application/atom+xml")));
+    let chapter = Head::of(&site.out("en/alpha/one/index.html"));
+    let x_default = chapter
+        .link("alternate")
+        .into_iter()
+        .find(|l| l.get("hreflang").map(String::as_str) == Some("x-default"))
+        .unwrap();
+    assert_eq!(x_default["href"], "https://example.org/alpha/one/");
+}

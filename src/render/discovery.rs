@@ -30,6 +30,8 @@ pub struct DiscoveryView {
     pub citation: Vec<MetaTag>,
     /// Atom feeds, one per language.
     pub feeds: Vec<FeedLink>,
+    /// Absolute URL of the page in the default language, for `hreflang="x-default"`.
+    pub x_default: String,
 }
 
 /// An image for social cards.
@@ -107,9 +109,28 @@ pub fn decorate(site: &Site, report: Option<&Report>, ctx: &mut PageContext) {
             Some(r) if kind == "landing" => social::scholar_tags(site, r, &lang, ctx),
             _ => Vec::new(),
         },
-        feeds: Vec::new(),
+        feeds: super::feeds::links(site, &lang),
+        x_default: ctx
+            .page
+            .alternates
+            .iter()
+            .zip(&site.config.site.languages)
+            .find(|(_, l)| l.key == site.config.site.default_language)
+            .map(|(a, _)| a.absolute.clone())
+            .unwrap_or_default(),
     };
     ctx.discovery = view;
+}
+
+/// Files for the whole site beside its pages: the social card, an Atom feed per language and
+/// `robots.txt`; any of them the author put in `static/` is left to that file.
+pub fn site_files(site: &Site) -> crate::error::Result<Vec<super::OutputFile>> {
+    let mut files = vec![super::card::file()?, super::feeds::robots(site)];
+    for lang in &site.config.language_keys {
+        files.extend(super::feeds::atom(site, lang));
+    }
+    files.retain(|f| !site.static_files.contains(&f.path));
+    Ok(files)
 }
 
 /// Replaces each `{name}` of `pattern` by its value in one pass, so a value that itself contains

@@ -18,8 +18,8 @@ struct Head {
     links: Vec<BTreeMap<String, String>>,
     /// Text of every `<script type="application/ld+json">`.
     json_ld: Vec<String>,
-    /// Number of `<script>` elements of any type.
-    scripts: usize,
+    /// Number of `<script>` elements without `src`.
+    inline_scripts: usize,
     /// `datetime` of every `<time>`.
     times: Vec<String>,
 }
@@ -55,7 +55,7 @@ impl Head {
                         b"time" => head.times.extend(attrs.get("datetime").cloned()),
                         b"title" => capture = Some("title"),
                         b"script" => {
-                            head.scripts += 1;
+                            head.inline_scripts += usize::from(!attrs.contains_key("src"));
                             if attrs.get("type").map(String::as_str) == Some("application/ld+json")
                             {
                                 capture = Some("ld");
@@ -269,7 +269,10 @@ fn yaml_text_cannot_close_the_json_ld_script() {
     site.build_ok(&[]);
     let html = site.out("en/alpha/index.html");
     let h = Head::of(&html);
-    assert_eq!(h.scripts, 1, "only the JSON-LD script element may exist");
+    assert_eq!(
+        h.inline_scripts, 1,
+        "only the JSON-LD script element may exist"
+    );
     let v = json_ld(&site, "en/alpha/index.html");
     assert_eq!(v["headline"], evil);
     assert_eq!(v["description"], "Summary with <script>alert(1)</script>");
@@ -490,4 +493,177 @@ fn the_404_page_has_no_canonical_and_other_pages_have_x_default() {
         .find(|l| l.get("hreflang").map(String::as_str) == Some("x-default"))
         .unwrap();
     assert_eq!(x_default["href"], "https://example.org/alpha/one/");
+}
+
+/// The text of every element of `class` in `html`, in order (tags dropped, entities decoded).
+fn texts_of_class(html: &str, class: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut emitter = html5gum::emitters::default::DefaultEmitter::default();
+    emitter.naively_switch_states(true);
+    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let classes = tag
+                    .attributes
+                    .get(b"class".as_slice())
+                    .map(|v| String::from_utf8_lossy(v).into_owned())
+                    .unwrap_or_default();
+                if depth > 0 {
+                    depth += 1;
+                } else if classes.split(' ').any(|c| c == class) {
+                    depth = 1;
+                    out.push(String::new());
+                }
+            }
+            Token::EndTag(_) if depth > 0 => depth -= 1,
+            Token::String(s) if depth > 0 => out
+                .last_mut()
+                .unwrap()
+                .push_str(&String::from_utf8_lossy(&s)),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_report_page_and_every_chapter_offer_three_citation_styles_and_files() {
+    let site = built_mini();
+    let pages = [
+        ("alpha/index.html", false),
+        ("alpha/one/index.html", false),
+        ("alpha/two/index.html", false),
+        ("en/alpha/index.html", true),
+        ("en/alpha/one/index.html", true),
+        ("en/alpha/two/index.html", true),
+    ];
+    for (page, en) in pages {
+        let html = site.out(page);
+        let cites = texts_of_class(&html, "cite-text");
+        assert_eq!(cites.len(), 3, "{page}: {cites:?}");
+        let url = if en {
+            "https://example.org/en/alpha/"
+        } else {
+            "https://example.org/alpha/"
+        };
+        if en {
+            assert_eq!(
+                cites[0],
+                format!("ZHAO D. Alpha report[R/OL]. Test Securities, 2024-04-22. {url}.")
+            );
+            assert_eq!(
+                cites[1],
+                format!("Zhao, D. (2024, April 22). Alpha report. Test Securities. {url}")
+            );
+            assert_eq!(
+                cites[2],
+                "Zhao, Dan. Alpha report. Test Securities, 22 Apr. 2024, example.org/en/alpha/."
+            );
+        } else {
+            assert_eq!(
+                cites[0],
+                format!("赵丹. 阿尔法报告[R/OL]. 测试证券, 2024-04-22. {url}.")
+            );
+            assert!(
+                cites[1].starts_with("赵丹. (2024年4月22日). 阿尔法报告. 测试证券."),
+                "{}",
+                cites[1]
+            );
+        }
+        let links = yanbao::pageindex::PageIndex::of(&html);
+        for ext in ["bib", "ris"] {
+            let href = format!(
+                "{}cite.{ext}",
+                url.strip_prefix("https://example.org").unwrap()
+            );
+            assert!(
+                links.urls("href").any(|u| u == href),
+                "{page}: no link to {href}"
+            );
+        }
+    }
+    assert!(texts_of_class(&site.out("alpha/analysts/index.html"), "cite-text").is_empty());
+}
+
+#[test]
+fn the_bibtex_and_ris_files_parse_and_carry_the_manifest() {
+    use biblatex::ChunksExt;
+    let site = built_mini();
+    for (prefix, author, given, title, publisher) in [
+        ("en/", "Zhao", "Dan", "Alpha report", "Test Securities"),
+        ("", "赵丹", "", "阿尔法报告", "测试证券"),
+    ] {
+        let bib = site.out(&format!("{prefix}alpha/cite.bib"));
+        let parsed = biblatex::Bibliography::parse(&bib).unwrap_or_else(|e| panic!("{e:?}\n{bib}"));
+        let entry = parsed.get("alpha").expect("entry keyed by the report slug");
+        assert_eq!(entry.entry_type, biblatex::EntryType::TechReport);
+        let authors = entry.author().unwrap();
+        assert_eq!(
+            (authors[0].name.as_str(), authors[0].given_name.as_str()),
+            (author, given)
+        );
+        assert_eq!(entry.title().unwrap().format_verbatim(), title);
+        assert_eq!(
+            entry.get("institution").unwrap().format_verbatim(),
+            publisher
+        );
+        assert_eq!(entry.get("date").unwrap().format_verbatim(), "2024-04-22");
+        assert_eq!(
+            entry.url().unwrap(),
+            format!("https://example.org/{prefix}alpha/")
+        );
+        let ris = site.out(&format!("{prefix}alpha/cite.ris"));
+        let lines: Vec<&str> = ris.split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.first(), Some(&"TY  - RPRT"));
+        assert_eq!(lines.last(), Some(&"ER  - "));
+        for l in &lines {
+            let b = l.as_bytes();
+            assert!(
+                b.len() >= 6
+                    && b[0].is_ascii_uppercase()
+                    && b[1].is_ascii_alphanumeric()
+                    && &l[2..6] == "  - ",
+                "not a RIS line: {l:?}"
+            );
+        }
+        assert!(lines.contains(&format!("TI  - {title}").as_str()));
+        assert!(lines.contains(&"DA  - 2024/04/22"));
+        assert!(!ris.replace("\r\n", "").contains('\n'));
+    }
+    // The English summary's "<script>" and a title's specials survive BibTeX escaping.
+    let site = TestSite::mini();
+    site.edit(
+        "content/reports/alpha/report.yaml",
+        "en: Alpha report",
+        "en: \"Alpha & {50%} report_#1\"",
+    );
+    site.build_ok(&[]);
+    let bib = site.out("en/alpha/cite.bib");
+    let parsed = biblatex::Bibliography::parse(&bib).unwrap_or_else(|e| panic!("{e:?}\n{bib}"));
+    let title = parsed
+        .get("alpha")
+        .unwrap()
+        .title()
+        .unwrap()
+        .format_verbatim();
+    assert_eq!(title, "Alpha & {50%} report_#1");
+}
+
+#[test]
+fn chapter_pages_show_authors_and_date_in_a_time_element() {
+    let site = built_mini();
+    for (page, name) in [
+        ("alpha/one/index.html", "赵丹"),
+        ("en/alpha/two/index.html", "Dan Zhao"),
+    ] {
+        let html = site.out(page);
+        let byline = texts_of_class(&html, "byline-meta");
+        assert_eq!(byline.len(), 1, "{page}");
+        assert!(byline[0].contains(name), "{page}: {byline:?}");
+        assert!(
+            Head::of(&html).times.contains(&"2024-04-22".to_string()),
+            "{page}"
+        );
+    }
 }

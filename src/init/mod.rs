@@ -26,9 +26,13 @@ pub const THEME: &[(&str, &str)] = files! {
     "templates/partials/figure.html" => "../../templates/partials/figure.html",
     "templates/partials/report_nav.html" => "../../templates/partials/report_nav.html",
     "templates/partials/report_meta.html" => "../../templates/partials/report_meta.html",
+    "templates/partials/cite.html" => "../../templates/partials/cite.html",
+    "templates/partials/byline.html" => "../../templates/partials/byline.html",
     "static/style.css" => "../../static/style.css",
     "static/charts.css" => "../../static/charts.css",
     "static/favicon.svg" => "../../static/favicon.svg",
+    "static/discovery.css" => "../../static/discovery.css",
+    "static/cite.js" => "../../static/cite.js",
     "content/i18n/zh.yaml" => "../../content/i18n/zh.yaml",
     "content/i18n/en.yaml" => "../../content/i18n/en.yaml",
 };

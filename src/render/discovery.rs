@@ -32,6 +32,8 @@ pub struct DiscoveryView {
     pub feeds: Vec<FeedLink>,
     /// Absolute URL of the page in the default language, for `hreflang="x-default"`.
     pub x_default: String,
+    /// "Cite this report", on a report's landing page and its chapters.
+    pub cite: Option<super::cite::CiteView>,
 }
 
 /// An image for social cards.
@@ -118,6 +120,9 @@ pub fn decorate(site: &Site, report: Option<&Report>, ctx: &mut PageContext) {
             .find(|(_, l)| l.key == site.config.site.default_language)
             .map(|(a, _)| a.absolute.clone())
             .unwrap_or_default(),
+        cite: report
+            .filter(|_| matches!(kind, "landing" | "home" | "chapter"))
+            .map(|r| super::cite::view(site, r, &lang)),
     };
     ctx.discovery = view;
 }

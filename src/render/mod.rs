@@ -7,6 +7,7 @@
 
 mod card;
 mod chapters;
+pub mod cite;
 pub mod discovery;
 mod feeds;
 mod figures;
@@ -189,6 +190,9 @@ fn report_unit(
         .collect();
     let rendered = pages::report_pages(site, report, lang, &bodies, &figs, templates, opts);
     for f in u.diags.take(rendered).unwrap_or_default() {
+        u.emit(sink, f);
+    }
+    for f in cite::files(site, report, lang) {
         u.emit(sink, f);
     }
     u

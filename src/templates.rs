@@ -14,6 +14,7 @@ pub const REQUIRED: &[&str] = &[
     "related.html",
     "disclosures.html",
     "404.html",
+    "search.html",
     "partials/figure.html",
 ];
 

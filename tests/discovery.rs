@@ -22,6 +22,10 @@ struct Head {
     inline_scripts: usize,
     /// `datetime` of every `<time>`.
     times: Vec<String>,
+    /// Attributes of every `<form>`.
+    forms: Vec<BTreeMap<String, String>>,
+    /// `src` of every `<script>` that has one.
+    script_srcs: Vec<String>,
 }
 
 impl Head {
@@ -52,10 +56,12 @@ impl Head {
                             }
                         }
                         b"link" => head.links.push(attrs),
+                        b"form" => head.forms.push(attrs),
                         b"time" => head.times.extend(attrs.get("datetime").cloned()),
                         b"title" => capture = Some("title"),
                         b"script" => {
                             head.inline_scripts += usize::from(!attrs.contains_key("src"));
+                            head.script_srcs.extend(attrs.get("src").cloned());
                             if attrs.get("type").map(String::as_str) == Some("application/ld+json")
                             {
                                 capture = Some("ld");
@@ -460,11 +466,11 @@ fn the_sitemap_lists_exactly_the_canonical_pages_with_lastmod_and_x_default() {
         assert_eq!(alternates["x-default"], alternates["zh-CN"], "{loc}");
         listed.push(loc);
     }
-    // The oracle is each page's own canonical link, not the sitemap code's rule.
+    // The oracle is each page's own canonical link and robots tag, not the sitemap's rule.
     let mut canonical = Vec::new();
     for page in site.pages() {
         let h = Head::of(&site.out(&page));
-        if h.canonical() == Some(url_of(&page).as_str()) {
+        if h.canonical() == Some(url_of(&page).as_str()) && h.meta("robots") != Some("noindex") {
             canonical.push(url_of(&page));
         }
     }
@@ -666,4 +672,96 @@ fn chapter_pages_show_authors_and_date_in_a_time_element() {
             "{page}"
         );
     }
+}
+
+#[test]
+fn the_search_index_is_built_in_process_into_the_output() {
+    let site = TestSite::mini();
+    site.build_ok(&["--base-url", "https://example.org/research/"]);
+    let entry: Value = serde_json::from_str(&site.out("pagefind/pagefind-entry.json")).unwrap();
+    // Landing, three report pages and two chapters per language; not the home copies of the
+    // landing page, the search pages or 404.html.
+    for lang in ["zh-cn", "en"] {
+        assert_eq!(entry["languages"][lang]["page_count"], 6, "{entry}");
+    }
+    let files: Vec<String> = site.snapshot().into_iter().map(|(p, _)| p).collect();
+    assert!(files.contains(&"pagefind/pagefind.js".to_string()));
+    assert!(files.iter().any(|f| f.starts_with("pagefind/fragment/")));
+    assert!(
+        !files.iter().any(|f| f.starts_with("pagefind/pagefind-ui")),
+        "unused UI bundles are left out"
+    );
+    for (page, lang_search) in [
+        ("search/index.html", "/research/search/"),
+        ("en/search/index.html", "/research/en/search/"),
+    ] {
+        let html = site.out(page);
+        let h = Head::of(&html);
+        assert_eq!(h.meta("robots"), Some("noindex"), "{page}");
+        assert!(
+            h.script_srcs.contains(&"/research/search.js".to_string()),
+            "{page}"
+        );
+        assert!(
+            html.contains("data-bundle=\"/research/pagefind/\""),
+            "{page}"
+        );
+        assert!(
+            h.forms
+                .iter()
+                .any(|f| f.get("action").map(String::as_str) == Some(lang_search)
+                    && f.get("method").map(String::as_str) == Some("get")),
+            "{page}"
+        );
+    }
+    let sitemap = site.out("sitemap.xml");
+    assert!(
+        !sitemap.contains("/search/"),
+        "search pages are not in the sitemap"
+    );
+    for page in site.pages() {
+        let h = Head::of(&site.out(&page));
+        let own = if page.starts_with("en/") {
+            "/research/en/search/"
+        } else {
+            "/research/search/"
+        };
+        let header = h
+            .forms
+            .iter()
+            .find(|f| f.get("class").map(String::as_str) == Some("site-search"));
+        assert_eq!(
+            header.and_then(|f| f.get("action")).map(String::as_str),
+            Some(own),
+            "{page}"
+        );
+        if !page.ends_with("search/index.html") {
+            assert!(
+                h.script_srcs
+                    .iter()
+                    .all(|s| !s.ends_with("/search.js") && !s.contains("pagefind")),
+                "{page} loads a search script: {:?}",
+                h.script_srcs
+            );
+        }
+    }
+}
+
+#[test]
+fn the_search_index_is_the_same_on_every_build() {
+    let site = TestSite::mini();
+    site.build_ok(&[]);
+    let first: Vec<_> = site
+        .snapshot()
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("pagefind/"))
+        .collect();
+    site.build_ok(&[]);
+    let second: Vec<_> = site
+        .snapshot()
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("pagefind/"))
+        .collect();
+    assert!(first.len() > 5);
+    assert!(first == second, "the index differs between two builds");
 }

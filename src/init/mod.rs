@@ -20,6 +20,7 @@ pub const THEME: &[(&str, &str)] = files! {
     "templates/related.html" => "../../templates/related.html",
     "templates/disclosures.html" => "../../templates/disclosures.html",
     "templates/404.html" => "../../templates/404.html",
+    "templates/search.html" => "../../templates/search.html",
     "templates/partials/head.html" => "../../templates/partials/head.html",
     "templates/partials/header.html" => "../../templates/partials/header.html",
     "templates/partials/footer.html" => "../../templates/partials/footer.html",
@@ -33,6 +34,7 @@ pub const THEME: &[(&str, &str)] = files! {
     "static/favicon.svg" => "../../static/favicon.svg",
     "static/discovery.css" => "../../static/discovery.css",
     "static/cite.js" => "../../static/cite.js",
+    "static/search.js" => "../../static/search.js",
     "content/i18n/zh.yaml" => "../../content/i18n/zh.yaml",
     "content/i18n/en.yaml" => "../../content/i18n/en.yaml",
 };

@@ -34,6 +34,10 @@ pub struct DiscoveryView {
     pub x_default: String,
     /// "Cite this report", on a report's landing page and its chapters.
     pub cite: Option<super::cite::CiteView>,
+    /// URL of the search page in the page's language.
+    pub search_href: String,
+    /// Whether search engines should leave the page out (the search page).
+    pub noindex: bool,
 }
 
 /// An image for social cards.
@@ -123,6 +127,8 @@ pub fn decorate(site: &Site, report: Option<&Report>, ctx: &mut PageContext) {
         cite: report
             .filter(|_| matches!(kind, "landing" | "home" | "chapter"))
             .map(|r| super::cite::view(site, r, &lang)),
+        search_href: paths.href(&crate::search::page_path(&paths, &lang)),
+        noindex: kind == "search",
     };
     ctx.discovery = view;
 }

@@ -131,7 +131,10 @@ pub fn sitemap(site: &Site, files: &[String]) -> OutputFile {
             continue;
         };
         let is_home = langs.iter().any(|l| paths.home(&l.key) == dir);
-        if is_home && site.reports.len() == 1 {
+        let is_search = langs
+            .iter()
+            .any(|l| crate::search::page_path(&paths, &l.key) == dir);
+        if is_search || is_home && site.reports.len() == 1 {
             continue;
         }
         let neutral = langs

@@ -113,6 +113,8 @@ pub fn site(
     opts: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<RenderedSite> {
+    let (out, indexing) = (sink, crate::search::Indexing::new(site, sink));
+    let sink: &dyn Sink = &indexing;
     let paths = Paths::new(&site.config);
     let jobs: Vec<(&Report, &String)> = site
         .reports
@@ -156,8 +158,10 @@ pub fn site(
     let warnings = diags.finish()?;
     let mut paths_out: Vec<String> = all.written.into_iter().map(|(p, _)| p).collect();
     let map = feeds::sitemap(site, &paths_out);
-    paths_out.push(map.path.clone());
-    sink.put(map)?;
+    for f in indexing.finish(site)?.into_iter().chain([map]) {
+        paths_out.push(f.path.clone());
+        out.put(f)?;
+    }
     paths_out.sort();
     Ok(RenderedSite {
         pages: paths_out.iter().filter(|p| p.ends_with(".html")).count(),
@@ -206,6 +210,11 @@ fn site_unit(site: &Site, templates: &Templates, opts: &RenderOptions, sink: &dy
             if let Some(f) = u.diags.take(pages::home(site, lang, templates, opts)) {
                 u.emit(sink, f);
             }
+        }
+    }
+    for lang in &site.config.language_keys {
+        if let Some(f) = u.diags.take(pages::search(site, lang, templates, opts)) {
+            u.emit(sink, f);
         }
     }
     if let Some(f) = u.diags.take(pages::not_found(site, templates, opts)) {

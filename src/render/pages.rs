@@ -379,6 +379,25 @@ pub fn home(
     ))
 }
 
+/// The search page in `lang`, answering `?q=` in the browser from the index built with the site.
+pub fn search(
+    site: &Site,
+    lang: &str,
+    templates: &Templates,
+    opts: &RenderOptions,
+) -> Result<OutputFile> {
+    let paths = Paths::new(&site.config);
+    let title = site.strings.get(lang, "search_title").to_string();
+    let desc = site.strings.get(lang, "search_description").to_string();
+    let path_in = |l: &str| crate::search::page_path(&paths, l);
+    let mut ctx = context(site, lang, "search", title, desc, &path_in, opts);
+    super::discovery::decorate(site, None, &mut ctx);
+    Ok(page_file(
+        &path_in(lang),
+        templates.render("search.html", &ctx)?,
+    ))
+}
+
 /// `404.html` at the output root, in the default language with links home in every language.
 pub fn not_found(site: &Site, templates: &Templates, opts: &RenderOptions) -> Result<OutputFile> {
     let paths = Paths::new(&site.config);

@@ -43,13 +43,21 @@ function item(result) {
 }
 
 // Pagefind's excerpt is page text with `<` and `>` escaped and <mark> around matches; it is
-// rebuilt as text nodes and <mark> elements, never parsed as HTML.
+// rebuilt as text nodes and <mark> elements, never parsed as HTML. Chinese matches come marked
+// character by character; marks that touch are joined into one.
 function excerpt(text) {
   const out = [];
   let mark = null;
+  let closed = null;
   for (const piece of text.split(/(<\/?mark>)/)) {
-    if (piece === '<mark>') { mark = document.createElement('mark'); out.push(mark); continue; }
-    if (piece === '</mark>') { mark = null; continue; }
+    if (piece === '') continue;
+    if (piece === '<mark>') {
+      mark = closed || document.createElement('mark');
+      if (!closed) out.push(mark);
+      continue;
+    }
+    if (piece === '</mark>') { closed = mark; mark = null; continue; }
+    closed = null;
     const node = document.createTextNode(piece.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
     if (mark) mark.append(node); else out.push(node);
   }

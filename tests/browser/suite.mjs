@@ -277,6 +277,10 @@ async function search(lang, query, viewport = { width: 1280, height: 900 }, colo
   const big = await search('', '千亿');
   check('search 「千亿」 finds the outlook chapter', big.hrefs.some((h) => /\/outlook\/(#.*)?$/.test(h)), big.hrefs.join(' '));
   await big.ctx.close();
+  // "thresholds" is only in a chart title (a figure caption), not in any chapter's prose.
+  const chart = await search('en/', 'thresholds');
+  check('search finds words of chart titles', chart.hrefs.some((h) => /\/business-models\/(#.*)?$/.test(h)), chart.hrefs.join(' '));
+  await chart.ctx.close();
   const none = await search('en/', 'zqxjvwk');
   check('a search without results says so', none.hrefs.length === 0 && /zqxjvwk/.test(none.status) && /no /i.test(none.status), none.status);
   await none.ctx.close();

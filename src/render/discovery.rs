@@ -67,10 +67,8 @@ pub struct MetaTag {
 pub struct FeedLink {
     /// Root-relative URL.
     pub href: String,
-    /// Feed title.
+    /// Feed title, naming its language.
     pub title: String,
-    /// BCP 47 code of the feed's language.
-    pub hreflang: String,
 }
 
 /// Fills `ctx.discovery` for a page; `report` is the report the page belongs to, if any.

@@ -30,7 +30,6 @@ pub fn links(site: &Site, lang: &str) -> Vec<FeedLink> {
                 site.config.site.title.text(&l.key),
                 site.strings.get(&l.key, "feed")
             ),
-            hreflang: l.code.clone(),
         })
         .collect()
 }

@@ -309,6 +309,20 @@ async function search(lang, query, viewport = { width: 1280, height: 900 }, colo
   await kctx.close();
 }
 
+// Cite block: copy buttons appear with a clipboard and copy the reference's text.
+{
+  const ctx = await browser.newContext();
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  const { page } = await open(ctx, 'en/');
+  const button = page.locator('button[data-copy]').nth(1);
+  const visible = await button.isVisible();
+  if (visible) await button.click();
+  const copied = visible ? await page.evaluate(() => navigator.clipboard.readText()) : '';
+  const shown = await page.locator('#cite-this-2').textContent();
+  check('cite: a copy button copies its reference', visible && copied === shown.trim() && copied.includes('(20'), `${visible} ${copied}`);
+  await ctx.close();
+}
+
 const landing = pages.find((p) => /^[^/]+\/$/.test(p) && p !== 'en/') || '';
 const chapter = pages.find((p) => /^[^/]+\/[^/]+\/$/.test(p) && !/\/(analysts|related|disclosures)\/$/.test(p) && !p.startsWith('en/'));
 if (shots) fs.mkdirSync(shots, { recursive: true });

@@ -6,6 +6,7 @@
 //! 3. [`render`] turns the site and the [`templates`] into output files, reports in parallel,
 //!    handing each file to a sink as soon as it is made, and checks the pages' links and ids
 //!    through one [`pageindex`];
+//!    [`search`] indexes the rendered pages in-process on their way to the sink;
 //! 4. [`output`] is that sink for a build: a staging folder (with `static/` copied in) swapped
 //!    into place atomically once everything succeeded.
 
@@ -23,6 +24,7 @@ pub mod output;
 pub mod pageindex;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod templates;
 pub mod theme;

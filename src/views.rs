@@ -28,6 +28,8 @@ pub struct PageContext {
     pub library: Option<LibraryView>,
     /// Whether the live-reload script is injected (`yanbao serve` only).
     pub live_reload: bool,
+    /// Title, social cards, structured data and feed links.
+    pub discovery: crate::render::discovery::DiscoveryView,
 }
 
 /// A language as templates see it.

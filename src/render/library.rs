@@ -199,6 +199,7 @@ fn paginate(
             opts,
         );
         ctx.reports = listed.map(|&i| cards[i].clone()).collect();
+        super::discovery::decorate(site, None, &mut ctx);
         ctx.library = Some(LibraryView {
             page: n,
             pages,

@@ -5,7 +5,11 @@
 //! then figures are numbered per report and language, spliced in, and pages are rendered. Every
 //! page is indexed as it is emitted, and the indexes are checked once the whole site is made.
 
+mod card;
 mod chapters;
+pub mod cite;
+pub mod discovery;
+mod feeds;
 mod figures;
 pub mod library;
 mod pages;
@@ -13,6 +17,7 @@ pub mod paths;
 mod reuse;
 
 pub use reuse::{site_incremental, Changed, UnitCache};
+mod social;
 mod titles;
 mod whole;
 
@@ -143,6 +148,8 @@ pub fn site(
     opts: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<RenderedSite> {
+    let (out, indexing) = (sink, crate::search::Indexing::new(site, sink));
+    let sink: &dyn Sink = &indexing;
     let index = paths::ChapterIndex::new(site);
     let units: Vec<Unit> = jobs(site)
         .par_iter()
@@ -162,6 +169,11 @@ pub fn site(
     let n = units.len();
     let mut rendered = finish(site, templates, opts, sink, units)?;
     (rendered.units, rendered.units_rendered) = (n, n);
+    for f in indexing.finish(site)? {
+        rendered.paths.push(f.path.clone());
+        out.put(f)?;
+    }
+    rendered.paths.sort();
     Ok(rendered)
 }
 
@@ -207,7 +219,7 @@ fn finish(
     }
     let warnings = diags.finish()?;
     let mut paths_out: Vec<String> = all.written.into_iter().map(|(p, _)| p).collect();
-    let map = sitemap(site, &paths_out, &paths);
+    let map = feeds::sitemap(site, &paths_out);
     paths_out.push(map.path.clone());
     sink.put(map)?;
     paths_out.sort();
@@ -252,6 +264,9 @@ fn report_unit(
     if let Some(f) = u.diags.take(all) {
         u.emit(sink, f);
     }
+    for f in cite::files(site, report, lang) {
+        u.emit(sink, f);
+    }
     u
 }
 
@@ -269,7 +284,19 @@ fn site_unit(site: &Site, templates: &Templates, opts: &RenderOptions, sink: &dy
             }
         }
     }
+    for lang in &site.config.language_keys {
+        if let Some(f) = u.diags.take(pages::search(site, lang, templates, opts)) {
+            u.emit(sink, f);
+        }
+    }
     if let Some(f) = u.diags.take(pages::not_found(site, templates, opts)) {
+        u.emit(sink, f);
+    }
+    for f in u
+        .diags
+        .take(discovery::site_files(site))
+        .unwrap_or_default()
+    {
         u.emit(sink, f);
     }
     u
@@ -319,39 +346,5 @@ fn check_site_links(
             diags.push(Diagnostic::error(loc.clone(), format!("link to `/{path}`: no page or static file has that path"))
                 .with_help("check the spelling; site paths look like /aigc-2024/related/ (without the base URL)"));
         }
-    }
-}
-
-/// `sitemap.xml` listing every page in every language, each with its `hreflang` alternates.
-fn sitemap(site: &Site, files: &[String], paths: &Paths) -> OutputFile {
-    let langs = &site.config.site.languages;
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-    for f in files {
-        let Some(dir) = f.strip_suffix("index.html") else {
-            continue;
-        };
-        let neutral = langs
-            .iter()
-            .map(|l| paths.prefix(&l.key))
-            .find(|p| !p.is_empty() && dir.starts_with(p.as_str()))
-            .map_or(dir, |p| &dir[p.len()..]);
-        xml.push_str(&format!(
-            "  <url>\n    <loc>{}</loc>\n",
-            crate::escape::html(&paths.absolute(dir))
-        ));
-        for l in langs.iter().filter(|_| langs.len() > 1) {
-            let href = paths.absolute(&format!("{}{neutral}", paths.prefix(&l.key)));
-            xml.push_str(&format!(
-                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                crate::escape::html(&l.code),
-                crate::escape::html(&href)
-            ));
-        }
-        xml.push_str("  </url>\n");
-    }
-    xml.push_str("</urlset>\n");
-    OutputFile {
-        path: "sitemap.xml".into(),
-        bytes: xml.into_bytes(),
     }
 }

@@ -83,6 +83,7 @@ pub(super) fn context(
         reports: Vec::new(),
         library: None,
         live_reload: opts.live_reload,
+        discovery: Default::default(),
     }
 }
 
@@ -128,6 +129,7 @@ pub fn report_pages(
         opts,
     );
     ctx.report = Some(view.clone());
+    super::discovery::decorate(site, Some(report), &mut ctx);
     let landing = templates.render("landing.html", &ctx)?;
     if !site.config.library_home(site.reports.len()) {
         // The only report is the home page too; its canonical URL stays the report's own.
@@ -149,7 +151,7 @@ pub fn report_pages(
     files.push(page_file(&paths.report(lang, slug), landing));
     for kind in super::paths::REPORT_PAGES {
         let title = format!(
-            "{} · {}",
+            "{} — {}",
             site.strings.get(lang, &format!("{kind}_title")),
             view.title
         );
@@ -163,6 +165,7 @@ pub fn report_pages(
             opts,
         );
         ctx.report = Some(nav_view(&view, &bare, None));
+        super::discovery::decorate(site, Some(report), &mut ctx);
         files.push(page_file(
             &paths.sub(lang, slug, kind),
             templates.render(&format!("{kind}.html"), &ctx)?,
@@ -171,7 +174,7 @@ pub fn report_pages(
     for (i, (chapter, body)) in report.chapters.iter().zip(bodies).enumerate() {
         let src = &chapter.sources[lang];
         let chapter_title = super::titles::plain(&src.front.title);
-        let title = format!("{chapter_title} · {}", view.title);
+        let title = format!("{chapter_title} — {}", view.title);
         let desc = src
             .front
             .summary
@@ -197,6 +200,7 @@ pub fn report_pages(
             next: view.chapters.get(i + 1).cloned(),
         });
         ctx.report = Some(nav_view(&view, &bare, Some(i)));
+        super::discovery::decorate(site, Some(report), &mut ctx);
         files.push(page_file(
             &paths.sub(lang, slug, &chapter.slug),
             templates.render("chapter.html", &ctx)?,
@@ -374,17 +378,37 @@ pub fn not_found(site: &Site, templates: &Templates, opts: &RenderOptions) -> Re
     let paths = Paths::new(&site.config);
     let lang = &site.config.language_keys[0];
     let title = site.strings.get(lang, "not_found_title").to_string();
-    let ctx = context(
+    let mut ctx = context(
         site,
         lang,
         "404",
         title,
-        String::new(),
+        site.strings.get(lang, "not_found_text").to_string(),
         &|l| paths.home(l),
         opts,
     );
+    super::discovery::decorate(site, None, &mut ctx);
     Ok(OutputFile {
         path: "404.html".into(),
         bytes: templates.render("404.html", &ctx)?.into_bytes(),
     })
+}
+
+/// The search page in `lang`, answering `?q=` in the browser from the index built with the site.
+pub fn search(
+    site: &Site,
+    lang: &str,
+    templates: &Templates,
+    opts: &RenderOptions,
+) -> Result<OutputFile> {
+    let paths = Paths::new(&site.config);
+    let title = site.strings.get(lang, "search_title").to_string();
+    let desc = site.strings.get(lang, "search_description").to_string();
+    let path_in = |l: &str| crate::search::page_path(&paths, l);
+    let mut ctx = context(site, lang, "search", title, desc, &path_in, opts);
+    super::discovery::decorate(site, None, &mut ctx);
+    Ok(page_file(
+        &path_in(lang),
+        templates.render("search.html", &ctx)?,
+    ))
 }

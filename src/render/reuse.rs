@@ -155,6 +155,17 @@ pub fn site_incremental(
     let mut rendered = result?;
     (rendered.units, rendered.units_rendered) = (keys.len(), rendered_fresh);
     files.extend(site_files.into_files().into_iter().map(Arc::new));
+    // The search index covers every page, reused or not: it is made again from all of them.
+    let passed_on = super::Collect::default();
+    let indexing = crate::search::Indexing::new(site, &passed_on);
+    for f in files.iter().filter(|f| f.path.ends_with(".html")) {
+        indexing.put(OutputFile::clone(f))?;
+    }
+    for f in indexing.finish(site)? {
+        rendered.paths.push(f.path.clone());
+        files.push(Arc::new(f));
+    }
+    rendered.paths.sort();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((rendered, files))
 }

@@ -118,6 +118,7 @@ pub fn page(
         opts,
     );
     ctx.report = Some(view);
+    super::discovery::decorate(site, Some(report), &mut ctx);
     let html = templates.render("whole.html", &WholeContext { page: ctx, parts })?;
     Ok(OutputFile {
         path: format!("{}index.html", paths.sub(lang, slug, PAGE)),

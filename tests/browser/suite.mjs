@@ -426,6 +426,83 @@ for (const [url, from] of internalLinks) {
   const r = await fetch(url);
   check(`${from}: link ${new URL(url).pathname} resolves`, r.status === 200, `HTTP ${r.status}`);
 }
+// Search: the index built with the site answers in the page's language, under any base path.
+async function search(lang, query, viewport = { width: 1280, height: 900 }, colorScheme = 'light') {
+  const ctx = await browser.newContext({ viewport, colorScheme });
+  const r = await open(ctx, `${lang}search/?q=${encodeURIComponent(query)}`);
+  await r.page.waitForSelector('#search-results:not([aria-busy])', { state: 'attached', timeout: 20000 }).catch(() => {});
+  await r.page.waitForFunction(() => document.getElementById('search-status').textContent !== '', null, { timeout: 20000 }).catch(() => {});
+  r.hrefs = await r.page.$$eval('#search-results li h2 a', (as) => as.map((a) => a.getAttribute('href')));
+  r.status = await r.page.textContent('#search-status');
+  r.ctx = ctx;
+  return r;
+}
+{
+  const zh = await search('', '多模态');
+  check('search 「多模态」 on a Chinese page: the multimodal chapter comes first', /\/multimodal\/(#.*)?$/.test(zh.hrefs[0] || ''), zh.hrefs.join(' '));
+  check('search results are links under the base path', zh.hrefs.length > 0 && zh.hrefs.every((h) => h.startsWith(base)), zh.hrefs.join(' '));
+  check('search results show the report', (await zh.page.$$eval('.search-report', (ps) => ps.length)) > 0);
+  check('search excerpts highlight the match', (await zh.page.$$eval('.search-excerpt mark', (ms) => ms.map((m) => m.textContent))).some((t) => t.includes('多模态')));
+  check('search page: axe WCAG 2.1 A/AA with results (light)', (await axe(zh.page)).length === 0, (await axe(zh.page)).join('\n'));
+  check('search page: no console errors or failed requests', zh.problems.length === 0, zh.problems.join('\n'));
+  const target = new URL(zh.hrefs[0] || '/', server.url);
+  const landed = await zh.page.goto(target.href);
+  const hashOk = !target.hash || await zh.page.evaluate((id) => !!document.getElementById(id), decodeURIComponent(target.hash.slice(1)));
+  check('the first search result opens, on its section', landed.status() === 200 && hashOk, target.href);
+  await zh.ctx.close();
+  const en = await search('en/', 'open source');
+  check('search "open source" on an English page finds the open-source chapter first', /\/open-source\/(#.*)?$/.test(en.hrefs[0] || ''), en.hrefs.join(' '));
+  check('English search results stay in English', en.hrefs.every((h) => h.startsWith(`${base}en/`)), en.hrefs.join(' '));
+  await en.ctx.close();
+  const big = await search('', '千亿');
+  check('search 「千亿」 finds the outlook chapter', big.hrefs.some((h) => /\/outlook\/(#.*)?$/.test(h)), big.hrefs.join(' '));
+  await big.ctx.close();
+  // "thresholds" is only in a chart title (a figure caption), not in any chapter's prose.
+  const chart = await search('en/', 'thresholds');
+  check('search finds words of chart titles', chart.hrefs.some((h) => /\/business-models\/(#.*)?$/.test(h)), chart.hrefs.join(' '));
+  await chart.ctx.close();
+  const none = await search('en/', 'zqxjvwk');
+  check('a search without results says so', none.hrefs.length === 0 && /zqxjvwk/.test(none.status) && /no /i.test(none.status), none.status);
+  await none.ctx.close();
+  const dark = await search('', '多模态', { width: 375, height: 800 }, 'dark');
+  check('search page: axe with results (dark, 375px)', (await axe(dark.page)).length === 0, (await axe(dark.page)).join('\n'));
+  const scroll = await dark.page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
+  check('search page: no horizontal scrolling at 375px', scroll.sw <= scroll.cw, JSON.stringify(scroll));
+  await dark.ctx.close();
+  // Keyboard only: Tab to the header box on a chapter, type, Enter, and reach the results.
+  const kctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const k = await open(kctx, 'en/');
+  let reached = false;
+  for (let i = 0; i < 12 && !reached; i++) {
+    await k.page.keyboard.press('Tab');
+    reached = await k.page.evaluate(() => document.activeElement?.name === 'q');
+  }
+  if (reached) {
+    await k.page.keyboard.type('multimodal');
+    await Promise.all([k.page.waitForNavigation(), k.page.keyboard.press('Enter')]);
+    await k.page.waitForSelector('#search-results li', { timeout: 20000 }).catch(() => {});
+  }
+  const kHrefs = await k.page.$$eval('#search-results li h2 a', (as) => as.map((a) => a.getAttribute('href'))).catch(() => []);
+  check('keyboard: Tab reaches the header search box and Enter shows results', reached && kHrefs.length > 0, `reached=${reached} ${kHrefs.join(' ')}`);
+  const scripts = await k.page.goto(server.url + 'en/').then(() => k.page.$$eval('script[src]', (s) => s.map((x) => x.src)));
+  check('pages other than search load no search script', !scripts.some((s) => /pagefind|search\.js/.test(s)), scripts.join(' '));
+  await kctx.close();
+}
+
+// Cite block: copy buttons appear with a clipboard and copy the reference's text.
+{
+  const ctx = await browser.newContext();
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  const { page } = await open(ctx, 'en/');
+  const button = page.locator('button[data-copy]').nth(1);
+  const visible = await button.isVisible();
+  if (visible) await button.click();
+  const copied = visible ? await page.evaluate(() => navigator.clipboard.readText()) : '';
+  const shown = await page.locator('#cite-this-2').textContent();
+  check('cite: a copy button copies its reference', visible && copied === shown.trim() && copied.includes('(20'), `${visible} ${copied}`);
+  await ctx.close();
+}
+
 const landing = pages.find((p) => /^[^/]+\/$/.test(p) && p !== 'en/') || '';
 const chapter = pages.find((p) => /^[^/]+\/[^/]+\/$/.test(p) && !/\/(analysts|related|disclosures|all)\/$/.test(p) && !p.startsWith('en/'));
 if (shots) fs.mkdirSync(shots, { recursive: true });

@@ -26,6 +26,8 @@ pub struct PageContext {
     pub reports: Vec<ReportCard>,
     /// The library page shown, on library pages.
     pub library: Option<LibraryView>,
+    /// The standalone page shown (about, methodology…), on those pages.
+    pub standalone: Option<StandaloneView>,
     /// Whether the live-reload script is injected (`yanbao serve` only).
     pub live_reload: bool,
     /// Title, social cards, structured data and feed links.
@@ -273,6 +275,19 @@ pub struct ChapterView {
     pub prev: Option<ChapterLink>,
     /// Next chapter.
     pub next: Option<ChapterLink>,
+}
+
+/// A standalone page (`content/pages/`) in the page's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct StandaloneView {
+    /// Slug, shared by the page's languages.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Body HTML.
+    pub body_html: String,
+    /// Table of contents (headings of level 2 and 3).
+    pub toc: Vec<TocEntry>,
 }
 
 /// A report on the home page list.

@@ -4,6 +4,7 @@
 pub mod chapter;
 mod chapters;
 pub mod discover;
+pub mod pages;
 pub mod report;
 mod strings;
 
@@ -41,6 +42,8 @@ pub struct Site {
     pub strings: Strings,
     /// Reports, newest first.
     pub reports: Vec<Report>,
+    /// Standalone pages (`content/pages/`), by navigation weight then slug.
+    pub pages: Vec<pages::Page>,
     /// Files under `static/`, as `/`-separated paths relative to it.
     pub static_files: BTreeSet<String>,
 }
@@ -106,6 +109,8 @@ pub fn load(root: &Path, config: Config) -> Result<Site> {
         diags.push(d);
     }
     check_related(root, &reports, &mut diags);
+    let slugs: Vec<&str> = reports.iter().map(|r| r.slug.as_str()).collect();
+    let pages = pages::load_pages(root, &config, &slugs, &mut diags);
     let static_files = list_static(root, &mut diags);
     diags.finish()?;
     reports.sort_by(|a, b| {
@@ -118,6 +123,7 @@ pub fn load(root: &Path, config: Config) -> Result<Site> {
         config,
         strings: strings.unwrap_or_default(),
         reports,
+        pages,
         static_files,
     })
 }

@@ -67,6 +67,7 @@ pub(super) fn context(
                     title: n.title.text(lang).to_string(),
                     href: nav_href(&paths, n.url.as_str()),
                 })
+                .chain(super::standalone::nav(site, lang, &paths))
                 .collect(),
         },
         t: site.strings.for_lang(lang),
@@ -82,6 +83,7 @@ pub(super) fn context(
         chapter: None,
         reports: Vec::new(),
         library: None,
+        standalone: None,
         live_reload: opts.live_reload,
         discovery: Default::default(),
     }

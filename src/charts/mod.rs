@@ -92,6 +92,11 @@ impl ChartSpec {
     pub fn title(&self, lang: &str) -> &str {
         self.spec.title.text(lang)
     }
+
+    /// The chart's kind.
+    pub fn kind(&self) -> Kind {
+        self.spec.kind
+    }
 }
 
 /// Parses and validates one chart file.

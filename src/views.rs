@@ -315,6 +315,11 @@ pub struct ReportCard {
     pub summary: String,
     /// Landing page URL.
     pub href: String,
+    /// BCP 47 code of the report's texts when the report is not published in the page's
+    /// language (its texts are then in this one); empty otherwise.
+    pub lang_code: String,
+    /// "Available in 中文" when the report is not published in the page's language; else empty.
+    pub available_in: String,
 }
 
 /// One page of the library: the reports it lists, how to narrow them, and where the other pages are.

@@ -62,7 +62,8 @@ pub fn atom(site: &Site, lang: &str) -> Option<OutputFile> {
     ));
     let mut reports: Vec<&Report> = site.reports.iter().collect();
     reports.sort_by(|a, b| b.manifest.date.cmp(&a.manifest.date));
-    for r in reports {
+    // A feed in one language lists the reports published in it.
+    for r in reports.into_iter().filter(|r| r.has_language(lang)) {
         xml.push_str(&entry(site, r, lang));
     }
     xml.push_str("</feed>\n");

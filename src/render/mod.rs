@@ -132,11 +132,17 @@ impl Unit {
     }
 }
 
-/// Every unit of report work: each report in each language, in a fixed order.
+/// Every unit of report work: each report in each of its languages, in a fixed order.
 fn jobs(site: &Site) -> Vec<(&Report, &String)> {
     site.reports
         .iter()
-        .flat_map(|r| site.config.language_keys.iter().map(move |l| (r, l)))
+        .flat_map(|r| {
+            site.config
+                .language_keys
+                .iter()
+                .filter(|l| r.has_language(l))
+                .map(move |l| (r, l))
+        })
         .collect()
 }
 
@@ -275,7 +281,7 @@ fn report_unit(
 /// and 404.
 fn site_unit(site: &Site, templates: &Templates, opts: &RenderOptions, sink: &dyn Sink) -> Unit {
     let mut u = Unit::default();
-    if site.config.library_home(site.reports.len()) {
+    if site.library_home() {
         for lang in &site.config.language_keys {
             for f in u
                 .diags

@@ -44,6 +44,8 @@ pub struct Site {
     pub reports: Vec<Report>,
     /// Standalone pages (`content/pages/`), by navigation weight then slug.
     pub pages: Vec<pages::Page>,
+    /// Index in `reports` of each report's slug, for links between reports.
+    by_slug: std::collections::HashMap<String, usize>,
     /// Files under `static/`, as `/`-separated paths relative to it.
     pub static_files: BTreeSet<String>,
 }
@@ -85,6 +87,11 @@ impl Report {
 }
 
 impl Site {
+    /// The report with folder name `slug`.
+    pub fn report(&self, slug: &str) -> Option<&Report> {
+        self.by_slug.get(slug).map(|&i| &self.reports[i])
+    }
+
     /// Whether the home page is the library rather than the only report's landing page: with
     /// one report that lacks a language, that language's home would have nothing to show.
     pub fn library_home(&self) -> bool {
@@ -152,7 +159,13 @@ pub fn load(root: &Path, config: Config) -> Result<Site> {
             .cmp(&a.manifest.date)
             .then(a.slug.cmp(&b.slug))
     });
+    let by_slug = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.slug.clone(), i))
+        .collect();
     Ok(Site {
+        by_slug,
         config,
         strings: strings.unwrap_or_default(),
         reports,

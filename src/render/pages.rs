@@ -351,17 +351,12 @@ pub(super) fn report_view(
                 date: r.date.clone(),
                 // A report on this site is linked to its landing page in this language.
                 url: match (&r.report, &r.url) {
-                    (Some(slug), _) => paths.href(
-                        &paths.report(
-                            site.reports
-                                .iter()
-                                .find(|other| &other.slug == slug)
-                                .map_or(lang, |other| {
-                                    other.shown_in(lang, &site.config.site.default_language)
-                                }),
-                            slug,
-                        ),
-                    ),
+                    (Some(slug), _) => paths.href(&paths.report(
+                        site.report(slug).map_or(lang, |other| {
+                            other.shown_in(lang, &site.config.site.default_language)
+                        }),
+                        slug,
+                    )),
                     (None, Some(u)) => u.as_str().to_string(),
                     (None, None) => String::new(),
                 },

@@ -25,6 +25,16 @@ pub enum NewWhat {
         /// REPORT/SLUG, e.g. aigc-2025/outlook.
         path: String,
     },
+    /// A chart of a report: a spec of the kind given with every field it needs, placeholder
+    /// data and texts in every language.
+    Chart {
+        /// REPORT/ID, e.g. aigc-2025/market-size.
+        path: String,
+        /// Chart kind: bar, hbar, stacked, stacked100, bounds, timeline, line, pie, donut,
+        /// groups or shifts.
+        #[arg(long)]
+        kind: String,
+    },
 }
 
 /// Subcommands.
@@ -74,7 +84,7 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Scaffold a report or a chapter in every language of the site, ready to build.
+    /// Scaffold a report, a chapter or a chart in every language of the site, ready to build.
     New {
         /// What to create.
         #[command(subcommand)]

@@ -82,6 +82,17 @@ fn main() -> ExitCode {
                         return ExitCode::FAILURE;
                     }
                 },
+                cli::NewWhat::Chart { path, kind } => match path.split_once('/') {
+                    Some((report, id)) => yanbao::scaffold::What::Chart {
+                        report: report.to_string(),
+                        id: id.to_string(),
+                        kind,
+                    },
+                    None => {
+                        eprintln!("error: `{path}` is not REPORT/ID\n  = help: write the report's folder name, a slash and the chart's id, such as aigc-2025/market-size");
+                        return ExitCode::FAILURE;
+                    }
+                },
             };
             match yanbao::scaffold::new(&root, &what, &yanbao::scaffold::today()) {
                 Ok(files) => {

@@ -1,5 +1,8 @@
-//! `yanbao new`: scaffolds a report or a chapter in every language of the site, with the front
-//! matter the build expects, so an author never copies files by hand. Nothing is overwritten.
+//! `yanbao new`: scaffolds a report, a chapter or a chart in every language of the site, with the
+//! front matter or fields the build expects, so an author never copies files by hand. Nothing is
+//! overwritten.
+
+mod chart;
 
 use crate::config::Config;
 use crate::content::discover::valid_slug;
@@ -19,6 +22,15 @@ pub enum What {
         /// The chapter's file stem.
         slug: String,
     },
+    /// A chart of an existing report.
+    Chart {
+        /// The report's folder name.
+        report: String,
+        /// The chart's id (its file stem).
+        id: String,
+        /// The chart kind's name (`bar`, `timeline` …).
+        kind: String,
+    },
 }
 
 /// Creates `what` in the site under `root`; returns the files written, relative to `root`.
@@ -35,30 +47,65 @@ pub fn new(root: &Path, what: &What, today: &str) -> Result<Vec<PathBuf>> {
         }
         What::Chapter { report, slug } => {
             check_slug(slug, "chapter")?;
-            let dir = PathBuf::from("content/reports").join(report);
-            if !root.join(&dir).join("report.yaml").is_file() {
-                return Err(Diagnostic::error(
-                    Location::file(&dir),
-                    format!("there is no report `{report}`"),
-                )
-                .with_help("create it first with `yanbao new report SLUG`")
-                .into());
-            }
+            let dir = existing_report(root, report)?;
             let order = next_order(root, &dir.join("chapters"));
             chapter_files(&dir, slug, order, langs)
         }
+        What::Chart { report, id, kind } => {
+            let Some(kind) = chart::kind_named(kind) else {
+                return Err(Diagnostic::error(
+                    Location::file(id),
+                    format!("`{kind}` is not a chart kind"),
+                )
+                .with_help(format!("use one of: {}", chart::kind_names()))
+                .into());
+            };
+            if !crate::charts::valid_id(id) {
+                return Err(Diagnostic::error(
+                    Location::file(id),
+                    format!("`{id}` cannot be the id of a chart"),
+                )
+                .with_help("use lowercase letters, digits and hyphens, such as `market-size`")
+                .into());
+            }
+            let dir = existing_report(root, report)?.join("charts");
+            // `.yml` is read too: an id taken under either extension is taken.
+            let other = dir.join(format!("{id}.yml"));
+            if root.join(&other).exists() {
+                return Err(taken(&other));
+            }
+            let l = |t: &str| localized(t, langs);
+            vec![(dir.join(format!("{id}.yaml")), chart::spec(id, kind, &l))]
+        }
     };
-    if let Some((taken, _)) = files.iter().find(|(p, _)| root.join(p).exists()) {
-        return Err(
-            Diagnostic::error(Location::file(taken), "this file already exists")
-                .with_help("choose another name; `yanbao new` never overwrites a file")
-                .into(),
-        );
+    if let Some((p, _)) = files.iter().find(|(p, _)| root.join(p).exists()) {
+        return Err(taken(p));
     }
     for (rel, text) in &files {
         crate::fsx::write(&root.join(rel), text.as_bytes())?;
     }
     Ok(files.into_iter().map(|(p, _)| p).collect())
+}
+
+/// The error for a file `yanbao new` would overwrite.
+fn taken(file: &Path) -> crate::error::Error {
+    Diagnostic::error(Location::file(file), "this file already exists")
+        .with_help("choose another name; `yanbao new` never overwrites a file")
+        .into()
+}
+
+/// The folder of report `report`, which must exist.
+fn existing_report(root: &Path, report: &str) -> Result<PathBuf> {
+    let dir = PathBuf::from("content/reports").join(report);
+    if valid_slug(report) && root.join(&dir).join("report.yaml").is_file() {
+        return Ok(dir);
+    }
+    Err(Diagnostic::error(
+        Location::file(&dir),
+        format!("there is no report `{report}`"),
+    )
+    .with_help("create it first with `yanbao new report SLUG`")
+    .into())
 }
 
 fn check_slug(slug: &str, what: &str) -> Result<()> {

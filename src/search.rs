@@ -74,7 +74,7 @@ impl<'a> Indexing<'a> {
             for r in &site.reports {
                 skip.insert(format!("{}index.html", paths.sub(lang, &r.slug, "all")));
             }
-            if !site.config.library_home(site.reports.len()) {
+            if !site.library_home() {
                 skip.insert(format!("{}index.html", paths.home(lang)));
             }
         }

@@ -26,6 +26,8 @@ pub struct PageContext {
     pub reports: Vec<ReportCard>,
     /// The library page shown, on library pages.
     pub library: Option<LibraryView>,
+    /// The standalone page shown (about, methodology…), on those pages.
+    pub standalone: Option<StandaloneView>,
     /// Whether the live-reload script is injected (`yanbao serve` only).
     pub live_reload: bool,
     /// Title, social cards, structured data and feed links.
@@ -275,6 +277,19 @@ pub struct ChapterView {
     pub next: Option<ChapterLink>,
 }
 
+/// A standalone page (`content/pages/`) in the page's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct StandaloneView {
+    /// Slug, shared by the page's languages.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Body HTML.
+    pub body_html: String,
+    /// Table of contents (headings of level 2 and 3).
+    pub toc: Vec<TocEntry>,
+}
+
 /// A report on the home page list.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportCard {
@@ -300,6 +315,11 @@ pub struct ReportCard {
     pub summary: String,
     /// Landing page URL.
     pub href: String,
+    /// BCP 47 code of the report's texts when the report is not published in the page's
+    /// language (its texts are then in this one); empty otherwise.
+    pub lang_code: String,
+    /// "Available in 中文" when the report is not published in the page's language; else empty.
+    pub available_in: String,
 }
 
 /// One page of the library: the reports it lists, how to narrow them, and where the other pages are.

@@ -186,3 +186,56 @@ fn a_report_cannot_take_the_name_of_a_library_folder() {
     let err = site.build_err(&[]);
     assert!(err.contains("folder of the library"), "{err}");
 }
+
+/// The committed fixture (tests/fixtures/library, also run by the browser suite) on the
+/// built-in theme: 13 reports, r13 in Chinese only, and an about page.
+fn committed_fixture() -> TestSite {
+    let site = TestSite {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
+    common::copy_dir(&fixture, site.root());
+    site.build_ok(&[]);
+    site
+}
+
+#[test]
+fn the_committed_fixture_lists_every_report_in_both_libraries() {
+    let site = committed_fixture();
+    let listed = |prefix: &str| -> Vec<String> {
+        (1..=3)
+            .flat_map(|n| {
+                let page = if n == 1 {
+                    format!("{prefix}index.html")
+                } else {
+                    format!("{prefix}page/{n}/index.html")
+                };
+                titles(&site.out(&page))
+            })
+            .collect()
+    };
+    let en = listed("en/");
+    assert_eq!(en.len(), 13, "{en:?}");
+    assert_eq!(
+        en[0], "报告13（仅中文）",
+        "the Chinese-only report is listed, newest first"
+    );
+    assert_eq!(listed("").len(), 13);
+    let home = site.out("en/index.html");
+    assert!(home.contains("Available in 中文"), "{home}");
+    assert!(home.contains("<a href=\"/en/about/\">About us</a>"));
+    for facet in [
+        "sectors/internet",
+        "sectors/autos",
+        "sectors/healthcare",
+        "series/industry-trends",
+        "series/company-deep-dive",
+    ] {
+        assert!(
+            !titles(&site.out(&format!("en/{facet}/index.html"))).is_empty(),
+            "{facet}"
+        );
+    }
+    assert!(!site.root().join("public/en/r13").exists());
+    assert!(site.out("about/index.html").contains("<h1>关于我们</h1>"));
+}

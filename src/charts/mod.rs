@@ -92,6 +92,11 @@ impl ChartSpec {
     pub fn title(&self, lang: &str) -> &str {
         self.spec.title.text(lang)
     }
+
+    /// The chart's kind.
+    pub fn kind(&self) -> Kind {
+        self.spec.kind
+    }
 }
 
 /// Parses and validates one chart file.
@@ -101,11 +106,22 @@ pub fn load(
     source: &str,
     langs: &[String],
 ) -> Result<ChartSpec, Vec<Diagnostic>> {
+    load_among(id, file, source, langs, langs)
+}
+
+/// Like [`load`] for a chart of a report published in `required`, some of the site's `langs`.
+pub fn load_among(
+    id: &str,
+    file: &Path,
+    source: &str,
+    langs: &[String],
+    required: &[String],
+) -> Result<ChartSpec, Vec<Diagnostic>> {
     if !valid_id(id) {
         return Err(vec![validate::id_problem(id, file)]);
     }
     let spec: Spec = schema::parse(source, file).map_err(|d| vec![d])?;
-    let mut problems = crate::yamlx::check_translations(source, file, 0, langs);
+    let mut problems = crate::yamlx::check_translations_among(source, file, 0, langs, required);
     problems.extend(validate::validate(&spec, file, source));
     if !problems.is_empty() {
         return Err(problems);

@@ -33,15 +33,35 @@ pub struct ChapterSource {
 /// Splits `text` into front matter and body and parses the front matter; errors point at lines
 /// of the Markdown file.
 pub fn parse(text: &str, file: &Path) -> Result<ChapterSource, Diagnostic> {
+    let (front, body, body_line) = parse_front(
+        text,
+        file,
+        "chapter",
+        "start the file with a `---` line, then `title:` and `order:`, then another `---` line",
+    )?;
+    Ok(ChapterSource {
+        file: file.to_path_buf(),
+        front,
+        body,
+        body_line,
+    })
+}
+
+/// Splits a Markdown file of kind `what` (chapter, page) into its parsed front matter, its body
+/// and the 1-based line where the body starts; `help` says how the front matter should start.
+pub fn parse_front<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    what: &str,
+    help: &str,
+) -> Result<(T, String, usize), Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let missing = || {
         Diagnostic::error(
             Location::at(file, 1, Some(1)),
-            "chapter has no front matter",
+            format!("{what} has no front matter"),
         )
-        .with_help(
-            "start the file with a `---` line, then `title:` and `order:`, then another `---` line",
-        )
+        .with_help(help)
     };
     let first_end = text.find('\n').ok_or_else(missing)?;
     if text[..first_end].trim_end() != "---" {
@@ -52,13 +72,8 @@ pub fn parse(text: &str, file: &Path) -> Result<ChapterSource, Diagnostic> {
         if line.trim_end() == "---" {
             let yaml = &text[first_end + 1..offset];
             let body = &text[offset + line.len()..];
-            let front: FrontMatter = crate::yamlx::parse(yaml, file, 1)?;
-            return Ok(ChapterSource {
-                file: file.to_path_buf(),
-                front,
-                body: body.to_string(),
-                body_line: line_no + 1,
-            });
+            let front: T = crate::yamlx::parse(yaml, file, 1)?;
+            return Ok((front, body.to_string(), line_no + 1));
         }
         offset += line.len();
     }

@@ -9,10 +9,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Loads every `chapters/<slug>.<lang>.md` of a report.
+/// `langs` are the report's languages: each chapter must exist in each of them, and only them.
 pub fn load_chapters(
     root: &Path,
     rel: &Path,
     config: &Config,
+    langs: &[String],
     diags: &mut Diagnostics,
 ) -> Vec<Chapter> {
     let mut by_slug: BTreeMap<String, BTreeMap<String, ChapterSource>> = BTreeMap::new();
@@ -41,6 +43,19 @@ pub fn load_chapters(
                     format!("`{lang}` is not a language of this site"),
                 )
                 .with_help(format!("use one of: {}", config.language_keys.join(", "))),
+            );
+            continue;
+        }
+        if !langs.iter().any(|k| k == lang) {
+            diags.push(
+                Diagnostic::error(
+                    Location::file(&entry.rel),
+                    format!("the report is not published in `{lang}`"),
+                )
+                .with_help(format!(
+                    "its report.yaml lists `languages: [{}]`; add `{lang}` there or remove this file",
+                    langs.join(", ")
+                )),
             );
             continue;
         }
@@ -76,7 +91,7 @@ pub fn load_chapters(
             Err(d) => diags.push(d),
         }
     }
-    assemble_chapters(by_slug, &broken, rel, config, diags)
+    assemble_chapters(by_slug, &broken, rel, langs, diags)
 }
 
 /// Each chapter's slug with one of its files, for messages.
@@ -91,12 +106,12 @@ fn assemble_chapters(
     by_slug: BTreeMap<String, BTreeMap<String, ChapterSource>>,
     broken: &BTreeSet<(String, String)>,
     rel: &Path,
-    config: &Config,
+    langs: &[String],
     diags: &mut Diagnostics,
 ) -> Vec<Chapter> {
     let mut chapters = Vec::new();
     for (slug, sources) in by_slug {
-        for lang in &config.language_keys {
+        for lang in langs {
             if !sources.contains_key(lang) && !broken.contains(&(slug.clone(), lang.clone())) {
                 let (have, _) = sources.iter().next().expect("at least one source");
                 diags.push(

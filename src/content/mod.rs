@@ -4,6 +4,7 @@
 pub mod chapter;
 mod chapters;
 pub mod discover;
+pub mod pages;
 pub mod report;
 mod strings;
 
@@ -41,6 +42,10 @@ pub struct Site {
     pub strings: Strings,
     /// Reports, newest first.
     pub reports: Vec<Report>,
+    /// Standalone pages (`content/pages/`), by navigation weight then slug.
+    pub pages: Vec<pages::Page>,
+    /// Index in `reports` of each report's slug, for links between reports.
+    by_slug: std::collections::HashMap<String, usize>,
     /// Files under `static/`, as `/`-separated paths relative to it.
     pub static_files: BTreeSet<String>,
 }
@@ -58,6 +63,44 @@ pub struct Report {
     pub chapters: Vec<Chapter>,
     /// Charts, sorted by id.
     pub charts: BTreeMap<String, ChartSpec>,
+    /// Keys of the languages the report is published in, in the site's order.
+    pub languages: Vec<String>,
+}
+
+impl Report {
+    /// Whether the report is published in `lang`.
+    pub fn has_language(&self, lang: &str) -> bool {
+        self.languages.iter().any(|l| l == lang)
+    }
+
+    /// The language a reader of `lang` is shown the report in: `lang` itself when the report
+    /// has it, else the site's default language when it has that, else its first language.
+    pub fn shown_in<'a>(&'a self, lang: &'a str, default: &'a str) -> &'a str {
+        if self.has_language(lang) {
+            lang
+        } else if self.has_language(default) {
+            default
+        } else {
+            self.languages.first().map_or(lang, String::as_str)
+        }
+    }
+}
+
+impl Site {
+    /// The report with folder name `slug`.
+    pub fn report(&self, slug: &str) -> Option<&Report> {
+        self.by_slug.get(slug).map(|&i| &self.reports[i])
+    }
+
+    /// Whether the home page is the library rather than the only report's landing page: with
+    /// one report that lacks a language, that language's home would have nothing to show.
+    pub fn library_home(&self) -> bool {
+        let partial = self
+            .reports
+            .iter()
+            .any(|r| r.languages.len() < self.config.language_keys.len());
+        partial || self.config.library_home(self.reports.len())
+    }
 }
 
 /// A chapter in all its languages.
@@ -106,6 +149,8 @@ pub fn load(root: &Path, config: Config) -> Result<Site> {
         diags.push(d);
     }
     check_related(root, &reports, &mut diags);
+    let slugs: Vec<&str> = reports.iter().map(|r| r.slug.as_str()).collect();
+    let pages = pages::load_pages(root, &config, &slugs, &mut diags);
     let static_files = list_static(root, &mut diags);
     diags.finish()?;
     reports.sort_by(|a, b| {
@@ -114,10 +159,17 @@ pub fn load(root: &Path, config: Config) -> Result<Site> {
             .cmp(&a.manifest.date)
             .then(a.slug.cmp(&b.slug))
     });
+    let by_slug = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.slug.clone(), i))
+        .collect();
     Ok(Site {
+        by_slug,
         config,
         strings: strings.unwrap_or_default(),
         reports,
+        pages,
         static_files,
     })
 }
@@ -189,8 +241,13 @@ fn load_report(root: &Path, rel: &Path, config: &Config) -> Result<Report> {
     let mut diags = Diagnostics::default();
     let manifest_rel = rel.join("report.yaml");
     let manifest = diags.take(load_manifest(root, &manifest_rel, config));
-    let chapters = load_chapters(root, &rel.join("chapters"), config, &mut diags);
-    let charts = load_charts(root, &rel.join("charts"), config, &mut diags);
+    let languages = match &manifest {
+        Some((m, _)) => m.languages.clone(),
+        None => declared_languages(root, &manifest_rel, config),
+    }
+    .unwrap_or_else(|| config.language_keys.clone());
+    let chapters = load_chapters(root, &rel.join("chapters"), config, &languages, &mut diags);
+    let charts = load_charts(root, &rel.join("charts"), config, &languages, &mut diags);
     // Only once the charts loaded, so that a broken chart file is not reported twice.
     if let (Some((m, source)), false) = (&manifest, diags.has_errors()) {
         check_headline_charts(m, source, &manifest_rel, &charts, &mut diags);
@@ -202,6 +259,7 @@ fn load_report(root: &Path, rel: &Path, config: &Config) -> Result<Report> {
         manifest: manifest.expect("manifest loaded when no errors").0,
         chapters,
         charts,
+        languages,
     })
 }
 
@@ -292,8 +350,31 @@ fn load_manifest(root: &Path, rel: &Path, config: &Config) -> Result<(Manifest, 
             .into());
     }
     let source = crate::fsx::read_text(root, rel)?;
-    let manifest: Manifest = crate::yamlx::parse(&source, rel, 0)?;
-    let mut problems = crate::yamlx::check_translations(&source, rel, 0, &config.language_keys);
+    let mut manifest: Manifest = crate::yamlx::parse(&source, rel, 0)?;
+    let mut problems = Vec::new();
+    if let Some(langs) = &mut manifest.languages {
+        problems.extend(check_languages(langs, &source, rel, config));
+        // In the site's order, so twins and switchers list them as everywhere else.
+        let listed = std::mem::take(langs);
+        langs.extend(
+            config
+                .language_keys
+                .iter()
+                .filter(|k| listed.contains(k))
+                .cloned(),
+        );
+    }
+    let langs = manifest
+        .languages
+        .clone()
+        .unwrap_or_else(|| config.language_keys.clone());
+    problems.extend(crate::yamlx::check_translations_among(
+        &source,
+        rel,
+        0,
+        &config.language_keys,
+        &langs,
+    ));
     problems.extend(markdown_field_links(&manifest, &source, rel));
     let date_line =
         |key: &str| crate::yamlx::line_of(&source, &[crate::yamlx::PathSeg::Key(key.into())]);
@@ -338,10 +419,59 @@ fn load_manifest(root: &Path, rel: &Path, config: &Config) -> Result<(Manifest, 
     }
 }
 
+/// The `languages:` of a manifest that did not load, so that its chapters are not reported
+/// missing in languages the report is not published in.
+fn declared_languages(root: &Path, rel: &Path, config: &Config) -> Option<Vec<String>> {
+    #[derive(serde::Deserialize)]
+    struct Declared {
+        languages: Option<Vec<String>>,
+    }
+    let source = crate::fsx::read_text(root, rel).ok()?;
+    let declared: Declared = crate::yamlx::parse(&source, rel, 0).ok()?;
+    let listed = declared.languages?;
+    Some(
+        config
+            .language_keys
+            .iter()
+            .filter(|k| listed.contains(k))
+            .cloned()
+            .collect(),
+    )
+}
+
+/// `languages:` in a manifest must list site languages, at least one, each once.
+fn check_languages(langs: &[String], source: &str, rel: &Path, config: &Config) -> Vec<Diagnostic> {
+    let line = crate::yamlx::line_of(source, &[crate::yamlx::PathSeg::Key("languages".into())]);
+    let at = line.map_or_else(|| Location::file(rel), |l| Location::at(rel, l, None));
+    let known = config.language_keys.join(", ");
+    let mut out = Vec::new();
+    if langs.is_empty() {
+        out.push(
+            Diagnostic::error(at.clone(), "`languages` lists no language")
+                .with_help(format!("list the languages the report is published in, among: {known}; or remove the key to publish it in all of them")),
+        );
+    }
+    for (i, l) in langs.iter().enumerate() {
+        if !config.language_keys.contains(l) {
+            out.push(
+                Diagnostic::error(at.clone(), format!("`{l}` is not a language of this site"))
+                    .with_help(format!("use some of: {known}")),
+            );
+        } else if langs[..i].contains(l) {
+            out.push(Diagnostic::error(
+                at.clone(),
+                format!("`{l}` is listed twice"),
+            ));
+        }
+    }
+    out
+}
+
 fn load_charts(
     root: &Path,
     rel: &Path,
     config: &Config,
+    langs: &[String],
     diags: &mut Diagnostics,
 ) -> BTreeMap<String, ChartSpec> {
     let mut charts = BTreeMap::new();
@@ -363,7 +493,7 @@ fn load_charts(
         let Some(text) = diags.take(crate::fsx::read_text(root, &entry.rel)) else {
             continue;
         };
-        match crate::charts::load(id, &entry.rel, &text, &config.language_keys) {
+        match crate::charts::load_among(id, &entry.rel, &text, &config.language_keys, langs) {
             Ok(spec) => {
                 charts.insert(id.to_string(), spec);
             }

@@ -15,6 +15,10 @@ pub struct Manifest {
     pub subtitle: Option<Localized>,
     /// Publication date, `YYYY-MM-DD`.
     pub date: String,
+    /// The site languages the report is published in, when not all of them (`[zh]`): the other
+    /// languages' libraries list it as available in these.
+    #[serde(default)]
+    pub languages: Option<Vec<String>>,
     /// Sector covered.
     pub sector: Localized,
     /// Series the report belongs to.

@@ -109,7 +109,7 @@ pub fn draft<'a>(
 
 /// For a page in a non-CJK language, the code of the site's CJK language (if any), used to mark
 /// Chinese passages quoted in the text.
-fn cjk_lang_for(site: &Site, lang: &str) -> Option<String> {
+pub(super) fn cjk_lang_for(site: &Site, lang: &str) -> Option<String> {
     let is_cjk = |code: &str| {
         ["zh", "ja", "ko"]
             .iter()

@@ -123,6 +123,11 @@ impl Work {
         (part(5..7) as usize, part(8..10))
     }
 
+    /// Whether dates are written 2024年4月22日: Chinese and Japanese references.
+    fn cjk_date(&self) -> bool {
+        self.zh() || self.code.starts_with("ja")
+    }
+
     fn zh(&self) -> bool {
         self.code.starts_with("zh") || self.names.iter().any(|n| is_cjk(&n.full))
     }
@@ -192,7 +197,7 @@ fn apa(w: &Work) -> CiteStyle {
         [init @ .., last] => format!("{}, & {last}", init.join(", ")),
     };
     let (m, d) = w.month_day();
-    let date = if w.zh() {
+    let date = if w.cjk_date() {
         format!("{}年{m}月{d}日", w.year())
     } else {
         format!("{}, {} {d}", w.year(), MONTHS[m.clamp(1, 12) - 1])
@@ -221,7 +226,7 @@ fn mla(w: &Work) -> CiteStyle {
         [a, ..] => format!("{}, et al", a.inverted()),
     };
     let (m, d) = w.month_day();
-    let date = if w.zh() {
+    let date = if w.cjk_date() {
         format!("{}年{m}月{d}日", w.year())
     } else {
         format!("{d} {} {}", MLA_MONTHS[m.clamp(1, 12) - 1], w.year())
@@ -388,6 +393,21 @@ mod tests {
         assert!(text(&gbt(&w)).starts_with("赵丹, 杨子超, 甲, 等. AIGC trends[R/OL]."));
         assert!(text(&apa(&w)).starts_with("赵丹, 杨子超, 甲, & 乙. (2024年4月22日). "));
         assert!(text(&mla(&w)).starts_with("赵丹, et al. "));
+    }
+
+    #[test]
+    fn japanese_references_date_like_chinese_and_keep_latin_names_apa() {
+        let w = work(&["Dan Zhao"], "ja");
+        assert!(
+            text(&apa(&w)).starts_with("Zhao, D. (2024年4月22日). "),
+            "{}",
+            text(&apa(&w))
+        );
+        assert!(
+            text(&mla(&w)).contains(", 2024年4月22日, "),
+            "{}",
+            text(&mla(&w))
+        );
     }
 
     #[test]

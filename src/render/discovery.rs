@@ -73,6 +73,14 @@ pub struct FeedLink {
 
 /// Fills `ctx.discovery` for a page; `report` is the report the page belongs to, if any.
 pub fn decorate(site: &Site, report: Option<&Report>, ctx: &mut PageContext) {
+    fill_view(site, report, ctx);
+    // A report published in some languages only has no page in the others.
+    if let Some(r) = report.filter(|r| r.languages.len() < site.config.language_keys.len()) {
+        super::standalone::only_languages(site, ctx, |k| r.has_language(k));
+    }
+}
+
+fn fill_view(site: &Site, report: Option<&Report>, ctx: &mut PageContext) {
     let paths = Paths::new(&site.config);
     let lang = ctx.lang.key.clone();
     let kind = ctx.page.kind.as_str();

@@ -62,7 +62,8 @@ pub fn atom(site: &Site, lang: &str) -> Option<OutputFile> {
     ));
     let mut reports: Vec<&Report> = site.reports.iter().collect();
     reports.sort_by(|a, b| b.manifest.date.cmp(&a.manifest.date));
-    for r in reports {
+    // A feed in one language lists the reports published in it.
+    for r in reports.into_iter().filter(|r| r.has_language(lang)) {
         xml.push_str(&entry(site, r, lang));
     }
     xml.push_str("</feed>\n");
@@ -124,6 +125,7 @@ pub fn sitemap(site: &Site, files: &[String]) -> OutputFile {
     let paths = Paths::new(&site.config);
     let langs = &site.config.site.languages;
     let newest = site.reports.iter().map(|r| r.manifest.date.as_str()).max();
+    let built: std::collections::HashSet<&str> = files.iter().map(String::as_str).collect();
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
     for f in files {
         let Some(dir) = f.strip_suffix("index.html") else {
@@ -156,7 +158,13 @@ pub fn sitemap(site: &Site, files: &[String]) -> OutputFile {
             .iter()
             .map(|l| (l.code.as_str(), l.key.as_str()))
             .chain([("x-default", default)]);
-        for (code, key) in alternates.filter(|_| langs.len() > 1) {
+        // A page that exists in some languages only (a standalone page, a report published in
+        // one language) names only the versions that exist.
+        let exists = |key: &str| {
+            built.contains(format!("{}{neutral}index.html", paths.prefix(key)).as_str())
+        };
+        let twins = langs.iter().filter(|l| exists(&l.key)).count();
+        for (code, key) in alternates.filter(|(_, k)| twins > 1 && exists(k)) {
             let href = paths.absolute(&format!("{}{neutral}", paths.prefix(key)));
             xml.push_str(&format!(
                 "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",

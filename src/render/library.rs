@@ -42,6 +42,17 @@ pub fn facet_slug(name: &Localized, langs: &[String]) -> String {
         })
 }
 
+/// A sector or series name in `lang`, or (named only by reports in other languages) in the
+/// first site language that names it.
+fn facet_text(name: &Localized, lang: &str, langs: &[String]) -> String {
+    std::iter::once(lang)
+        .chain(langs.iter().map(String::as_str))
+        .map(|l| name.text(l))
+        .find(|t| !t.is_empty())
+        .unwrap_or_default()
+        .to_string()
+}
+
 fn ascii_slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
@@ -95,7 +106,7 @@ pub fn pages(
         |kind: &str, all: &BTreeMap<String, Facet>, current: Option<&str>| -> Vec<FacetLink> {
             all.iter()
                 .map(|(slug, f)| FacetLink {
-                    name: f.name.text(lang).to_string(),
+                    name: facet_text(f.name, lang, &site.config.language_keys),
                     href: paths.href(&format!("{}{kind}/{slug}/", paths.prefix(lang))),
                     count: f.reports.len(),
                     current: Some(slug.as_str()) == current,
@@ -117,7 +128,7 @@ pub fn pages(
         for (slug, f) in all.iter() {
             lists.push((
                 format!("{}{kind}/{slug}/", paths.prefix(lang)),
-                f.name.text(lang).to_string(),
+                facet_text(f.name, lang, &site.config.language_keys),
                 if kind == "sectors" {
                     "sector"
                 } else {
@@ -223,22 +234,41 @@ fn paginate(
 /// A report as the library lists it.
 pub fn card(site: &Site, r: &Report, lang: &str, paths: &Paths) -> ReportCard {
     let m = &r.manifest;
+    // A report not published in `lang` is listed in a language it has, and says so.
+    let shown = r.shown_in(lang, &site.config.site.default_language);
+    let (lang_code, available_in) = if shown == lang {
+        (String::new(), String::new())
+    } else {
+        let l = site.config.language(shown);
+        let note = site
+            .strings
+            .get(lang, "available_in")
+            .replace("{language}", &l.name);
+        (l.code.clone(), note)
+    };
     let text = |l: &Option<Localized>| {
         l.as_ref()
-            .map(|x| x.text(lang).to_string())
+            .map(|x| x.text(shown).to_string())
             .unwrap_or_default()
+    };
+    // Sectors and series name the library's own pages: in the page's language when named in it.
+    let facet_name = |x: &Localized| {
+        Some(x.text(lang))
+            .filter(|t| !t.is_empty())
+            .unwrap_or(x.text(shown))
+            .to_string()
     };
     let facet_href = |kind: &str, name: &Localized| {
         let slug = facet_slug(name, &site.config.language_keys);
         paths.href(&format!("{}{kind}/{slug}/", paths.prefix(lang)))
     };
     ReportCard {
-        title: m.title.text(lang).to_string(),
+        title: m.title.text(shown).to_string(),
         subtitle: text(&m.subtitle),
         date: m.date.clone(),
-        sector: m.sector.text(lang).to_string(),
+        sector: facet_name(&m.sector),
         sector_href: facet_href("sectors", &m.sector),
-        series: text(&m.series),
+        series: m.series.as_ref().map(facet_name).unwrap_or_default(),
         series_href: m
             .series
             .as_ref()
@@ -248,10 +278,12 @@ pub fn card(site: &Site, r: &Report, lang: &str, paths: &Paths) -> ReportCard {
         authors: m
             .analysts
             .iter()
-            .map(|a| a.name.text(lang).to_string())
+            .map(|a| a.name.text(shown).to_string())
             .collect(),
-        summary: m.summary.text(lang).to_string(),
-        href: paths.href(&paths.report(lang, &r.slug)),
+        summary: m.summary.text(shown).to_string(),
+        href: paths.href(&paths.report(shown, &r.slug)),
+        lang_code,
+        available_in,
     }
 }
 

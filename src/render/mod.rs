@@ -18,6 +18,7 @@ mod reuse;
 
 pub use reuse::{site_incremental, Changed, UnitCache};
 mod social;
+pub mod standalone;
 mod titles;
 mod whole;
 
@@ -131,11 +132,17 @@ impl Unit {
     }
 }
 
-/// Every unit of report work: each report in each language, in a fixed order.
+/// Every unit of report work: each report in each of its languages, in a fixed order.
 fn jobs(site: &Site) -> Vec<(&Report, &String)> {
     site.reports
         .iter()
-        .flat_map(|r| site.config.language_keys.iter().map(move |l| (r, l)))
+        .flat_map(|r| {
+            site.config
+                .language_keys
+                .iter()
+                .filter(|l| r.has_language(l))
+                .map(move |l| (r, l))
+        })
         .collect()
 }
 
@@ -270,10 +277,11 @@ fn report_unit(
     u
 }
 
-/// The pages that belong to the site rather than a report: home pages and 404.
+/// The pages that belong to the site rather than a report: home pages, standalone pages, search
+/// and 404.
 fn site_unit(site: &Site, templates: &Templates, opts: &RenderOptions, sink: &dyn Sink) -> Unit {
     let mut u = Unit::default();
-    if site.config.library_home(site.reports.len()) {
+    if site.library_home() {
         for lang in &site.config.language_keys {
             for f in u
                 .diags
@@ -283,6 +291,12 @@ fn site_unit(site: &Site, templates: &Templates, opts: &RenderOptions, sink: &dy
                 u.emit(sink, f);
             }
         }
+    }
+    let standalone = standalone::render(site, templates, opts);
+    u.diags.merge(standalone.diags);
+    u.site_links.extend(standalone.site_links);
+    for f in standalone.files {
+        u.emit(sink, f);
     }
     for lang in &site.config.language_keys {
         if let Some(f) = u.diags.take(pages::search(site, lang, templates, opts)) {
@@ -305,6 +319,18 @@ fn site_unit(site: &Site, templates: &Templates, opts: &RenderOptions, sink: &dy
 /// The Markdown behind every chapter page, so problems found in a page point at their source.
 fn page_sources<'a>(site: &'a Site, paths: &Paths) -> HashMap<String, PageSource<'a>> {
     let mut out = HashMap::new();
+    for page in &site.pages {
+        for (lang, src) in &page.sources {
+            out.insert(
+                format!("{}index.html", standalone::path(paths, lang, &page.slug)),
+                PageSource {
+                    file: src.file.clone(),
+                    body: &src.body,
+                    first_line: src.body_line,
+                },
+            );
+        }
+    }
     for report in &site.reports {
         for chapter in &report.chapters {
             for (lang, src) in &chapter.sources {

@@ -67,6 +67,7 @@ pub(super) fn context(
                     title: n.title.text(lang).to_string(),
                     href: nav_href(&paths, n.url.as_str()),
                 })
+                .chain(super::standalone::nav(site, lang, &paths))
                 .collect(),
         },
         t: site.strings.for_lang(lang),
@@ -82,6 +83,7 @@ pub(super) fn context(
         chapter: None,
         reports: Vec::new(),
         library: None,
+        standalone: None,
         live_reload: opts.live_reload,
         discovery: Default::default(),
     }
@@ -131,7 +133,7 @@ pub fn report_pages(
     ctx.report = Some(view.clone());
     super::discovery::decorate(site, Some(report), &mut ctx);
     let landing = templates.render("landing.html", &ctx)?;
-    if !site.config.library_home(site.reports.len()) {
+    if !site.library_home() {
         // The only report is the home page too; its canonical URL stays the report's own.
         let mut home = ctx.clone();
         home.page.kind = "home".into();
@@ -349,7 +351,12 @@ pub(super) fn report_view(
                 date: r.date.clone(),
                 // A report on this site is linked to its landing page in this language.
                 url: match (&r.report, &r.url) {
-                    (Some(slug), _) => paths.href(&paths.report(lang, slug)),
+                    (Some(slug), _) => paths.href(&paths.report(
+                        site.report(slug).map_or(lang, |other| {
+                            other.shown_in(lang, &site.config.site.default_language)
+                        }),
+                        slug,
+                    )),
                     (None, Some(u)) => u.as_str().to_string(),
                     (None, None) => String::new(),
                 },

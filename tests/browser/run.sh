@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the default site (at the root and under a sub-path) and the chart stress fixture, and runs
-# the browser suite on all three.
+# Builds the default site (at the root and under a sub-path), the chart stress fixture and the
+# library fixture, and runs the browser suite on all four.
 # Installs what it needs on a fresh machine: Debian's chromium, CJK fonts, a Java runtime and
 # poppler-utils (pdftotext reads the printed PDFs back), and
 # the suite's npm packages from the committed lock file. Usage: bash tests/browser/run.sh [SITE_ROOT]
@@ -43,3 +43,8 @@ cp -r "$repo/content/i18n" "$stress/content/"
 cp -r "$repo/templates" "$repo/static" "$stress/"
 "$bin" build --root "$stress" --output "$work/stress"
 node "$here/suite.mjs" --site "$work/stress" --base /
+
+# The library fixture (13 reports, one in Chinese only, sector/series/list pages, an about page)
+# on the built-in theme: it has no templates/ or static/ of its own.
+"$bin" build --root "$repo/tests/fixtures/library" --output "$work/library"
+node "$here/suite.mjs" --site "$work/library" --base /

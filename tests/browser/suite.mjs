@@ -51,6 +51,9 @@ function htmlFiles(dir) {
 }
 
 const files = htmlFiles(site);
+const htmlOf = (rel) => fs.readFileSync(path.join(site, rel === '404.html' ? rel : `${rel}index.html`), 'utf8');
+// The page kind a template gave the page (`<body class="page-chapter">`).
+const kindOf = (rel) => (htmlOf(rel).match(/<body class="page-([a-z]+)"/) || [])[1];
 const pages = files.map((f) => path.relative(site, f).split(path.sep).join('/'))
   .map((rel) => rel === '404.html' ? rel : rel.replace(/index\.html$/, ''));
 const server = await serve(site, base);
@@ -496,7 +499,9 @@ if (pages.some((p) => p.startsWith('aigc-2024/'))) {
 {
   const ctx = await browser.newContext();
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
-  const { page } = await open(ctx, 'en/');
+  // The English home when it is the report's landing page, else (a library) the first English landing page.
+  const citeAt = htmlOf('en/').includes('data-copy') ? 'en/' : pages.find((p) => p.startsWith('en/') && kindOf(p) === 'landing');
+  const { page } = await open(ctx, citeAt || 'en/');
   const button = page.locator('button[data-copy]').nth(1);
   const visible = await button.isVisible();
   if (visible) await button.click();
@@ -506,8 +511,9 @@ if (pages.some((p) => p.startsWith('aigc-2024/'))) {
   await ctx.close();
 }
 
-const landing = pages.find((p) => /^[^/]+\/$/.test(p) && p !== 'en/') || '';
-const chapter = pages.find((p) => /^[^/]+\/[^/]+\/$/.test(p) && !/\/(analysts|related|disclosures|all)\/$/.test(p) && !p.startsWith('en/'));
+// Library sites have sector, series, list and standalone pages at these depths too: go by the page kind.
+const landing = pages.find((p) => /^[^/]+\/$/.test(p) && p !== 'en/' && kindOf(p) === 'landing') || '';
+const chapter = pages.find((p) => /^[^/]+\/[^/]+\/$/.test(p) && kindOf(p) === 'chapter' && !p.startsWith('en/'));
 if (shots) fs.mkdirSync(shots, { recursive: true });
 for (const rel of [landing, chapter].filter((x) => x !== undefined)) await checkPrint(rel);
 // Paper: the one-page view and the chapter with most figures.

@@ -4,6 +4,7 @@
 pub mod chapter;
 mod chapters;
 pub mod discover;
+pub mod files;
 pub mod report;
 mod strings;
 
@@ -30,6 +31,7 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "charts",
     "index",
     "all",
+    "files",
 ];
 
 /// The whole site, loaded and validated.
@@ -58,6 +60,8 @@ pub struct Report {
     pub chapters: Vec<Chapter>,
     /// Charts, sorted by id.
     pub charts: BTreeMap<String, ChartSpec>,
+    /// Files beside the chapters, by path relative to `chapters/`.
+    pub files: BTreeMap<String, files::Attachment>,
 }
 
 /// A chapter in all its languages.
@@ -191,6 +195,7 @@ fn load_report(root: &Path, rel: &Path, config: &Config) -> Result<Report> {
     let manifest = diags.take(load_manifest(root, &manifest_rel, config));
     let chapters = load_chapters(root, &rel.join("chapters"), config, &mut diags);
     let charts = load_charts(root, &rel.join("charts"), config, &mut diags);
+    let files = files::load_files(root, &rel.join("chapters"), &mut diags);
     // Only once the charts loaded, so that a broken chart file is not reported twice.
     if let (Some((m, source)), false) = (&manifest, diags.has_errors()) {
         check_headline_charts(m, source, &manifest_rel, &charts, &mut diags);
@@ -202,6 +207,7 @@ fn load_report(root: &Path, rel: &Path, config: &Config) -> Result<Report> {
         manifest: manifest.expect("manifest loaded when no errors").0,
         chapters,
         charts,
+        files,
     })
 }
 

@@ -156,7 +156,7 @@ fn unknown_shortcodes_and_bad_arguments_are_located_errors() {
     let err = error_after("{{ key_figure(", "{{ key_figur(");
     assert!(err.contains("two.zh.md:16:1"), "{err}");
     assert!(
-        err.contains("unknown shortcode `key_figur`") && err.contains("did you mean `key_figure`"),
+        err.contains("unknown embed `key_figur`") && err.contains("did you mean `key_figure`"),
         "{err}"
     );
     assert!(

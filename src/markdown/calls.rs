@@ -109,7 +109,7 @@ fn parse_value<'v>(key: &str, v: &'v str) -> Result<(Arg, &'v str), String> {
             Ok(n) if n.is_finite() && word.chars().any(|c| c.is_ascii_digit()) => Arg::Num(n),
             _ => {
                 return Err(format!(
-                "argument `{key}` needs a quoted text (\"…\"), a number or true/false, not `{word}`"
+                "argument `{key}` needs a quoted value (\"…\"), a number or true/false, not `{word}`"
             ))
             }
         },

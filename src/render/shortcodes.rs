@@ -85,7 +85,10 @@ pub fn check(known: &Known, file: &Path, e: &Embed) -> Result<(), Diagnostic> {
             .max_by(|a, b| a.0.total_cmp(&b.0));
         let mean = best.map_or(String::new(), |(_, k)| format!("did you mean `{k}`? "));
         return err(
-            format!("unknown shortcode `{}` in `{shown}`", e.name),
+            format!(
+                "unknown embed `{}` in `{shown}`: no built-in embed or shortcode has that name",
+                e.name
+            ),
             format!(
                 "{mean}known: {}; a site adds one as templates/shortcodes/{}.html",
                 all.join(", "),

@@ -121,3 +121,17 @@ fn alt_text_of_a_local_image_keeps_braces_as_text() {
     assert_eq!(r.embeds.len(), 1);
     assert_eq!(r.embeds[0].str_arg("alt"), Some("{{ ref(id=\"a\") }}"));
 }
+
+#[test]
+fn an_escaped_brace_shows_a_marker_literally() {
+    let r = md("&#123;% a() %} 与 &#123;&#123; b() }}\n");
+    assert!(r.embeds.is_empty() && r.diagnostics.is_empty());
+    assert!(r.html.contains("{% a() %}"), "{}", r.html);
+}
+
+#[test]
+fn script_images_are_refused_not_taken_as_files() {
+    let r = md("![x](javascript:alert(1))\n");
+    assert!(r.embeds.is_empty());
+    assert_eq!(r.diagnostics.len(), 1);
+}

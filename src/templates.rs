@@ -10,6 +10,8 @@ use std::path::Path;
 /// The loaded templates.
 pub struct Templates {
     tera: tera::Tera,
+    /// The `{# args: … #}` line of each shortcode template that has one, by shortcode name.
+    shortcode_args: BTreeMap<String, String>,
 }
 
 impl Templates {
@@ -55,7 +57,43 @@ impl Templates {
         });
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(template_error)?;
-        Ok(Templates { tera })
+        let shortcode_args = sources
+            .iter()
+            .filter_map(|(n, s)| {
+                let name = n.strip_prefix("shortcodes/")?.strip_suffix(".html")?;
+                let decl = s
+                    .trim_start()
+                    .strip_prefix("{#")?
+                    .split_once("#}")?
+                    .0
+                    .trim();
+                Some((
+                    name.to_string(),
+                    decl.strip_prefix("args:")?.trim().to_string(),
+                ))
+            })
+            .collect();
+        Ok(Templates {
+            tera,
+            shortcode_args,
+        })
+    }
+
+    /// Names of the templates under `folder` (such as `shortcodes/`), relative to it, sorted.
+    pub fn names_under(&self, folder: &str) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .tera
+            .get_template_names()
+            .filter_map(|n| n.strip_prefix(folder).map(str::to_string))
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// The argument declaration of shortcode `name` (the text after `{# args:`), if its template
+    /// starts with one.
+    pub fn shortcode_args(&self, name: &str) -> Option<&str> {
+        self.shortcode_args.get(name).map(String::as_str)
     }
 
     /// Renders template `name` with `context`.

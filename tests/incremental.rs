@@ -200,3 +200,25 @@ fn every_kind_of_edit_rebuilds_to_what_a_fresh_build_gives() {
     std::fs::remove_dir_all(p.site.root().join(BETA)).unwrap();
     assert!(p.rebuild(&[BETA]));
 }
+
+#[test]
+fn edits_of_files_beside_the_chapters_rebuild_to_what_a_fresh_build_gives() {
+    let mut p = Preview {
+        site: TestSite::fixture("bundles"),
+        cache: UnitCache::default(),
+    };
+    assert!(p.rebuild(&["content/site.yaml"]), "the first build");
+    let dir = format!("{ALPHA}/chapters");
+    let fig = format!("{dir}/fig-1.png");
+    let map = p.site.root().join(format!("{dir}/img/map 2.png"));
+    // Another image in place of the figure: new bytes and a new size in both languages.
+    std::fs::copy(&map, p.site.root().join(&fig)).unwrap();
+    assert_eq!(p.rebuild_counting(&[&fig]), Some(2), "only alpha");
+    let added = format!("{dir}/notes.txt");
+    p.site.write(&added, "notes");
+    assert!(p.rebuild(&[&added]), "a new file");
+    std::fs::remove_file(p.site.root().join(&fig)).unwrap();
+    assert!(!p.rebuild(&[&fig]), "a shown image removed fails alike");
+    std::fs::copy(&map, p.site.root().join(&fig)).unwrap();
+    assert!(p.rebuild(&[&fig]), "and comes back");
+}

@@ -4,6 +4,7 @@
 pub mod chapter;
 mod chapters;
 pub mod discover;
+pub mod files;
 pub mod pages;
 pub mod report;
 mod strings;
@@ -31,6 +32,7 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "charts",
     "index",
     "all",
+    "files",
 ];
 
 /// The whole site, loaded and validated.
@@ -65,6 +67,8 @@ pub struct Report {
     pub charts: BTreeMap<String, ChartSpec>,
     /// Keys of the languages the report is published in, in the site's order.
     pub languages: Vec<String>,
+    /// Files beside the chapters, by path relative to `chapters/`.
+    pub files: BTreeMap<String, files::Attachment>,
 }
 
 impl Report {
@@ -248,6 +252,7 @@ fn load_report(root: &Path, rel: &Path, config: &Config) -> Result<Report> {
     .unwrap_or_else(|| config.language_keys.clone());
     let chapters = load_chapters(root, &rel.join("chapters"), config, &languages, &mut diags);
     let charts = load_charts(root, &rel.join("charts"), config, &languages, &mut diags);
+    let files = files::load_files(root, &rel.join("chapters"), &mut diags);
     // Only once the charts loaded, so that a broken chart file is not reported twice.
     if let (Some((m, source)), false) = (&manifest, diags.has_errors()) {
         check_headline_charts(m, source, &manifest_rel, &charts, &mut diags);
@@ -260,6 +265,7 @@ fn load_report(root: &Path, rel: &Path, config: &Config) -> Result<Report> {
         chapters,
         charts,
         languages,
+        files,
     })
 }
 

@@ -1,27 +1,57 @@
-//! Embeds: `{{ name(key="value") }}` in Markdown text. They are found in pulldown-cmark's text
-//! events (so never in code, HTML, comments or attributes), leave a slot in the event stream, and
-//! their HTML is spliced in by position once every chapter is rendered. `{{/* … */}}` writes the
-//! literal text `{{ … }}`.
+//! Embeds: `{{ name(key="value") }}` in Markdown text, the body form of shortcodes
+//! (`{% name(…) %}` … `{% end %}`, each marker on a line of its own at the start or end of a
+//! paragraph) and images beside the chapter (`![alt](fig.png)`). They are found in pulldown-cmark's
+//! text and image events (so never in code, HTML, comments or attributes), leave a slot in the
+//! event stream, and their HTML is spliced in by position once every chapter is rendered.
+//! `{{/* … */}}` writes the literal text `{{ … }}`.
 
+pub use super::calls::{parse_call, Arg, Args};
 use super::lines::{Cursor, Locator};
-use super::stream::{Node, Slot, Stage};
+pub use super::splice::{splice, splice_bodies};
+use super::stream::{Node, Stage};
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 use std::ops::Range;
 
+mod images;
+use images::is_local;
+
+/// What an embed is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `{{ name(…) }}`.
+    Call,
+    /// `{% name(…) %}`, the start of a shortcode with a body.
+    Open,
+    /// `{% end %}`, the end of the body opened last.
+    Close,
+    /// `![alt](path)` with a relative path: a file beside the chapter (args `src`, `alt`,
+    /// `title`).
+    Image,
+}
+
 /// One embed found in a chapter.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Embed {
-    /// Component name (`chart`, `ref`).
+    /// Component name (`chart`, `ref`, a shortcode; `image` for images, `end` for `{% end %}`).
     pub name: String,
+    /// What it is.
+    pub kind: Kind,
     /// Arguments, by name.
-    pub args: BTreeMap<String, String>,
+    pub args: Args,
     /// 1-based line of the file.
     pub line: usize,
     /// 1-based column (in characters).
     pub column: usize,
     /// Whether the embed is a paragraph of its own.
     pub block: bool,
+}
+
+impl Embed {
+    /// The text of argument `key`, if it is given as text.
+    pub fn str_arg(&self, key: &str) -> Option<&str> {
+        self.args.get(key).and_then(Arg::as_str)
+    }
 }
 
 /// A malformed embed and where it is.
@@ -50,6 +80,22 @@ pub struct Extract<'a, 'b> {
     run: Vec<Node<'a>>,
     /// Where the last column was counted.
     cursor: Cursor,
+    /// A line break inside a paragraph, held back in case a `{% end %}` line follows it.
+    brk: Option<Node<'a>>,
+    /// An image being read: its alt text is gathered until it ends.
+    image: Option<Capture<'a>>,
+    /// An image just read, placed once the next node shows whether it was all of its paragraph.
+    placed: Option<(usize, Option<Node<'a>>)>,
+    /// Nesting depth of block and inline elements, and that of each open shortcode body.
+    depth: usize,
+    bodies: Vec<(usize, usize)>,
+}
+
+/// An image being read.
+struct Capture<'a> {
+    index: usize,
+    para: Option<Node<'a>>,
+    nested: usize,
 }
 
 impl<'a, 'b> Extract<'a, 'b> {
@@ -69,6 +115,11 @@ impl<'a, 'b> Extract<'a, 'b> {
             para: None,
             run: Vec::new(),
             cursor: Cursor::default(),
+            brk: None,
+            image: None,
+            placed: None,
+            depth: 0,
+            bodies: Vec::new(),
         }
     }
 
@@ -84,55 +135,137 @@ impl<'a, 'b> Extract<'a, 'b> {
         matches!(node, Node::Event(Event::Text(t), r) if self.src.get(r.clone()) == Some(&**t))
     }
 
-    /// Emits the held paragraph and the run; returns whether the run was an embed that replaced
-    /// the paragraph (so the paragraph's end, `next`, must be dropped).
+    /// Emits the held paragraph and line break, then the run; returns whether `next` must be
+    /// dropped (the run was an embed that replaced its paragraph, or a body marker whose line
+    /// break or paragraph end it took over).
     fn flush(&mut self, next: Option<&Node>, out: &mut VecDeque<Node<'a>>) -> bool {
-        let para = self.para.take();
         let Some(range) = self.run_range() else {
-            out.extend(para);
+            out.extend(self.para.take());
+            out.extend(self.brk.take());
             return false;
         };
-        if !self.src[range.clone()].contains("{{") {
-            out.extend(para);
+        if !has_open(&self.src[range.clone()]) {
+            out.extend(self.para.take());
+            out.extend(self.brk.take());
             out.extend(self.run.drain(..));
             return false;
         }
         self.run.clear();
-        let pieces = self.scan(range);
+        let pieces = self.scan(range.clone());
+        let single = match pieces.as_slice() {
+            [Piece::Embed(i)] => Some((*i, self.found[*i].kind)),
+            _ => None,
+        };
         let ends_para = matches!(next, Some(Node::Event(Event::End(TagEnd::Paragraph), _)));
-        if let (Some(_), true, [Piece::Embed(i)]) = (&para, ends_para, pieces.as_slice()) {
-            self.found[*i].block = true;
-            out.push_back(Node::Embed {
-                index: *i,
-                block: true,
-            });
-            return true;
+        let breaks = matches!(next, Some(Node::Event(Event::SoftBreak, _)));
+        match (single, self.para.is_some(), self.brk.is_some()) {
+            // All of its paragraph: the embed replaces it.
+            (Some((i, _)), true, _) if ends_para => {
+                self.para = None;
+                return self.place_block(i, None, out);
+            }
+            // `{% name(…) %}` on the first line of a paragraph: the rest is a paragraph of its own.
+            (Some((i, Kind::Open)), true, _) if breaks => {
+                let para = self.para.take();
+                self.place_block(i, None, out);
+                self.para = para;
+                return true;
+            }
+            // `{% end %}` on the last line of a paragraph: the paragraph ends before it.
+            (Some((i, Kind::Close)), false, true) if ends_para => {
+                self.brk = None;
+                let end = Node::Event(Event::End(TagEnd::Paragraph), range.start..range.start);
+                return self.place_block(i, Some(end), out);
+            }
+            _ => {}
         }
-        out.extend(para);
+        out.extend(self.para.take());
+        out.extend(self.brk.take());
         for p in pieces {
             out.push_back(match p {
                 Piece::Text(r) => {
                     Node::Event(Event::Text(CowStr::Borrowed(&self.src[r.clone()])), r)
                 }
-                Piece::Embed(index) => Node::Embed {
-                    index,
-                    block: false,
-                },
+                Piece::Embed(index) => {
+                    let e = &self.found[index];
+                    let (line, column, kind) = (e.line, e.column, e.kind);
+                    if kind == Kind::Close && single.is_some() && !ends_para {
+                        self.error(line, column, "`{% end %}` continues the list or quote above it: put a blank line before it".into());
+                    } else if matches!(kind, Kind::Open | Kind::Close) {
+                        self.error(line, column, "a shortcode's `{% … %}` and `{% end %}` must each be on a line of their own, at the start and the end of a paragraph".into());
+                    }
+                    Node::Embed {
+                        index,
+                        block: false,
+                    }
+                }
             });
         }
         false
     }
+
+    /// Emits embed `i` as a block (after `before`), checking that body markers pair up at the
+    /// same depth; returns true (the node that follows is dropped).
+    fn place_block(
+        &mut self,
+        i: usize,
+        before: Option<Node<'a>>,
+        out: &mut VecDeque<Node<'a>>,
+    ) -> bool {
+        self.found[i].block = true;
+        // The paragraph of the marker is still open in `depth`.
+        let depth = self.depth.saturating_sub(1);
+        let e = &self.found[i];
+        let (line, column) = (e.line, e.column);
+        match e.kind {
+            Kind::Open => self.bodies.push((i, depth)),
+            Kind::Close => match self.bodies.pop() {
+                None => self.error(line, column, "`{% end %}` closes no shortcode: there is no `{% name(…) %}` before it".into()),
+                Some((_, d)) if d != depth => self.error(line, column, "`{% end %}` is not at the level of its `{% … %}` (inside a list or quote it opened outside, or the reverse): put a blank line before it".into()),
+                Some(_) => {}
+            },
+            _ => {}
+        }
+        out.extend(before);
+        out.push_back(Node::Embed {
+            index: i,
+            block: true,
+        });
+        true
+    }
+}
+
+/// Whether `text` may hold the start of an embed or body marker.
+fn has_open(text: &str) -> bool {
+    text.contains("{{") || text.contains("{%")
 }
 
 impl<'a> Stage<'a> for Extract<'a, '_> {
     fn feed(&mut self, node: Option<Node<'a>>, out: &mut VecDeque<Node<'a>>) {
+        if self.image.is_some() {
+            return node.into_iter().for_each(|n| self.read_image(n));
+        }
+        if let Some((index, para)) = self.placed.take() {
+            let ends_para = matches!(node, Some(Node::Event(Event::End(TagEnd::Paragraph), _)));
+            if para.is_some() && ends_para {
+                self.depth = self.depth.saturating_sub(1);
+                self.found[index].block = true;
+                return out.push_back(Node::Embed { index, block: true });
+            }
+            out.extend(para);
+            out.push_back(Node::Embed {
+                index,
+                block: false,
+            });
+        }
         let node = match node {
             Some(n @ Node::Event(_, _)) if self.literal == 0 && self.verbatim(&n) => {
                 let Node::Event(_, r) = &n else { return };
                 // Most text holds no embed: pass it on without buffering.
                 let text = &self.src[r.clone()];
-                if self.run.is_empty() && !text.contains("{{") && !text.ends_with('{') {
+                if self.run.is_empty() && !has_open(text) && !text.ends_with('{') {
                     out.extend(self.para.take());
+                    out.extend(self.brk.take());
                     return out.push_back(n);
                 }
                 if self.run_range().is_some_and(|run| run.end != r.start) {
@@ -140,17 +273,34 @@ impl<'a> Stage<'a> for Extract<'a, '_> {
                 }
                 return self.run.push(n);
             }
+            Some(ref n @ Node::Event(Event::Start(Tag::Image { ref dest_url, .. }), _))
+                if self.literal == 0 && is_local(dest_url) =>
+            {
+                return self.begin_image(n, out);
+            }
             other => other,
         };
         let replaced = self.flush(node.as_ref(), out);
-        let Some(node) = node else { return };
+        let Some(node) = node else {
+            if let Some(&(i, _)) = self.bodies.last() {
+                let (line, column) = (self.found[i].line, self.found[i].column);
+                self.error(line, column, format!("`{{% {}(…) %}}` is not closed: add `{{% end %}}` on a line of its own after its body", self.found[i].name));
+            }
+            return;
+        };
         if let Node::Event(e, _) = &node {
+            match e {
+                Event::Start(_) => self.depth += 1,
+                Event::End(_) => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
             match e {
                 Event::Start(Tag::CodeBlock(_) | Tag::Image { .. }) => self.literal += 1,
                 Event::End(TagEnd::CodeBlock | TagEnd::Image) => {
                     self.literal = self.literal.saturating_sub(1)
                 }
                 Event::Start(Tag::Paragraph) => return self.para = Some(node),
+                Event::SoftBreak if !replaced && self.literal == 0 => return self.brk = Some(node),
                 _ => {}
             }
         }
@@ -177,27 +327,43 @@ impl Extract<'_, '_> {
             }
         };
         let mut pos = range.start;
-        while let Some(open) = src[pos..range.end].find("{{").map(|i| pos + i) {
+        while let Some(open) = next_open(&src[pos..range.end]).map(|i| pos + i) {
             text(&mut pieces, pos..open);
             let (line, column) = self.loc.line_col(src, open, &mut self.cursor);
-            let Some(close) = src[open + 2..range.end].find("}}").map(|i| open + 2 + i) else {
-                self.error(line, column, "embed is not closed with `}}`".into());
+            let marker = src[open..].starts_with("{%");
+            let closing = if marker { "%}" } else { "}}" };
+            let Some(close) = src[open + 2..range.end].find(closing).map(|i| open + 2 + i) else {
+                self.error(
+                    line,
+                    column,
+                    format!("embed is not closed with `{closing}`"),
+                );
                 pos = open;
                 break;
             };
             let inner = &src[open + 2..close];
             pos = close + 2;
-            if inner.starts_with("/*") && inner.ends_with("*/") && inner.len() >= 4 {
+            if !marker && inner.starts_with("/*") && inner.ends_with("*/") && inner.len() >= 4 {
                 text(&mut pieces, open..open + 2);
                 text(&mut pieces, open + 4..close - 2);
                 text(&mut pieces, close..close + 2);
                 continue;
             }
-            match parse_call(inner.trim()) {
+            let call = match inner.trim() {
+                "end" if marker => Ok(("end".to_string(), Args::new())),
+                other => parse_call(other),
+            };
+            match call {
                 Ok((name, args)) => {
+                    let kind = match (marker, name.as_str()) {
+                        (false, _) => Kind::Call,
+                        (true, "end") => Kind::Close,
+                        (true, _) => Kind::Open,
+                    };
                     pieces.push(Piece::Embed(self.found.len()));
                     self.found.push(Embed {
                         name,
+                        kind,
                         args,
                         line,
                         column,
@@ -223,94 +389,7 @@ impl Extract<'_, '_> {
     }
 }
 
-/// Parses `name(key="value", other='v')`.
-fn parse_call(s: &str) -> Result<(String, BTreeMap<String, String>), String> {
-    let help = "write an embed as {{ chart(id=\"market-size\") }}; to show the braces literally write {{/* … */}}";
-    let open = s
-        .find('(')
-        .ok_or_else(|| format!("malformed embed `{{{{ {s} }}}}`: expected `name(...)`; {help}"))?;
-    let name = s[..open].trim();
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        return Err(format!(
-            "malformed embed `{{{{ {s} }}}}`: `{name}` is not an embed name; {help}"
-        ));
-    }
-    let body = s[open + 1..]
-        .strip_suffix(')')
-        .ok_or_else(|| format!("malformed embed `{{{{ {s} }}}}`: missing `)`; {help}"))?;
-    let mut args = BTreeMap::new();
-    let mut rest = body.trim();
-    while !rest.is_empty() {
-        let eq = rest.find('=').ok_or_else(|| {
-            format!("malformed argument `{rest}`: expected key=\"value\"; {help}")
-        })?;
-        let key = rest[..eq].trim().to_string();
-        let v = rest[eq + 1..].trim_start();
-        let quote = v
-            .chars()
-            .next()
-            .filter(|c| *c == '"' || *c == '\'')
-            .ok_or_else(|| format!("argument `{key}` needs a quoted value, e.g. {key}=\"…\""))?;
-        let close = v[1..]
-            .find(quote)
-            .ok_or_else(|| format!("argument `{key}` has an unclosed quote"))?;
-        if args
-            .insert(key.clone(), v[1..1 + close].to_string())
-            .is_some()
-        {
-            return Err(format!("argument `{key}` is given twice"));
-        }
-        rest = v[close + 2..].trim_start();
-        rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
-    }
-    Ok((name.to_string(), args))
-}
-
-/// Builds the final HTML: `html` with `render(slot)` inserted at every slot, in one pass.
-pub fn splice(html: &str, slots: &[Slot], mut render: impl FnMut(&Slot) -> String) -> String {
-    let extra: usize = slots.len() * 64;
-    let mut out = String::with_capacity(html.len() + extra);
-    let mut last = 0;
-    for s in slots {
-        let Some(part) = html.get(last..s.at) else {
-            continue;
-        };
-        out.push_str(part);
-        if s.newline_before {
-            out.push('\n');
-        }
-        out.push_str(&render(s));
-        last = s.at;
-    }
-    out.push_str(html.get(last..).unwrap_or_default());
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_call;
-
-    #[test]
-    fn parses_calls() {
-        let (name, args) = parse_call("chart(id=\"market-size\", b='中文')").unwrap();
-        assert_eq!(name, "chart");
-        assert_eq!(
-            (args["id"].as_str(), args["b"].as_str()),
-            ("market-size", "中文")
-        );
-    }
-
-    #[test]
-    fn malformed_calls_are_errors() {
-        for bad in [
-            "chart",
-            "chart(id=x)",
-            "chart(id=\"x\"",
-            "(id=\"x\")",
-            "a b(c=\"d\")",
-            "c(a=\"1\", a=\"2\")",
-        ] {
-            assert!(parse_call(bad).is_err(), "{bad}");
-        }
-    }
+/// Offset of the first `{{` or `{%` in `text`.
+fn next_open(text: &str) -> Option<usize> {
+    text.find("{{").into_iter().chain(text.find("{%")).min()
 }

@@ -1,7 +1,7 @@
 //! Link and image destinations: internal ones are resolved to URLs, script and data URLs are
 //! refused, external ones are kept.
 
-use super::lines::Locator;
+use super::lines::{Cursor, Locator};
 use super::stream::Node;
 use super::Context;
 use crate::error::{Diagnostic, Location};
@@ -45,8 +45,12 @@ pub fn refused_scheme(dest: &str) -> Option<&'static str> {
 pub struct Links<'b> {
     /// Where the text is and how to resolve links.
     pub ctx: &'b Context<'b>,
+    /// The text (with sentinels), for columns.
+    pub src: &'b str,
     /// Lines of the text.
     pub loc: &'b Locator<'b>,
+    /// Where the last column was counted.
+    pub cursor: Cursor,
     /// Problems found.
     pub diags: &'b mut Vec<Diagnostic>,
     /// Internal links resolved, with their lines.
@@ -61,14 +65,14 @@ impl Links<'_> {
             r,
         ) = &mut node
         {
-            let line = self.loc.line(r.start);
-            *dest_url = self.resolve(dest_url, line);
+            let (line, column) = self.loc.line_col(self.src, r.start, &mut self.cursor);
+            *dest_url = self.resolve(dest_url, line, column);
         }
         node
     }
 
-    fn resolve<'a>(&mut self, dest: &CowStr<'a>, line: usize) -> CowStr<'a> {
-        let at = Location::at(self.ctx.file, line, None);
+    fn resolve<'a>(&mut self, dest: &CowStr<'a>, line: usize, column: usize) -> CowStr<'a> {
+        let at = Location::at(self.ctx.file, line, Some(column));
         if let Some(scheme) = refused_scheme(dest) {
             self.diags.push(
                 Diagnostic::error(at, format!("link to a `{scheme}:` URL is not allowed"))
@@ -86,7 +90,7 @@ impl Links<'_> {
             }
             Err(msg) => {
                 self.diags.push(Diagnostic::error(at, msg).with_help(
-                    "link to another chapter by its file, e.g. [text](outlook.en.md#heading), or to a site path such as /aigc-2024/related/",
+                    "link to another chapter by its file, e.g. [text](outlook.en.md#heading), to a file beside the chapters, e.g. [data](data.xlsx), or to a site path such as /aigc-2024/related/",
                 ));
                 dest.clone()
             }

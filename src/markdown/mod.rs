@@ -10,12 +10,14 @@
 //! 4. [`links`]: link destinations are checked and resolved, lines found with [`lines`];
 //! 5. [`transforms`]: `lang` on Chinese runs and the word count; then [`stream::write`].
 
+pub mod calls;
 pub mod cjk;
 pub mod embeds;
 pub mod emphasis;
 pub mod headings;
 pub mod lines;
 pub mod links;
+pub mod splice;
 pub mod stream;
 pub mod transforms;
 
@@ -138,7 +140,9 @@ fn render_pass(src: &str, at: &[usize], fate: &mut [Fate], ctx: &Context) -> Ren
     let mut strip = emphasis::StripSentinels { src, at, fate };
     let mut links = links::Links {
         ctx,
+        src,
         loc: &loc,
+        cursor: Default::default(),
         diags: &mut link_diags,
         resolved: &mut out.links,
     };
@@ -171,7 +175,7 @@ fn render_pass(src: &str, at: &[usize], fate: &mut [Fate], ctx: &Context) -> Ren
     (out.html, out.slots) = stream::write(nodes);
     out.diagnostics = errors.into_iter().map(|e| {
         Diagnostic::error(Location::at(ctx.file, e.line, Some(e.column)), e.message)
-            .with_help("embeds look like {{ chart(id=\"market-size\") }}; write {{/* … */}} for literal braces")
+            .with_help("embeds look like {{ chart(id=\"market-size\") }}, shortcodes with a body like {% callout(kind=\"note\") %} … {% end %} (each marker on a line of its own); write {{/* … */}} for literal braces")
     }).collect();
     out.diagnostics.extend(link_diags);
     out.reading_minutes = count.minutes();
@@ -221,3 +225,5 @@ impl IdSet {
 mod proptests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_embeds;

@@ -230,7 +230,7 @@ fn embeds_only_in_text_outside_code() {
         "<div title='{{ chart(id=\"a\") }}'>x</div>\n",
         "x <span title='{{ ref(id=\"a\") }}'>y</span>\n",
         "`{{ ref(id=\"a\") }}`\n",
-        "![{{ ref(id=\"a\") }}](i.png)\n",
+        "![{{ ref(id=\"a\") }}](https://x.org/i.png)\n",
     ];
     for text in cases {
         let r = md(text);

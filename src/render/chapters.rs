@@ -2,10 +2,15 @@
 
 use super::figures::Figures;
 use super::paths::{resolve_link, ChapterIndex, LinkTarget, Paths};
+use super::{images, shortcodes};
 use crate::content::{Chapter, ChapterSource, Report, Site};
 use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::escape::html as escape_html;
+use crate::markdown::embeds::Kind;
+use crate::markdown::splice::Mark;
+use crate::markdown::stream::Slot;
 use crate::markdown::{self, embeds, headings::TocEntry};
+use crate::templates::Templates;
 use crate::urls::encode_fragment;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -23,6 +28,8 @@ const TEMPLATE_IDS: &[&str] = &[
 
 /// A chapter after the Markdown pass.
 pub struct Draft<'a> {
+    /// The report.
+    pub report: &'a Report,
     /// The chapter.
     pub chapter: &'a Chapter,
     /// Its source in this language.
@@ -63,7 +70,9 @@ pub fn draft<'a>(
         report
             .charts
             .keys()
-            .map(|id| super::figures::element_id(id)),
+            .cloned()
+            .chain(images::ids(report))
+            .map(|id| super::figures::element_id(&id)),
     );
     let mut drafts = Vec::new();
     let cjk_lang = cjk_lang_for(site, lang);
@@ -98,6 +107,7 @@ pub fn draft<'a>(
             })
             .collect();
         drafts.push(Draft {
+            report,
             chapter,
             source,
             md,
@@ -134,6 +144,11 @@ fn target_url(paths: &Paths, target: &LinkTarget) -> String {
             lang,
             fragment,
         } => (paths.sub(lang, report, chapter), fragment),
+        LinkTarget::File {
+            report,
+            key,
+            fragment,
+        } => (paths.attachment(report, key), fragment),
         LinkTarget::SitePath { path, fragment } => (path.clone(), fragment),
     };
     match fragment {
@@ -142,13 +157,15 @@ fn target_url(paths: &Paths, target: &LinkTarget) -> String {
     }
 }
 
-/// Splices figures into the drafts and checks links to headings of this report's chapters.
+/// Splices figures, images and shortcodes into the drafts and checks links to headings of this
+/// report's chapters.
 pub fn finish(
     drafts: &[Draft],
     figs: &Figures,
     site: &Site,
     report: &Report,
     lang: &str,
+    templates: &Templates,
     diags: &mut Diagnostics,
 ) -> Vec<Body> {
     let paths = Paths::new(&site.config);
@@ -161,44 +178,63 @@ pub fn finish(
             check_pending(p, &anchors, report, lang, diags);
         }
     }
-    drafts
-        .iter()
-        .map(|d| {
-            let html = embeds::splice(&d.md.html, &d.md.slots, |slot| {
-                let Some(e) = d.md.embeds.get(slot.embed) else {
-                    return String::new();
-                };
-                let id = e.args.get("id").map(String::as_str).unwrap_or_default();
-                match (e.name.as_str(), figs.placed.get(id)) {
-                    ("chart", Some(p)) => p.html.clone(),
-                    ("ref", Some(p)) => {
-                        let href = format!(
-                            "{}#{}",
-                            paths.href(&paths.sub(lang, &report.slug, &p.chapter)),
-                            super::figures::element_id(id)
-                        );
-                        let a = format!(
-                            "<a class=\"figure-ref\" href=\"{}\">{}</a>",
-                            escape_html(&href),
-                            escape_html(&p.label)
-                        );
-                        // A reference that was a paragraph of its own stays one.
-                        if slot.block {
-                            format!("<p>{a}</p>")
-                        } else {
-                            a
-                        }
+    let t = site.strings.for_lang(lang);
+    let mut bodies = Vec::new();
+    for d in drafts {
+        let mark = |slot: &Slot| match d.md.embeds.get(slot.embed).map(|e| e.kind) {
+            Some(Kind::Open) => Mark::Open,
+            Some(Kind::Close) => Mark::Close,
+            _ => Mark::Plain,
+        };
+        let html = embeds::splice_bodies(&d.md.html, &d.md.slots, mark, |slot, body| {
+            let Some(e) = d.md.embeds.get(slot.embed) else {
+                return String::new();
+            };
+            let id = e.str_arg("id").unwrap_or_default();
+            match (e.kind, e.name.as_str(), figs.placed.get(id)) {
+                (Kind::Image, _, _) => {
+                    let fig = e
+                        .block
+                        .then(|| figs.placed.get(&images::figure_id_of(report, e)));
+                    match fig.flatten() {
+                        Some(p) => p.html.clone(),
+                        None => images::img_tag(&paths, report, e),
                     }
-                    _ => String::new(),
                 }
-            });
-            Body {
-                html,
-                toc: d.md.toc.clone(),
-                reading_minutes: d.md.reading_minutes,
+                (Kind::Close, _, _) => String::new(),
+                (Kind::Call, "chart", Some(p)) => p.html.clone(),
+                (Kind::Call, "ref", Some(p)) => {
+                    let href = format!(
+                        "{}#{}",
+                        paths.href(&paths.sub(lang, &report.slug, &p.chapter)),
+                        super::figures::element_id(id)
+                    );
+                    let a = format!(
+                        "<a class=\"figure-ref\" href=\"{}\">{}</a>",
+                        escape_html(&href),
+                        escape_html(&p.label)
+                    );
+                    // A reference that was a paragraph of its own stays one.
+                    if slot.block {
+                        format!("<p>{a}</p>")
+                    } else {
+                        a
+                    }
+                }
+                (_, "chart" | "ref", _) => String::new(),
+                _ => {
+                    let r = shortcodes::render(templates, lang, &t, &d.source.file, e, body);
+                    diags.take(r.map_err(Into::into)).unwrap_or_default()
+                }
             }
-        })
-        .collect()
+        });
+        bodies.push(Body {
+            html,
+            toc: d.md.toc.clone(),
+            reading_minutes: d.md.reading_minutes,
+        });
+    }
+    bodies
 }
 
 /// The ids a chapter's links may point at: its headings and its figures.
@@ -209,13 +245,14 @@ struct Anchors<'d> {
 
 impl<'d> Anchors<'d> {
     fn of(draft: &'d Draft<'d>) -> Self {
-        let figures = draft
-            .md
-            .embeds
-            .iter()
-            .filter(|e| e.name == "chart")
-            .filter_map(|e| e.args.get("id"))
-            .map(|id| super::figures::element_id(id));
+        let report = draft.report;
+        let figures = draft.md.embeds.iter().filter_map(|e| match e.kind {
+            Kind::Call if e.name == "chart" => e.str_arg("id").map(super::figures::element_id),
+            Kind::Image if e.block => {
+                Some(super::figures::element_id(&images::figure_id_of(report, e)))
+            }
+            _ => None,
+        });
         let ids = draft.md.ids.iter().cloned().chain(figures).collect();
         Anchors { draft, ids }
     }

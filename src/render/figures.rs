@@ -6,7 +6,7 @@ use super::paths::Paths;
 use super::OutputFile;
 use crate::content::{Report, Site};
 use crate::error::{Diagnostic, Diagnostics, Location};
-use crate::markdown::Embed;
+use crate::markdown::{embeds::Kind, Embed};
 use crate::templates::Templates;
 use crate::views::FigureContext;
 use std::collections::{BTreeMap, HashMap};
@@ -42,7 +42,24 @@ fn at(file: &Path, e: &Embed) -> Location {
     Location::at(file, e.line, Some(e.column))
 }
 
-/// Validates embeds, numbers the charts and renders their figures.
+/// What a numbered figure shows.
+enum Shown<'d> {
+    /// A chart, by id.
+    Chart(String),
+    /// A co-located image: its figure id and embed.
+    Image(String, &'d Embed),
+}
+
+impl Shown<'_> {
+    fn id(&self) -> &str {
+        match self {
+            Shown::Chart(id) | Shown::Image(id, _) => id,
+        }
+    }
+}
+
+/// Validates embeds (charts, references, images, shortcodes), numbers the figures (charts and
+/// images that are paragraphs of their own, in reading order) and renders them.
 pub fn number(
     site: &Site,
     report: &Report,
@@ -51,19 +68,38 @@ pub fn number(
     templates: &Templates,
     diags: &mut Diagnostics,
 ) -> Option<Figures> {
-    let mut order: Vec<(String, String)> = Vec::new();
-    // Chapter showing each chart, so that checks are lookups rather than scans of `order`.
+    let mut order: Vec<(Shown, String)> = Vec::new();
+    // Chapter showing each figure, so that checks are lookups rather than scans of `order`.
     let mut placed: HashMap<String, String> = HashMap::new();
     let mut refs: Vec<(&Path, &Embed)> = Vec::new();
+    let shortcodes = super::shortcodes::known(templates);
     let mut ok = true;
     for d in drafts {
+        let file = d.source.file.as_path();
         for e in &d.md.embeds {
-            match check_embed(report, d, e, &placed) {
-                Ok(Some(id)) => {
-                    placed.insert(id.clone(), d.chapter.slug.clone());
-                    order.push((id, d.chapter.slug.clone()));
+            let checked = match e.kind {
+                Kind::Image => {
+                    super::images::check(report, file, e).map(|f| f.map(|f| Shown::Image(f.id, e)))
                 }
-                Ok(None) => refs.push((&d.source.file, e)),
+                Kind::Close => Ok(None),
+                _ if EMBED_NAMES.contains(&e.name.as_str()) => {
+                    check_embed(report, d, e).map(|id| id.map(Shown::Chart))
+                }
+                _ => super::shortcodes::check(&shortcodes, file, e).map(|_| None),
+            };
+            match checked {
+                Ok(Some(shown)) => match placed.get(shown.id()) {
+                    Some(chapter) => {
+                        ok = false;
+                        diags.push(shown_twice(file, e, shown.id(), chapter));
+                    }
+                    None => {
+                        placed.insert(shown.id().to_string(), d.chapter.slug.clone());
+                        order.push((shown, d.chapter.slug.clone()));
+                    }
+                },
+                Ok(None) if e.name == "ref" && e.kind == Kind::Call => refs.push((file, e)),
+                Ok(None) => {}
                 Err(diag) => {
                     ok = false;
                     diags.push(diag);
@@ -72,13 +108,21 @@ pub fn number(
         }
     }
     for (file, e) in refs {
-        let id = e.args.get("id").map(String::as_str).unwrap_or_default();
+        let id = e.str_arg("id").unwrap_or_default();
         if !placed.contains_key(id) {
             ok = false;
             let help = if report.charts.contains_key(id) {
                 format!("chart `{id}` exists but no chapter shows it: add {{{{ chart(id=\"{id}\") }}}} where it belongs")
             } else {
-                suggest(id, report.charts.keys())
+                let known: Vec<String> = report
+                    .charts
+                    .keys()
+                    .cloned()
+                    .chain(placed.keys().cloned())
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                suggest(id, known.iter())
             };
             diags.push(
                 Diagnostic::error(at(file, e), format!("reference to unknown figure `{id}`"))
@@ -105,18 +149,29 @@ pub fn number(
     render_all(site, report, lang, &order, templates, diags)
 }
 
-/// Checks one embed; returns the chart id for a `chart` embed, `None` for a `ref`.
-fn check_embed(
-    report: &Report,
-    d: &Draft,
-    e: &Embed,
-    placed: &HashMap<String, String>,
-) -> Result<Option<String>, Diagnostic> {
+/// A figure shown a second time.
+fn shown_twice(file: &Path, e: &Embed, id: &str, chapter: &str) -> Diagnostic {
+    let what = if e.kind == Kind::Image {
+        "image figure"
+    } else {
+        "chart"
+    };
+    Diagnostic::error(
+        at(file, e),
+        format!("{what} `{id}` is already shown in chapter `{chapter}` (figure ids are shared by charts and images)"),
+    )
+    .with_help(format!(
+        "show each figure once; refer to it elsewhere with {{{{ ref(id=\"{id}\") }}}}"
+    ))
+}
+
+/// Checks a `chart` or `ref` embed; returns the chart id for a `chart`, `None` for a `ref`.
+fn check_embed(report: &Report, d: &Draft, e: &Embed) -> Result<Option<String>, Diagnostic> {
     let file = &d.source.file;
-    if !EMBED_NAMES.contains(&e.name.as_str()) {
+    if e.kind == Kind::Open {
         return Err(
-            Diagnostic::error(at(file, e), format!("unknown embed `{}`", e.name))
-                .with_help(format!("known embeds: {}", EMBED_NAMES.join(", "))),
+            Diagnostic::error(at(file, e), format!("`{}` has no body form", e.name))
+                .with_help(format!("write {{{{ {}(id=\"…\") }}}}", e.name)),
         );
     }
     let extra: Vec<&String> = e.args.keys().filter(|k| *k != "id").collect();
@@ -127,9 +182,9 @@ fn check_embed(
         )
         .with_help(format!("write {{{{ {}(id=\"…\") }}}}", e.name)));
     }
-    let Some(id) = e.args.get("id") else {
-        return Err(Diagnostic::error(at(file, e), format!("embed `{}` needs an id", e.name))
-            .with_help(format!("write {{{{ {}(id=\"market-size\") }}}} with the file name of a chart in {}/charts/", e.name, report.dir.display())));
+    let Some(id) = e.str_arg("id") else {
+        return Err(Diagnostic::error(at(file, e), format!("embed `{}` needs an id (in quotes)", e.name))
+            .with_help(format!("write {{{{ {}(id=\"market-size\") }}}} with the file name of a chart in {}/charts/ (or of an image beside the chapters, for ref)", e.name, report.dir.display())));
     };
     if e.name == "ref" {
         return Ok(None);
@@ -144,16 +199,7 @@ fn check_embed(
         return Err(Diagnostic::error(at(file, e), format!("chart `{id}` must be a paragraph of its own"))
             .with_help(format!("put {{{{ chart(id=\"{id}\") }}}} on a line of its own with a blank line before and after; use {{{{ ref(id=\"{id}\") }}}} inside a sentence")));
     }
-    if let Some(chapter) = placed.get(id) {
-        return Err(Diagnostic::error(
-            at(file, e),
-            format!("chart `{id}` is already shown in chapter `{chapter}`"),
-        )
-        .with_help(format!(
-            "show each chart once; refer to it elsewhere with {{{{ ref(id=\"{id}\") }}}}"
-        )));
-    }
-    Ok(Some(id.clone()))
+    Ok(Some(id.to_string()))
 }
 
 fn suggest<'a>(id: &str, known: impl Iterator<Item = &'a String>) -> String {
@@ -179,7 +225,7 @@ fn render_all(
     site: &Site,
     report: &Report,
     lang: &str,
-    order: &[(String, String)],
+    order: &[(Shown, String)],
     templates: &Templates,
     diags: &mut Diagnostics,
 ) -> Option<Figures> {
@@ -190,53 +236,76 @@ fn render_all(
         placed: BTreeMap::new(),
         files: Vec::new(),
     };
-    for (i, (id, chapter)) in order.iter().enumerate() {
-        let spec = &report.charts[id];
-        let figure = match crate::charts::render(spec, lang, &words) {
-            Ok(f) => f,
-            Err(d) => {
-                diags.push(d);
-                continue;
-            }
-        };
+    for (i, (shown, chapter)) in order.iter().enumerate() {
         let label = site
             .strings
             .get(lang, "figure_label")
             .replace("{n}", &(i + 1).to_string());
-        let svg_path = paths.chart_file(lang, &report.slug, id, "svg");
-        let csv_path = paths.chart_file(lang, &report.slug, id, "csv");
-        figs.files.push(OutputFile {
-            path: svg_path.clone(),
-            bytes: figure.svg_file.clone().into_bytes(),
-        });
-        figs.files.push(OutputFile {
-            path: csv_path.clone(),
-            bytes: figure.csv.clone().into_bytes(),
-        });
-        let ctx = FigureContext {
-            t: t.clone(),
-            id: element_id(id),
-            label: label.clone(),
-            csv_href: paths.href(&csv_path),
-            svg_href: paths.href(&svg_path),
-            csv_name: format!("{id}.{lang}.csv"),
-            figure,
+        let html = match shown {
+            Shown::Chart(id) => {
+                let Some(ctx) = chart_context(
+                    report, lang, id, &paths, &words, &t, &label, &mut figs, diags,
+                ) else {
+                    continue;
+                };
+                templates.render("partials/figure.html", &ctx)
+            }
+            Shown::Image(id, e) => templates.render(
+                "partials/image-figure.html",
+                &super::images::ImageFigureContext {
+                    id: element_id(id),
+                    label: label.clone(),
+                    img: super::images::img_tag(&paths, report, e),
+                    caption: super::images::caption(e),
+                },
+            ),
         };
-        match templates.render("partials/figure.html", &ctx) {
-            Ok(html) => {
-                figs.placed.insert(
-                    id.clone(),
-                    Placed {
-                        chapter: chapter.clone(),
-                        label,
-                        html,
-                    },
-                );
-            }
-            Err(e) => {
-                diags.take::<()>(Err(e));
-            }
+        if let Some(html) = diags.take(html) {
+            figs.placed.insert(
+                shown.id().to_string(),
+                Placed {
+                    chapter: chapter.clone(),
+                    label,
+                    html,
+                },
+            );
         }
     }
     Some(figs)
+}
+
+/// Renders chart `id`, adds its SVG and CSV files to `figs`, and returns its partial's context.
+#[allow(clippy::too_many_arguments)]
+fn chart_context(
+    report: &Report,
+    lang: &str,
+    id: &str,
+    paths: &Paths,
+    words: &crate::charts::Words,
+    t: &BTreeMap<String, String>,
+    label: &str,
+    figs: &mut Figures,
+    diags: &mut Diagnostics,
+) -> Option<FigureContext> {
+    let spec = &report.charts[id];
+    let figure = diags.take(crate::charts::render(spec, lang, words).map_err(Into::into))?;
+    let svg_path = paths.chart_file(lang, &report.slug, id, "svg");
+    let csv_path = paths.chart_file(lang, &report.slug, id, "csv");
+    figs.files.push(OutputFile {
+        path: svg_path.clone(),
+        bytes: figure.svg_file.clone().into_bytes(),
+    });
+    figs.files.push(OutputFile {
+        path: csv_path.clone(),
+        bytes: figure.csv.clone().into_bytes(),
+    });
+    Some(FigureContext {
+        t: t.clone(),
+        id: element_id(id),
+        label: label.to_string(),
+        csv_href: paths.href(&csv_path),
+        svg_href: paths.href(&svg_path),
+        csv_name: format!("{id}.{lang}.csv"),
+        figure,
+    })
 }

@@ -11,10 +11,12 @@ pub mod cite;
 pub mod discovery;
 mod feeds;
 mod figures;
+mod images;
 pub mod library;
 mod pages;
 pub mod paths;
 mod reuse;
+mod shortcodes;
 
 pub use reuse::{site_incremental, Changed, UnitCache};
 mod social;
@@ -259,7 +261,20 @@ fn report_unit(
     for f in &figs.files {
         u.emit(sink, f.clone());
     }
-    let bodies = chapters::finish(&drafts, &figs, site, report, lang, &mut u.diags);
+    // Files beside the chapters are published once per report, by its default-language unit.
+    if site.config.is_default(lang) {
+        let paths = Paths::new(&site.config);
+        for (key, a) in &report.files {
+            u.emit(
+                sink,
+                OutputFile {
+                    path: paths.attachment(&report.slug, key),
+                    bytes: a.bytes.to_vec(),
+                },
+            );
+        }
+    }
+    let bodies = chapters::finish(&drafts, &figs, site, report, lang, templates, &mut u.diags);
     u.site_links = chapters::site_links(&drafts)
         .map(|(p, l)| (p.to_string(), l))
         .collect();

@@ -2,8 +2,8 @@
 //! page kind and language, and the resolution of links written in Markdown.
 
 use crate::config::Config;
-use crate::content::Site;
-use std::collections::HashSet;
+use crate::content::{Report, Site};
+use std::collections::{HashMap, HashSet};
 
 /// Page kinds of a report besides its chapters.
 pub const REPORT_PAGES: &[&str] = &["analysts", "related", "disclosures"];
@@ -49,6 +49,12 @@ impl<'a> Paths<'a> {
         format!("{}charts/{id}.{ext}", self.report(lang, report))
     }
 
+    /// A file beside a report's chapters (`key` relative to `chapters/`): published once per
+    /// report, outside the language prefixes, so every language's pages link to the same copy.
+    pub fn attachment(&self, report: &str, key: &str) -> String {
+        format!("{report}/files/{key}")
+    }
+
     /// Root-relative URL of a site path.
     pub fn href(&self, site_path: &str) -> String {
         self.config.base.href(site_path)
@@ -74,6 +80,15 @@ pub enum LinkTarget {
         /// Fragment, if any.
         fragment: Option<String>,
     },
+    /// A file beside the chapters of a report, by its path relative to `chapters/`.
+    File {
+        /// Report slug.
+        report: String,
+        /// Path relative to the report's `chapters/` folder.
+        key: String,
+        /// Fragment, if any (such as `page=2` for a PDF).
+        fragment: Option<String>,
+    },
     /// A site path (starting after the base path), with an optional fragment.
     SitePath {
         /// The path.
@@ -88,6 +103,7 @@ pub enum LinkTarget {
 pub struct ChapterIndex<'s> {
     site: &'s Site,
     chapters: HashSet<(&'s str, &'s str)>,
+    reports: HashMap<&'s str, &'s Report>,
 }
 
 impl<'s> ChapterIndex<'s> {
@@ -102,7 +118,12 @@ impl<'s> ChapterIndex<'s> {
                     .map(|c| (r.slug.as_str(), c.slug.as_str()))
             })
             .collect();
-        ChapterIndex { site, chapters }
+        let reports = site.reports.iter().map(|r| (r.slug.as_str(), r)).collect();
+        ChapterIndex {
+            site,
+            chapters,
+            reports,
+        }
     }
 
     /// Whether `report` has a chapter `chapter`.
@@ -132,9 +153,14 @@ pub fn resolve_link(
         });
     }
     if !path.ends_with(".md") {
-        return Err(format!(
-            "link `{dest}` is neither a chapter file (.md) nor a site path starting with `/`"
-        ));
+        let Some(r) = index.reports.get(report) else {
+            return Err(format!("link `{dest}`: unknown report `{report}`"));
+        };
+        return Ok(LinkTarget::File {
+            report: r.slug.clone(),
+            key: colocated(r, path).map_err(|e| format!("link `{dest}`: {e}"))?,
+            fragment,
+        });
     }
     let mut parts: Vec<&str> = vec!["reports", report, "chapters"];
     for seg in path.split('/') {
@@ -170,4 +196,44 @@ pub fn resolve_link(
         lang: link_lang.to_string(),
         fragment,
     })
+}
+
+/// The key (path relative to `chapters/`) of the co-located file that `path`, written in a chapter
+/// of `report`, names; or why there is none. `%`-escapes are decoded, as a browser would.
+pub fn colocated(report: &Report, path: &str) -> Result<String, String> {
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in decoded.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Err(format!(
+                        "`{path}` leaves the report's chapters/ folder; files a chapter shows or links to must be inside {}/chapters/",
+                        report.dir.display()
+                    ));
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    let key = parts.join("/");
+    if report.files.contains_key(&key) {
+        return Ok(key);
+    }
+    let best = report
+        .files
+        .keys()
+        .map(|k| (strsim::jaro_winkler(&key, k), k))
+        .filter(|(s, _)| *s > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let hint = match best {
+        Some((_, k)) => format!("; did you mean `{k}`?"),
+        None if report.files.is_empty() => "; there are no files beside the chapters".into(),
+        None => String::new(),
+    };
+    Err(format!(
+        "no file `{key}` in {}/chapters/{hint}",
+        report.dir.display()
+    ))
 }

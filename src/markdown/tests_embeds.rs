@@ -1,0 +1,137 @@
+//! Tests of images beside the chapter and shortcode bodies in the Markdown pass.
+
+use super::embeds::Kind;
+use super::splice::Mark;
+use super::*;
+
+fn md(text: &str) -> Rendered {
+    let links = |d: &str, _line: usize| -> Result<String, String> { Ok(format!("/r/{d}")) };
+    let ctx = Context {
+        file: Path::new("c/a.zh.md"),
+        first_line: 1,
+        links: &links,
+        reserved_ids: &[],
+        cjk_lang: None,
+    };
+    render(text, &ctx)
+}
+
+/// The HTML with bodies wrapped as `[name|body|]` and other embeds as `[name]`.
+fn spliced(r: &Rendered) -> String {
+    let mark = |s: &stream::Slot| match r.embeds[s.embed].kind {
+        Kind::Open => Mark::Open,
+        Kind::Close => Mark::Close,
+        _ => Mark::Plain,
+    };
+    embeds::splice_bodies(&r.html, &r.slots, mark, |s, body| {
+        let e = &r.embeds[s.embed];
+        match body {
+            Some(b) => format!("[{}|{b}|]", e.name),
+            None => format!("[{}]", e.name),
+        }
+    })
+}
+
+#[test]
+fn a_body_on_the_lines_of_its_paragraph_takes_them() {
+    let r = md("{% callout(kind=\"note\") %}\n正文 **重点**。\n{% end %}\n");
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert_eq!(
+        spliced(&r),
+        "[callout|\n<p>正文 <strong>重点</strong>。</p>\n|]\n"
+    );
+}
+
+#[test]
+fn a_body_ending_in_a_list_and_starting_before_repaired_emphasis() {
+    let r =
+        md("{% callout(kind=\"warning\") %}\n风险提示：**仅为测试**。\n\n- 第一条\n\n{% end %}\n");
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert_eq!(
+        spliced(&r),
+        "[callout|\n<p>风险提示：<strong>仅为测试</strong>。</p>\n<ul>\n<li>第一条</li>\n</ul>\n|]\n"
+    );
+}
+
+#[test]
+fn bodies_nest_and_hold_embeds() {
+    let r = md("{% a() %}\n\n{% b() %}\nx {{ ref(id=\"f\") }}\n{% end %}\n\n{% end %}\n");
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert_eq!(spliced(&r), "[a|\n[b|\n<p>x [ref]</p>\n|]\n|]\n");
+}
+
+#[test]
+fn misplaced_markers_are_located_errors() {
+    for (text, line, col, words) in [
+        ("- a\n{% end %}\n", 2, 1, "blank line"),
+        ("x {% a() %} y\n", 1, 3, "line of their own"),
+        ("{% end %}\n", 1, 1, "closes no shortcode"),
+        ("{% a() %}\n\nbody\n", 1, 1, "not closed"),
+        ("> {% a() %}\n\n{% end %}\n", 3, 1, "not at the level"),
+        ("{% a() %\n", 1, 1, "not closed with `%}`"),
+    ] {
+        let r = md(text);
+        let d = r.diagnostics.first().unwrap_or_else(|| panic!("{text:?}"));
+        assert_eq!(d.location.line, Some(line), "{text:?}");
+        assert_eq!(d.location.column, Some(col), "{text:?}");
+        assert!(d.message.contains(words), "{text:?}: {}", d.message);
+    }
+}
+
+#[test]
+fn braces_in_code_stay_text() {
+    let r = md("`{{ a() }}` and\n\n```\n{% b() %}\n{{ c() }}\n```\n");
+    assert!(r.embeds.is_empty() && r.diagnostics.is_empty());
+    assert!(r.html.contains("<code>{{ a() }}</code>"), "{}", r.html);
+}
+
+#[test]
+fn local_images_become_embeds_with_their_alt_text() {
+    let r =
+        md("![图 *一*](fig-1.png \"标题\")\n\n文中 ![小](a/b.png) 与 ![外](https://x.org/a.png)\n");
+    assert_eq!(r.embeds.len(), 2, "{}", r.html);
+    let (fig, inline) = (&r.embeds[0], &r.embeds[1]);
+    assert_eq!(
+        (fig.kind, fig.block, fig.line, fig.column),
+        (Kind::Image, true, 1, 1)
+    );
+    assert_eq!(fig.str_arg("alt"), Some("图 一"));
+    assert_eq!(fig.str_arg("title"), Some("标题"));
+    assert_eq!(fig.str_arg("src"), Some("fig-1.png"));
+    assert_eq!((inline.block, inline.line, inline.column), (false, 3, 4));
+    assert_eq!(spliced(&r).lines().next(), Some("[image]"));
+    assert!(
+        spliced(&r)
+            .contains("<p>文中 [image] 与 <img src=\"https://x.org/a.png\" alt=\"外\" /></p>"),
+        "{}",
+        spliced(&r)
+    );
+}
+
+#[test]
+fn an_image_after_text_in_its_paragraph_is_inline() {
+    let r = md("文字\n![a](x.png)\n");
+    assert!(!r.embeds[0].block);
+    assert_eq!(spliced(&r), "<p>文字\n[image]</p>\n");
+}
+
+#[test]
+fn alt_text_of_a_local_image_keeps_braces_as_text() {
+    let r = md("![{{ ref(id=\"a\") }}](i.png)\n");
+    assert_eq!(r.embeds.len(), 1);
+    assert_eq!(r.embeds[0].str_arg("alt"), Some("{{ ref(id=\"a\") }}"));
+}
+
+#[test]
+fn an_escaped_brace_shows_a_marker_literally() {
+    let r = md("&#123;% a() %} 与 &#123;&#123; b() }}\n");
+    assert!(r.embeds.is_empty() && r.diagnostics.is_empty());
+    assert!(r.html.contains("{% a() %}"), "{}", r.html);
+}
+
+#[test]
+fn script_images_are_refused_not_taken_as_files() {
+    let r = md("![x](javascript:alert(1))\n");
+    assert!(r.embeds.is_empty());
+    assert_eq!(r.diagnostics.len(), 1);
+}

@@ -32,6 +32,21 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order of the docs.
+    pub const ALL: [Kind; 11] = [
+        Kind::Bar,
+        Kind::Hbar,
+        Kind::Stacked,
+        Kind::Stacked100,
+        Kind::Bounds,
+        Kind::Timeline,
+        Kind::Line,
+        Kind::Pie,
+        Kind::Donut,
+        Kind::Groups,
+        Kind::Shifts,
+    ];
+
     /// The name used in YAML and CSS classes.
     pub fn name(self) -> &'static str {
         match self {

@@ -268,15 +268,7 @@ fn scope_breaks(
             left + slot * (ci + 1) as f64 - 2.0,
         );
         let y0 = top - 2.0 * SMALL * frame::LINE;
-        d.shapes.push(super::draw::Shape::Rect {
-            x0,
-            y0,
-            x1,
-            y1: bottom,
-            role: Role::Grid,
-            fill: true,
-            opacity: 0.45,
-        });
+        d.fill(x0, y0, x1, bottom, Role::Grid, 0.45);
         d.dashed_outline(x0, y0, x1, bottom, Role::Muted);
         let lines = text::wrap(scope.text(lang), SMALL, x1 - x0 - 8.0);
         frame::lines(

@@ -181,8 +181,24 @@ fn each_kind_has_its_own_schema() {
     let e = first_error(&series("bar", "phases: []\n", &["1"]));
     assert!(e.message.contains("unknown field `phases`"), "{e:?}");
     assert_eq!(e.location.line, Some(3));
+    let help = e.help.unwrap();
+    assert!(
+        help.contains("`phases` belongs to `timeline` charts, not `bar` charts"),
+        "{help}"
+    );
+    // A field several kinds share names them all; a plain typo gets no "belongs".
+    let e = first_error("kind: timeline\ntitle: t\nphases: []\nremainder: r\nsource: s\n");
+    assert!(e.help.unwrap().contains("belongs to `stacked100` charts"));
+    let e = first_error("kind: pie\ntitle: t\nscale: log\nsource: s\n");
+    let help = e.help.unwrap();
+    assert!(
+        help.contains("`bar`, `hbar`, `stacked`, `line` charts"),
+        "{help}"
+    );
     let e = first_error(&series("bar", "", &["1"]).replace("categories", "categores"));
-    assert!(e.help.unwrap().contains("did you mean `categories`"));
+    let help = e.help.unwrap();
+    assert!(help.contains("did you mean `categories`"));
+    assert!(!help.contains("belongs"), "{help}");
     let e = first_error("kind: timeline\ntitle: t\nphases: []\nunit: x\nsource: s\n");
     assert!(e.message.contains("unknown field `unit`"), "{e:?}");
 }

@@ -1,0 +1,110 @@
+//! Tests for honest encodings: approximate parts of a whole, and measures of another scope set
+//! apart on every kind that can hold them.
+
+use super::tests::{chart, draw, has_text, words};
+use super::*;
+use draw::Shape;
+use theme::Role;
+
+/// Slopes (+1 or -1, in SVG coordinates) of the 1 px hatch lines drawn in `role` below `y`.
+fn hatch_slopes(d: &draw::Drawing, role: Role, below: f64) -> Vec<i8> {
+    d.shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Line {
+                points,
+                role: r,
+                width: 1,
+            } if *r == role && points.len() == 2 && points[0].1.min(points[1].1) > below => {
+                let (a, b) = (points[0], points[1]);
+                let slope = (b.1 - a.1) / (b.0 - a.0);
+                (slope.is_finite() && slope != 0.0).then_some(if slope > 0.0 { 1 } else { -1 })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+const SHARES: &str = "kind: stacked100\ntitle: t\ncategories: [all]\nseries:\n  - name: B\n    points: [{value: 33.3, qualifier: approx}]\n  - name: C\n    points: [{value: 50, qualifier: gt}]\n  - name: G\n    points: [{value: 10}]\nsource: s\n";
+
+#[test]
+fn approximate_parts_of_a_whole_are_cross_hatched_and_exact_ones_solid() {
+    let c = chart(SHARES);
+    let d = layout(&c.spec, &words("en"), "en", WIDE).unwrap();
+    // The bars start under the legend; the legend's swatches are checked below.
+    let bar_top = d
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Rect {
+                y0,
+                role: Role::Series(2),
+                fill: true,
+                ..
+            } => Some(*y0),
+            _ => None,
+        })
+        .fold(0.0, f64::max);
+    assert!(bar_top > 0.0);
+    for si in [0, 1] {
+        let slopes = hatch_slopes(&d, Role::Series(si), bar_top - 1.0);
+        assert!(
+            slopes.contains(&1) && slopes.contains(&-1),
+            "part {si} is approximate: hatched both ways ({slopes:?})"
+        );
+    }
+    assert!(
+        hatch_slopes(&d, Role::Series(2), bar_top - 1.0).is_empty(),
+        "the exact part is solid"
+    );
+}
+
+#[test]
+fn a_whole_s_legend_swatches_match_its_parts() {
+    let c = chart(SHARES);
+    let d = layout(&c.spec, &words("en"), "en", WIDE).unwrap();
+    let first_bar = d
+        .shapes
+        .iter()
+        .find_map(|s| match s {
+            Shape::Rect { y0, y1, .. } if y1 - y0 > 30.0 => Some(*y0),
+            _ => None,
+        })
+        .unwrap();
+    // In the legend (above the bars) the approximate series' swatches are cross-hatched too,
+    // and the exact one's is not.
+    for si in [0, 1, 2] {
+        let above: Vec<i8> = d
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Line {
+                    points,
+                    role,
+                    width: 1,
+                } if *role == Role::Series(si) && points.iter().all(|p| p.1 < first_bar) => Some(
+                    if (points[1].1 - points[0].1) * (points[1].0 - points[0].0) > 0.0 {
+                        1
+                    } else {
+                        -1
+                    },
+                ),
+                _ => None,
+            })
+            .collect();
+        let crossed = above.contains(&1) && above.contains(&-1);
+        assert_eq!(crossed, si < 2, "swatch {si}: {above:?}");
+    }
+    let f = draw(&c, "en").unwrap();
+    assert!(has_text(&f.svg, "Approximate or a bound"));
+    let zh = draw(&c, "zh").unwrap();
+    assert!(has_text(&zh.svg, "约数或界限"));
+    // An exact whole needs no such swatch.
+    let exact = SHARES
+        .replace(", qualifier: approx", "")
+        .replace(", qualifier: gt", "");
+    assert!(!has_text(
+        &draw(&chart(&exact), "en").unwrap().svg,
+        "Approximate"
+    ));
+}

@@ -2,6 +2,7 @@
 
 use super::draw::Drawing;
 use super::frame::{self, Axis, AxisError, LABEL, SMALL};
+use super::scope;
 use super::spec::{Qualifier, Spec};
 use super::text;
 use super::theme::Role;
@@ -53,7 +54,7 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
     let top = y + 4.0;
     let mut row_top = top;
     let mut rows = Vec::new();
-    for c in &spec.categories {
+    for (ci, c) in spec.categories.iter().enumerate() {
         let lines = text::wrap(c.text(lang), LABEL, label_w);
         let text_h = lines.len() as f64 * LABEL * frame::LINE;
         let h = if above {
@@ -61,8 +62,26 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
         } else {
             text_h.max(bar_h * k) + 14.0
         };
-        rows.push((row_top, h, lines));
-        row_top += h;
+        // A row of another scope is a panel with the scope written above its bars.
+        let scope_lines = scope::of_category(spec, ci)
+            .map(|sc| scope::lines(sc, lang, w - 2.0 * PAD))
+            .unwrap_or_default();
+        let scope_h = if scope_lines.is_empty() {
+            0.0
+        } else {
+            scope::text_height(scope_lines.len())
+        };
+        rows.push((row_top + scope_h, h, lines));
+        if !scope_lines.is_empty() {
+            let panel = (
+                PAD / 2.0,
+                row_top + 2.0,
+                w - PAD / 2.0,
+                row_top + scope_h + h - 2.0,
+            );
+            scope::panel(&mut d, panel, &scope_lines, HPos::Left);
+        }
+        row_top += scope_h + h;
     }
     let bottom = row_top;
     // Tick labels side by side are thinned: one that would touch the previous is left out (its

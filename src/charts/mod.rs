@@ -15,6 +15,7 @@ mod frame;
 mod hbars;
 mod marks;
 mod schema;
+mod scope;
 mod series;
 mod shares;
 pub mod spec;

@@ -108,3 +108,91 @@ fn a_whole_s_legend_swatches_match_its_parts() {
         "Approximate"
     ));
 }
+
+const SCOPED: &str = "kind: KIND\ntitle: t\ncategories: [a, b, c]\nseries:\n  - name: n\n    points: [{value: 2}, ~, {value: 3}]\n  - name: m\n    scope: {zh: 口径不同, en: Different scope}\n    points: [~, {value: 9}, ~]\nsource: s\n";
+
+/// Centres of the data marks (filled bars and dots) of series `si`.
+fn marks(d: &draw::Drawing, si: usize) -> Vec<(f64, f64)> {
+    d.shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Rect {
+                x0,
+                y0,
+                x1,
+                y1,
+                role: Role::Series(i),
+                fill: true,
+                ..
+            } if *i == si => Some(((x0 + x1) / 2.0, (y0 + y1) / 2.0)),
+            Shape::Dot {
+                x,
+                y,
+                role: Role::Series(i),
+                ..
+            } if *i == si => Some((*x, *y)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_measure_of_another_scope_is_set_apart_on_every_kind_that_can_hold_it() {
+    for kind in ["bar", "hbar", "stacked", "line"] {
+        let c = chart(&SCOPED.replace("KIND", kind));
+        for w in [NARROW, MID, WIDE] {
+            let d = layout(&c.spec, &words("en"), "en", w).unwrap();
+            let panels: Vec<[f64; 4]> = d
+                .shapes
+                .iter()
+                .filter_map(|s| match s {
+                    Shape::Rect {
+                        x0,
+                        y0,
+                        x1,
+                        y1,
+                        role: Role::Grid,
+                        fill: true,
+                        ..
+                    } if (y1 - y0) > 30.0 => Some([*x0, *y0, *x1, *y1]),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(panels.len(), 1, "{kind} at {w}: one panel, for b only");
+            let [x0, y0, x1, y1] = panels[0];
+            let inside = |(x, y): (f64, f64)| x > x0 && x < x1 && y > y0 && y < y1;
+            // Legend swatches sit above the panels; the data marks are below their top.
+            let other: Vec<_> = marks(&d, 1).into_iter().filter(|m| m.1 > y0).collect();
+            assert!(
+                !other.is_empty() && other.iter().all(|m| inside(*m)),
+                "{kind} at {w}: {other:?} in {:?}",
+                panels[0]
+            );
+            let main: Vec<_> = marks(&d, 0).into_iter().filter(|m| m.1 > y0).collect();
+            assert!(
+                !main.is_empty() && main.iter().all(|m| !inside(*m)),
+                "{kind} at {w}: {main:?} outside"
+            );
+        }
+        assert!(has_text(&draw(&c, "zh").unwrap().svg, "口径不同"), "{kind}");
+    }
+}
+
+#[test]
+fn measures_of_different_scope_never_share_a_category() {
+    let mixed = SCOPED.replace(
+        "[{value: 2}, ~, {value: 3}]",
+        "[{value: 2}, {value: 4}, {value: 3}]",
+    );
+    for kind in ["bar", "hbar", "stacked", "line"] {
+        let e = super::tests::errors(&mixed.replace("KIND", kind));
+        assert!(e[0].message.contains("differ in `scope`"), "{kind}: {e:?}");
+        assert_eq!(e[0].location.line, Some(9), "{kind}: at series 2's points");
+    }
+    let e = super::tests::errors(&SCOPED.replace("KIND", "bounds"));
+    assert!(
+        e.iter()
+            .any(|e| e.message.contains("cannot set a series' `scope` apart")),
+        "{e:?}"
+    );
+}

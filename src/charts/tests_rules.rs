@@ -455,28 +455,3 @@ fn a_bound_on_a_bar_or_dot_is_drawn_as_a_bound() {
         );
     }
 }
-
-#[test]
-fn a_measure_of_another_scope_is_set_apart() {
-    let yaml = "kind: bar\ntitle: t\ncategories: [a, b]\nseries:\n  - name: n\n    points: [{value: 2}, ~]\n  - name: m\n    scope: {zh: 口径不同, en: Different scope}\n    points: [~, {value: 9}]\nsource: s\n";
-    let c = chart(yaml);
-    let d = layout(&c.spec, &words("en"), "en", WIDE).unwrap();
-    let panels = d
-        .shapes
-        .iter()
-        .filter(|s| {
-            matches!(
-                s,
-                Shape::Rect {
-                    role: theme::Role::Grid,
-                    fill: true,
-                    ..
-                }
-            )
-        })
-        .count();
-    assert_eq!(panels, 1, "one panel, for category b only");
-    assert!(has_text(&draw(&c, "en").unwrap().svg, "Different scope"));
-    let e = errors(&yaml.replace("kind: bar", "kind: line"));
-    assert!(e[0].message.contains("`scope`"), "{e:?}");
-}

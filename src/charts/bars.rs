@@ -255,13 +255,10 @@ fn scope_breaks(
     (left, slot): (f64, f64),
     (top, bottom): (f64, f64),
 ) {
-    for ci in 0..spec.categories.len() {
-        let Some(sc) = scope::of_category(spec, ci) else {
-            continue;
-        };
+    for (first, end, sc) in scope::runs(spec) {
         let (x0, x1) = (
-            left + slot * ci as f64 + 2.0,
-            left + slot * (ci + 1) as f64 - 2.0,
+            left + slot * first as f64 + 2.0,
+            left + slot * end as f64 - 2.0,
         );
         let y0 = top - 2.0 * SMALL * frame::LINE;
         let lines = scope::lines(sc, lang, x1 - x0);

@@ -54,6 +54,8 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
     let top = y + 4.0;
     let mut row_top = top;
     let mut rows = Vec::new();
+    let runs = scope::runs(spec);
+    let mut panels: Vec<(f64, f64, Vec<String>)> = Vec::new();
     for (ci, c) in spec.categories.iter().enumerate() {
         let lines = text::wrap(c.text(lang), LABEL, label_w);
         let text_h = lines.len() as f64 * LABEL * frame::LINE;
@@ -62,26 +64,29 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
         } else {
             text_h.max(bar_h * k) + 14.0
         };
-        // A row of another scope is a panel with the scope written above its bars.
-        let scope_lines = scope::of_category(spec, ci)
-            .map(|sc| scope::lines(sc, lang, w - 2.0 * PAD))
-            .unwrap_or_default();
-        let scope_h = if scope_lines.is_empty() {
-            0.0
-        } else {
-            scope::text_height(scope_lines.len())
-        };
-        rows.push((row_top + scope_h, h, lines));
-        if !scope_lines.is_empty() {
-            let panel = (
-                PAD / 2.0,
-                row_top + 2.0,
-                w - PAD / 2.0,
-                row_top + scope_h + h - 2.0,
-            );
-            scope::panel(&mut d, panel, &scope_lines, HPos::Left);
+        // A run of rows of another scope is one panel, with the scope written above its first row.
+        let run = runs.iter().position(|r| r.0 <= ci && ci < r.1);
+        if let Some(ri) = run.filter(|&ri| runs[ri].0 == ci) {
+            let lines = scope::lines(runs[ri].2, lang, w - 2.0 * PAD);
+            let scope_h = scope::text_height(lines.len());
+            panels.push((row_top + 2.0, row_top, lines));
+            row_top += scope_h;
         }
-        row_top += scope_h + h;
+        rows.push((row_top, h, lines));
+        row_top += h;
+        if run.is_some_and(|ri| runs[ri].1 == ci + 1) {
+            if let Some(p) = panels.last_mut() {
+                p.1 = row_top - 2.0;
+            }
+        }
+    }
+    for (y0, y1, lines) in &panels {
+        scope::panel(
+            &mut d,
+            (PAD / 2.0, *y0, w - PAD / 2.0, *y1),
+            lines,
+            HPos::Left,
+        );
     }
     let bottom = row_top;
     // Tick labels side by side are thinned: one that would touch the previous is left out (its

@@ -25,6 +25,22 @@ pub fn of_category(spec: &Spec, ci: usize) -> Option<&Localized> {
         .find_map(|s| s.scope.as_ref())
 }
 
+/// Runs of neighbouring categories of the same declared scope, as (first, last + 1, scope):
+/// each run is one panel with its scope written once.
+pub fn runs(spec: &Spec) -> Vec<(usize, usize, &Localized)> {
+    let mut out: Vec<(usize, usize, &Localized)> = Vec::new();
+    for ci in 0..spec.categories.len() {
+        let Some(sc) = of_category(spec, ci) else {
+            continue;
+        };
+        match out.last_mut() {
+            Some((_, end, last)) if *end == ci && *last == sc => *end = ci + 1,
+            _ => out.push((ci, ci + 1, sc)),
+        }
+    }
+    out
+}
+
 /// The first category whose values come from series of different scopes (one declared, one
 /// not, or two different ones), with the indices of two such series.
 pub fn first_mix(spec: &Spec) -> Option<(usize, usize, usize)> {

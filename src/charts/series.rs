@@ -31,15 +31,15 @@ pub fn line(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing, AxisE
     let n = spec.categories.len().max(1);
     let step = (right - left) / (n.max(2) - 1) as f64;
     // Categories of another scope are panels one step wide, with the scope written above the plot.
-    let panels: Vec<((f64, f64), Vec<String>)> = (0..spec.categories.len())
-        .filter_map(|ci| {
-            let sc = scope::of_category(spec, ci)?;
-            let x = left + step * ci as f64;
+    let panels: Vec<((f64, f64), Vec<String>)> = scope::runs(spec)
+        .into_iter()
+        .map(|(first, end, sc)| {
+            let (a, b) = (left + step * first as f64, left + step * (end - 1) as f64);
             let span = (
-                (x - step / 2.0).max(left - 4.0),
-                (x + step / 2.0).min(right + 4.0),
+                (a - step / 2.0).max(left - 4.0),
+                (b + step / 2.0).min(right + 4.0),
             );
-            Some((span, scope::lines(sc, lang, span.1 - span.0)))
+            (span, scope::lines(sc, lang, span.1 - span.0))
         })
         .collect();
     let scope_h = panels

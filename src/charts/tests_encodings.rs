@@ -196,3 +196,27 @@ fn measures_of_different_scope_never_share_a_category() {
         "{e:?}"
     );
 }
+
+#[test]
+fn neighbouring_categories_of_one_scope_share_one_panel() {
+    let yaml = "kind: KIND\ntitle: t\ncategories: [a, b, c, d]\nseries:\n  - name: n\n    points: [{value: 2}, {value: 3}, ~, ~]\n  - name: m\n    scope: {zh: 含海外, en: With overseas}\n    points: [~, ~, {value: 9}, {value: 10}]\nsource: s\n";
+    for kind in ["bar", "hbar", "stacked", "line"] {
+        let c = chart(&yaml.replace("KIND", kind));
+        for w in [NARROW, WIDE] {
+            let d = layout(&c.spec, &words("en"), "en", w).unwrap();
+            let panels = d
+                .shapes
+                .iter()
+                .filter(|s| {
+                    matches!(s, Shape::Rect { y0, y1, role: Role::Grid, fill: true, .. } if y1 - y0 > 30.0)
+                })
+                .count();
+            let scope_texts = d
+                .shapes
+                .iter()
+                .filter(|s| matches!(s, Shape::Text { text, .. } if text.contains("overseas")))
+                .count();
+            assert_eq!((panels, scope_texts), (1, 1), "{kind} at {w}");
+        }
+    }
+}

@@ -9,6 +9,7 @@ mod axis;
 mod bars;
 mod bounds;
 mod collide;
+mod compact;
 mod diagrams;
 mod draw;
 mod frame;

@@ -220,3 +220,57 @@ fn neighbouring_categories_of_one_scope_share_one_panel() {
         }
     }
 }
+
+#[test]
+fn a_value_label_never_crosses_the_edge_of_a_bar() {
+    // Category 7 at 280 px: the 11 label of the first series is wider than its bar and would
+    // run across the taller neighbouring bar (12).
+    let yaml = "kind: bar\ntitle: t\nunit: {zh: 亿元, en: RMB 100m}\ncategories: [a, b, c, d, e, f, g, h]\nseries:\n  - name: x\n    points: [{value: 5}, {value: 6}, {value: 7}, {value: 8}, {value: 9}, {value: 10}, {value: 11}, ~]\n  - name: y\n    points: [{value: 5.5}, {value: 6.2}, {value: 7}, ~, {value: 9}, {value: 10}, {value: 11.75}, {value: 12}]\nsource: s\n";
+    let c = chart(yaml);
+    for w in [NARROW, MID, WIDE] {
+        let mut d = layout(&c.spec, &words("en"), "en", w).unwrap();
+        d.drop_colliding_labels("note");
+        let bars: Vec<[f64; 4]> = d
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Rect {
+                    x0,
+                    y0,
+                    x1,
+                    y1,
+                    role: Role::Series(_),
+                    fill: true,
+                    ..
+                } => Some([*x0, *y0, *x1, *y1]),
+                _ => None,
+            })
+            .collect();
+        let labels: Vec<[f64; 4]> = d
+            .shapes
+            .iter()
+            .filter(|s| {
+                matches!(
+                    s,
+                    Shape::Text {
+                        droppable: true,
+                        ..
+                    }
+                )
+            })
+            .filter_map(collide::text_box)
+            .collect();
+        // Wide enough, labels stay; at 280 px all may go to the table.
+        assert!(w < MID || !labels.is_empty(), "at {w}");
+        for l in &labels {
+            for b in &bars {
+                // Shrunk by the box's margin, so touching is not crossing.
+                let crosses = l[0] + 2.0 < b[2]
+                    && b[0] < l[2] - 2.0
+                    && l[1] + 1.0 < b[3]
+                    && b[1] < l[3] - 1.0;
+                assert!(!crosses, "at {w}: label {l:?} crosses bar {b:?}");
+            }
+        }
+    }
+}

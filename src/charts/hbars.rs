@@ -80,6 +80,11 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
             }
         }
     }
+    // Vertical rules stop short of the scope lines, so no rule runs through their text.
+    let gaps: Vec<(f64, f64)> = panels
+        .iter()
+        .map(|(y0, _, l)| (*y0, y0 + scope::text_height(l.len())))
+        .collect();
     for (y0, y1, lines) in &panels {
         scope::panel(
             &mut d,
@@ -94,7 +99,7 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
     let mut last_right = f64::MIN;
     for tick in axis.ticks() {
         let tx = axis.map(tick, left, right);
-        d.line(vec![(tx, top), (tx, bottom)], Role::Grid, 1);
+        rule(&mut d, tx, (top, bottom), &gaps, Role::Grid);
         let label = frame::tick_label(tick, &axis);
         let half = text::width(&label, SMALL) / 2.0;
         if tx - half < last_right + 8.0 || tx + half > w {
@@ -198,7 +203,7 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
         }
     }
     if !axis.log {
-        d.line(vec![(base, top), (base, bottom)], Role::Muted, 1);
+        rule(&mut d, base, (top, bottom), &gaps, Role::Muted);
     }
     let mut extra = if spec.bands.is_empty() { 0.0 } else { 20.0 };
     if let Some(a) = &spec.axis {
@@ -215,4 +220,18 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
     }
     d.height = bottom + 30.0 + extra + PAD;
     Ok(d)
+}
+
+/// A vertical rule at `x` from `top` to `bottom`, interrupted by `gaps` (sorted, within it).
+fn rule(d: &mut Drawing, x: f64, (top, bottom): (f64, f64), gaps: &[(f64, f64)], role: Role) {
+    let mut y = top;
+    for &(g0, g1) in gaps {
+        if g0 > y {
+            d.line(vec![(x, y), (x, g0)], role, 1);
+        }
+        y = y.max(g1);
+    }
+    if bottom > y {
+        d.line(vec![(x, y), (x, bottom)], role, 1);
+    }
 }

@@ -174,6 +174,30 @@ fn a_measure_of_another_scope_is_set_apart_on_every_kind_that_can_hold_it() {
                 "{kind} at {w}: {main:?} outside"
             );
         }
+        // No grid line or axis runs through the scope's text.
+        let d = layout(&c.spec, &words("en"), "en", WIDE).unwrap();
+        let scope_box = d
+            .shapes
+            .iter()
+            .find(|s| matches!(s, Shape::Text { text, .. } if text.contains("Different")))
+            .and_then(collide::text_box)
+            .unwrap();
+        let crossing = d.shapes.iter().any(|s| match s {
+            Shape::Line {
+                points,
+                role: Role::Grid | Role::Muted,
+                ..
+            } => points.windows(2).any(|p| {
+                let (x0, x1) = (p[0].0.min(p[1].0), p[0].0.max(p[1].0));
+                let (y0, y1) = (p[0].1.min(p[1].1), p[0].1.max(p[1].1));
+                x0 < scope_box[2] - 2.0
+                    && x1 > scope_box[0] + 2.0
+                    && y0 < scope_box[3] - 1.0
+                    && y1 > scope_box[1] + 1.0
+            }),
+            _ => false,
+        });
+        assert!(!crossing, "{kind}: a rule crosses {scope_box:?}");
         assert!(has_text(&draw(&c, "zh").unwrap().svg, "口径不同"), "{kind}");
     }
 }

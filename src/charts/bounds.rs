@@ -30,13 +30,27 @@ pub fn bounds(spec: &Spec, t: &Words, lang: &str, w: f64) -> Drawing {
         (PAD + label_w + 12.0, w - PAD - 8.0)
     };
     let mut d = Drawing::new(w, 0.0);
-    let mut entries = vec![Entry {
-        label: t.get("chart_possible_range").into(),
-        role: Role::Series(0),
-        status: Status::Estimate,
-        dot: false,
-        approx: false,
-    }];
+    // One swatch per kind of mark drawn: shaded ranges for bounds, dots for approximate values.
+    let points = || spec.series.iter().flat_map(|s| s.present());
+    let mut entries = Vec::new();
+    if points().any(|p| p.qualifier.is_bound()) {
+        entries.push(Entry {
+            label: t.get("chart_possible_range").into(),
+            role: Role::Series(0),
+            status: Status::Estimate,
+            dot: false,
+            approx: false,
+        });
+    }
+    if points().any(|p| p.qualifier == Qualifier::Approx) {
+        entries.push(Entry {
+            label: t.get("chart_approx_value").into(),
+            role: Role::Series(0),
+            status: Status::Actual,
+            dot: true,
+            approx: false,
+        });
+    }
     entries.extend(
         frame::legend_entries(spec, t, lang, false)
             .into_iter()

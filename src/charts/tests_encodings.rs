@@ -298,3 +298,16 @@ fn a_value_label_never_crosses_the_edge_of_a_bar() {
         }
     }
 }
+
+#[test]
+fn a_bounds_legend_names_the_marks_it_draws() {
+    let yaml = "kind: bounds\ntitle: t\ncategories: [a, b]\nseries:\n  - name: n\n    points: [{value: 70, qualifier: gt}, {value: 50, qualifier: approx}]\nsource: s\n";
+    let svg = draw(&chart(yaml), "en").unwrap().svg;
+    assert!(has_text(&svg, "Possible range") && has_text(&svg, "Approximate value"));
+    let only_approx = yaml.replace("qualifier: gt", "qualifier: approx");
+    let svg = draw(&chart(&only_approx), "zh").unwrap().svg;
+    assert!(
+        has_text(&svg, "约数") && !has_text(&svg, "可能范围"),
+        "no swatch for a mark not drawn"
+    );
+}

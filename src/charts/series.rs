@@ -72,7 +72,7 @@ pub fn line(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing, AxisE
         d.text(
             c.text(lang),
             left + step * i as f64,
-            bottom + 10.0,
+            bottom + 12.0,
             SMALL,
             Role::Text,
             HPos::Center,

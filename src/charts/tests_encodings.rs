@@ -198,7 +198,15 @@ fn a_measure_of_another_scope_is_set_apart_on_every_kind_that_can_hold_it() {
             _ => false,
         });
         assert!(!crossing, "{kind}: a rule crosses {scope_box:?}");
-        assert!(has_text(&draw(&c, "zh").unwrap().svg, "口径不同"), "{kind}");
+        let zh = draw(&c, "zh").unwrap();
+        assert!(has_text(&zh.svg, "口径不同"), "{kind}");
+        // The table and the CSV, read without the chart, say so too.
+        assert!(
+            zh.table.headers.iter().any(|h| h == "m（口径：口径不同）"),
+            "{kind}: {:?}",
+            zh.table.headers
+        );
+        assert!(zh.csv.contains("m（口径：口径不同）"), "{kind}");
     }
 }
 

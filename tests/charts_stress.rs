@@ -7,7 +7,7 @@ mod common;
 
 use common::TestSite;
 
-const CHARTS: [&str; 12] = [
+const CHARTS: [&str; 14] = [
     "bar-many",
     "hbar-long",
     "hbar-log",
@@ -20,6 +20,8 @@ const CHARTS: [&str; 12] = [
     "timeline-long",
     "groups-many",
     "shifts-long",
+    "hbar-scope",
+    "line-scope",
 ];
 
 #[test]

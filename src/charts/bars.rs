@@ -2,6 +2,7 @@
 
 use super::draw::Drawing;
 use super::frame::{self, Axis, AxisError, LABEL, SMALL};
+use super::scope;
 use super::spec::{Qualifier, Spec};
 use super::text;
 use super::theme::Role;
@@ -245,9 +246,8 @@ pub fn vertical(
     Ok(d)
 }
 
-/// A category whose values all come from series of another scope (`scope:`) is set apart: a
-/// tinted panel with dashed edges and the scope written at its top, so it is not read as
-/// comparable with its neighbours.
+/// A category of another scope (`scope:`) is set apart, so it is not read as comparable
+/// with its neighbours.
 fn scope_breaks(
     d: &mut Drawing,
     spec: &Spec,
@@ -255,38 +255,13 @@ fn scope_breaks(
     (left, slot): (f64, f64),
     (top, bottom): (f64, f64),
 ) {
-    for ci in 0..spec.categories.len() {
-        let present: Vec<_> = spec.series.iter().filter(|s| s.at(ci).is_some()).collect();
-        let Some(scope) = present.first().and_then(|s| s.scope.as_ref()) else {
-            continue;
-        };
-        if !present.iter().all(|s| s.scope.is_some()) {
-            continue;
-        }
+    for (first, end, sc) in scope::runs(spec) {
         let (x0, x1) = (
-            left + slot * ci as f64 + 2.0,
-            left + slot * (ci + 1) as f64 - 2.0,
+            left + slot * first as f64 + 2.0,
+            left + slot * end as f64 - 2.0,
         );
         let y0 = top - 2.0 * SMALL * frame::LINE;
-        d.shapes.push(super::draw::Shape::Rect {
-            x0,
-            y0,
-            x1,
-            y1: bottom,
-            role: Role::Grid,
-            fill: true,
-            opacity: 0.45,
-        });
-        d.dashed_outline(x0, y0, x1, bottom, Role::Muted);
-        let lines = text::wrap(scope.text(lang), SMALL, x1 - x0 - 8.0);
-        frame::lines(
-            d,
-            &lines,
-            (x0 + x1) / 2.0,
-            y0 + 2.0,
-            SMALL,
-            Role::Muted,
-            HPos::Center,
-        );
+        let lines = scope::lines(sc, lang, x1 - x0);
+        scope::panel(d, (x0, y0, x1, bottom), &lines, HPos::Center);
     }
 }

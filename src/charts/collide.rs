@@ -1,5 +1,5 @@
 //! Labels never overlap: value labels are left out when, by the width estimate, they would
-//! collide with kept text, data dots or bound arrows, or leave the canvas. (The browser suite
+//! collide with kept text, data dots, bound arrows or the edge of a bar, or leave the canvas. (The browser suite
 //! measures the real result.)
 
 use super::draw::{Drawing, Shape};
@@ -36,6 +36,23 @@ impl Drawing {
                 _ => None,
             })
             .collect();
+        // Bars: a label may sit wholly inside one (a stacked part's value), never across an edge.
+        let bars: Vec<[f64; 4]> = self
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Rect {
+                    x0,
+                    y0,
+                    x1,
+                    y1,
+                    role: Role::Series(_),
+                    fill: true,
+                    ..
+                } => Some([x0.min(*x1), y0.min(*y1), x0.max(*x1), y0.max(*y1)]),
+                _ => None,
+            })
+            .collect();
         let before = self.shapes.len();
         self.shapes.retain(|s| {
             let Shape::Text {
@@ -46,7 +63,8 @@ impl Drawing {
             };
             let Some(b) = text_box(s) else { return false };
             let inside = b[0] >= 0.0 && b[1] >= 0.0 && b[2] <= w && b[3] <= h;
-            let free = kept.iter().all(|k| !overlaps(k, &b));
+            let free = kept.iter().all(|k| !overlaps(k, &b))
+                && bars.iter().all(|r| !overlaps(r, &b) || contains(r, &b));
             if inside && free {
                 kept.push(b);
             }
@@ -89,6 +107,10 @@ pub fn text_box(s: &Shape) -> Option<[f64; 4]> {
         VPos::Bottom => y - h,
     };
     Some([x0 - 2.0, y0 - 1.0, x0 + w + 2.0, y0 + h + 1.0])
+}
+
+fn contains(outer: &[f64; 4], inner: &[f64; 4]) -> bool {
+    outer[0] <= inner[0] && outer[1] <= inner[1] && inner[2] <= outer[2] && inner[3] <= outer[3]
 }
 
 fn overlaps(a: &[f64; 4], b: &[f64; 4]) -> bool {

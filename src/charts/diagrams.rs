@@ -77,15 +77,7 @@ pub fn timeline(spec: &Spec, t: &Words, lang: &str, w: f64) -> Drawing {
         let x1 = x0 + seg - 3.0;
         let role = Role::Series(i);
         // Light fill with a coloured edge keeps the year labels readable in both themes.
-        d.shapes.push(Shape::Rect {
-            x0,
-            y0: top,
-            x1,
-            y1: top + bar_h,
-            role,
-            fill: true,
-            opacity: 0.22,
-        });
+        d.fill(x0, top, x1, top + bar_h, role, 0.22);
         d.rect(x0, top + bar_h - 4.0, x1, top + bar_h, role);
         let phase = t.phase(i);
         d.bold(
@@ -261,15 +253,7 @@ pub fn shifts(spec: &Spec, lang: &str, w: f64) -> Drawing {
         let to = text::wrap(s.to.text(lang), LABEL, box_w - 16.0);
         let h = (from.len().max(to.len()) as f64 * LABEL * frame::LINE + 16.0).max(36.0);
         let (fx, tx) = (PAD, PAD + box_w + arrow_w);
-        d.shapes.push(Shape::Rect {
-            x0: fx,
-            y0: y,
-            x1: fx + box_w,
-            y1: y + h,
-            role: Role::Track,
-            fill: false,
-            opacity: 1.0,
-        });
+        d.outline(fx, y, fx + box_w, y + h, Role::Track);
         d.tinted_box(tx, y, tx + box_w, y + h, Role::Series(i));
         let lh = LABEL * frame::LINE;
         frame::lines(

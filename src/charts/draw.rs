@@ -70,6 +70,12 @@ impl Drawing {
 
     /// A filled rectangle.
     pub fn rect(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, role: Role) {
+        self.fill(x0, y0, x1, y1, role, 1.0);
+    }
+
+    /// A rectangle filled with a role's colour at `opacity` (tints, light bars).
+    #[allow(clippy::too_many_arguments)]
+    pub fn fill(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, role: Role, opacity: f64) {
         self.shapes.push(Shape::Rect {
             x0,
             y0,
@@ -77,6 +83,19 @@ impl Drawing {
             y1,
             role,
             fill: true,
+            opacity,
+        });
+    }
+
+    /// A rectangle's 1 px outline.
+    pub fn outline(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, role: Role) {
+        self.shapes.push(Shape::Rect {
+            x0,
+            y0,
+            x1,
+            y1,
+            role,
+            fill: false,
             opacity: 1.0,
         });
     }

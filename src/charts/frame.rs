@@ -25,6 +25,8 @@ pub struct Entry {
     pub status: Status,
     /// The marks are dots (log axes), not bars.
     pub dot: bool,
+    /// The marks are approximate parts (cross-hatched), whatever the status.
+    pub approx: bool,
 }
 
 /// Legend entries for a spec: series names when there are several (derived ones marked), and
@@ -45,6 +47,7 @@ pub fn legend_entries(spec: &Spec, t: &Words, lang: &str, dot: bool) -> Vec<Entr
                 role: Role::Series(i),
                 status: Status::Actual,
                 dot,
+                approx: false,
             });
         }
     }
@@ -71,6 +74,7 @@ pub fn legend_entries(spec: &Spec, t: &Words, lang: &str, dot: bool) -> Vec<Entr
                 role,
                 status: st,
                 dot,
+                approx: false,
             });
         }
     }
@@ -86,6 +90,7 @@ pub fn legend_entries(spec: &Spec, t: &Words, lang: &str, dot: bool) -> Vec<Entr
             role,
             status: p.status,
             dot: false,
+            approx: false,
         });
     }
     out
@@ -113,6 +118,8 @@ pub fn legend(d: &mut Drawing, entries: &[Entry], x0: f64, y: f64, max_x: f64) -
         let top = y + row;
         if e.dot {
             d.status_dot(x + 8.0, top + 8.0, e.role, e.status);
+        } else if e.approx {
+            d.approx_bar(x, top + 2.0, x + 16.0, top + 14.0, e.role);
         } else {
             d.status_bar(x, top + 2.0, x + 16.0, top + 14.0, e.role, e.status);
         }

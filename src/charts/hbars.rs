@@ -2,6 +2,7 @@
 
 use super::draw::Drawing;
 use super::frame::{self, Axis, AxisError, LABEL, SMALL};
+use super::scope;
 use super::spec::{Qualifier, Spec};
 use super::text;
 use super::theme::Role;
@@ -53,7 +54,9 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
     let top = y + 4.0;
     let mut row_top = top;
     let mut rows = Vec::new();
-    for c in &spec.categories {
+    let runs = scope::runs(spec);
+    let mut panels: Vec<(f64, f64, Vec<String>)> = Vec::new();
+    for (ci, c) in spec.categories.iter().enumerate() {
         let lines = text::wrap(c.text(lang), LABEL, label_w);
         let text_h = lines.len() as f64 * LABEL * frame::LINE;
         let h = if above {
@@ -61,8 +64,34 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
         } else {
             text_h.max(bar_h * k) + 14.0
         };
+        // A run of rows of another scope is one panel, with the scope written above its first row.
+        let run = runs.iter().position(|r| r.0 <= ci && ci < r.1);
+        if let Some(ri) = run.filter(|&ri| runs[ri].0 == ci) {
+            let lines = scope::lines(runs[ri].2, lang, w - 2.0 * PAD);
+            let scope_h = scope::text_height(lines.len());
+            panels.push((row_top + 2.0, row_top, lines));
+            row_top += scope_h;
+        }
         rows.push((row_top, h, lines));
         row_top += h;
+        if run.is_some_and(|ri| runs[ri].1 == ci + 1) {
+            if let Some(p) = panels.last_mut() {
+                p.1 = row_top - 2.0;
+            }
+        }
+    }
+    // Vertical rules stop short of the scope lines, so no rule runs through their text.
+    let gaps: Vec<(f64, f64)> = panels
+        .iter()
+        .map(|(y0, _, l)| (*y0, y0 + scope::text_height(l.len())))
+        .collect();
+    for (y0, y1, lines) in &panels {
+        scope::panel(
+            &mut d,
+            (PAD / 2.0, *y0, w - PAD / 2.0, *y1),
+            lines,
+            HPos::Left,
+        );
     }
     let bottom = row_top;
     // Tick labels side by side are thinned: one that would touch the previous is left out (its
@@ -70,7 +99,7 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
     let mut last_right = f64::MIN;
     for tick in axis.ticks() {
         let tx = axis.map(tick, left, right);
-        d.line(vec![(tx, top), (tx, bottom)], Role::Grid, 1);
+        rule(&mut d, tx, (top, bottom), &gaps, Role::Grid);
         let label = frame::tick_label(tick, &axis);
         let half = text::width(&label, SMALL) / 2.0;
         if tx - half < last_right + 8.0 || tx + half > w {
@@ -174,7 +203,7 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
         }
     }
     if !axis.log {
-        d.line(vec![(base, top), (base, bottom)], Role::Muted, 1);
+        rule(&mut d, base, (top, bottom), &gaps, Role::Muted);
     }
     let mut extra = if spec.bands.is_empty() { 0.0 } else { 20.0 };
     if let Some(a) = &spec.axis {
@@ -191,4 +220,18 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
     }
     d.height = bottom + 30.0 + extra + PAD;
     Ok(d)
+}
+
+/// A vertical rule at `x` from `top` to `bottom`, interrupted by `gaps` (sorted, within it).
+fn rule(d: &mut Drawing, x: f64, (top, bottom): (f64, f64), gaps: &[(f64, f64)], role: Role) {
+    let mut y = top;
+    for &(g0, g1) in gaps {
+        if g0 > y {
+            d.line(vec![(x, y), (x, g0)], role, 1);
+        }
+        y = y.max(g1);
+    }
+    if bottom > y {
+        d.line(vec![(x, y), (x, bottom)], role, 1);
+    }
 }

@@ -9,24 +9,8 @@ use super::theme::Role;
 impl Drawing {
     /// A box tinted with a role's colour and outlined in it (chips, "to" boxes).
     pub fn tinted_box(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, role: Role) {
-        self.shapes.push(Shape::Rect {
-            x0,
-            y0,
-            x1,
-            y1,
-            role,
-            fill: true,
-            opacity: 0.18,
-        });
-        self.shapes.push(Shape::Rect {
-            x0,
-            y0,
-            x1,
-            y1,
-            role,
-            fill: false,
-            opacity: 1.0,
-        });
+        self.fill(x0, y0, x1, y1, role, 0.18);
+        self.outline(x0, y0, x1, y1, role);
     }
 
     /// A bar styled by status: solid when actual, light and hatched when estimated or forecast,
@@ -37,54 +21,33 @@ impl Drawing {
         match status {
             Status::Actual => self.rect(x0, y0, x1, y1, role),
             Status::Estimate => {
-                self.shapes.push(Shape::Rect {
-                    x0,
-                    y0,
-                    x1,
-                    y1,
-                    role,
-                    fill: true,
-                    opacity: 0.35,
-                });
+                self.fill(x0, y0, x1, y1, role, 0.35);
                 self.hatch(x0, y0, x1, y1, role, false, 6.0);
-                self.shapes.push(Shape::Rect {
-                    x0,
-                    y0,
-                    x1,
-                    y1,
-                    role,
-                    fill: false,
-                    opacity: 1.0,
-                });
+                self.outline(x0, y0, x1, y1, role);
             }
             // A forecast is further from fact than an estimate: paler, hatched the other way,
             // and only a dashed outline.
             Status::Forecast => {
-                self.shapes.push(Shape::Rect {
-                    x0,
-                    y0,
-                    x1,
-                    y1,
-                    role,
-                    fill: true,
-                    opacity: 0.15,
-                });
+                self.fill(x0, y0, x1, y1, role, 0.15);
                 self.hatch(x0, y0, x1, y1, role, true, 6.0);
                 self.dashed_outline(x0, y0, x1, y1, role);
             }
             Status::InProgress => {
                 self.hatch(x0, y0, x1, y1, role, false, 10.0);
-                self.shapes.push(Shape::Rect {
-                    x0,
-                    y0,
-                    x1,
-                    y1,
-                    role,
-                    fill: false,
-                    opacity: 1.0,
-                });
+                self.outline(x0, y0, x1, y1, role);
             }
         }
+    }
+
+    /// A part whose size is known only roughly (≈, or a bound): light and cross-hatched, so it
+    /// never reads as an exact share nor as an estimate (hatched one way).
+    pub fn approx_bar(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, role: Role) {
+        let (x0, x1) = (x0.min(x1), x0.max(x1));
+        let (y0, y1) = (y0.min(y1), y0.max(y1));
+        self.fill(x0, y0, x1, y1, role, 0.3);
+        self.hatch(x0, y0, x1, y1, role, false, 7.0);
+        self.hatch(x0, y0, x1, y1, role, true, 7.0);
+        self.outline(x0, y0, x1, y1, role);
     }
 
     /// A dot styled by status: filled when actual, a ring with a centre when estimated, a bare

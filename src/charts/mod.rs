@@ -9,13 +9,16 @@ mod axis;
 mod bars;
 mod bounds;
 mod collide;
+mod compact;
 mod diagrams;
 mod draw;
 mod frame;
 mod hbars;
 mod marks;
 mod schema;
+mod scope;
 mod series;
+mod shares;
 pub mod spec;
 mod table;
 mod text;
@@ -140,7 +143,7 @@ fn layout(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<draw::Drawing, S
         Kind::Stacked => bars::vertical(spec, t, lang, w, true).map_err(axis_error)?,
         Kind::Hbar => hbars::horizontal(spec, t, lang, w).map_err(axis_error)?,
         Kind::Bounds => bounds::bounds(spec, t, lang, w),
-        Kind::Stacked100 => bounds::stacked100(spec, t, lang, w),
+        Kind::Stacked100 => shares::stacked100(spec, t, lang, w),
         Kind::Timeline => diagrams::timeline(spec, t, lang, w),
         Kind::Groups => diagrams::groups(spec, lang, w),
         Kind::Shifts => diagrams::shifts(spec, lang, w),
@@ -203,6 +206,8 @@ pub fn render(chart: &ChartSpec, lang: &str, t: &Words) -> Result<Figure, Diagno
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_encodings;
 #[cfg(test)]
 mod tests_props;
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! One YAML schema per chart kind. The `kind:` key is read first; the whole file is then read
 //! into that kind's own struct, which rejects any field the kind does not use (`phases:` on a bar
-//! chart) with "did you mean". Reading the file again, rather than re-deserializing a buffered
-//! value, keeps serde's line and column in every error.
+//! chart) with "did you mean", or with the kinds the field belongs to. Reading the file again,
+//! rather than re-deserializing a buffered value (as `#[serde(tag = "kind")]` would), keeps
+//! serde's line and column in every error.
 
 use super::spec::{Band, Group, Kind, Phase, Scale, Series, Shift, Spec};
 use crate::error::Diagnostic;
@@ -13,6 +14,12 @@ use std::path::Path;
 #[derive(Deserialize)]
 struct Head {
     kind: Kind,
+}
+
+/// A kind's own schema: read into its struct, then into the [`Spec`] the renderers share.
+trait Schema: serde::de::DeserializeOwned + Into<Spec> {
+    /// Every top-level key the kind accepts.
+    const FIELDS: &'static [&'static str];
 }
 
 /// Declares a kind's schema: the fields every chart has, plus the listed ones.
@@ -32,6 +39,12 @@ macro_rules! schema {
             notes: Vec<Localized>,
             source: Localized,
             $($(#[$fdoc])* #[serde(default)] $field: $ty,)*
+        }
+
+        impl Schema for $name {
+            const FIELDS: &'static [&'static str] = &[
+                "kind", "title", "caption", "alt", "notes", "source", $(stringify!($field)),*
+            ];
         }
 
         impl From<$name> for Spec {
@@ -141,19 +154,71 @@ schema!(
     Shifts { shifts: Vec<Shift> }
 );
 
+/// The top-level keys a kind accepts.
+fn fields(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Bar | Kind::Hbar => Bars::FIELDS,
+        Kind::Stacked => Stacked::FIELDS,
+        Kind::Line => Line::FIELDS,
+        Kind::Bounds => Bounds::FIELDS,
+        Kind::Stacked100 => Stacked100::FIELDS,
+        Kind::Pie | Kind::Donut => Pie::FIELDS,
+        Kind::Timeline => Timeline::FIELDS,
+        Kind::Groups => Groups::FIELDS,
+        Kind::Shifts => Shifts::FIELDS,
+    }
+}
+
+/// Reads `source` with schema `S`; a key that another kind accepts is named as belonging there.
+fn read<S: Schema>(source: &str, file: &Path, kind: Kind) -> Result<Spec, Diagnostic> {
+    crate::yamlx::parse::<S>(source, file, 0)
+        .map(Into::into)
+        .map_err(|d| belongs_elsewhere(d, kind))
+}
+
+/// For "unknown field `phases`" on a kind that lacks it, says which kinds take `phases`.
+fn belongs_elsewhere(mut d: Diagnostic, kind: Kind) -> Diagnostic {
+    let Some(field) = d
+        .message
+        .split("unknown field `")
+        .nth(1)
+        .and_then(|r| r.split('`').next())
+    else {
+        return d;
+    };
+    let owners: Vec<String> = Kind::ALL
+        .iter()
+        .filter(|k| fields(**k).contains(&field))
+        .map(|k| format!("`{}`", k.name()))
+        .collect();
+    if owners.is_empty() {
+        return d;
+    }
+    let hint = format!(
+        "`{field}` belongs to {} charts, not `{}` charts",
+        owners.join(", "),
+        kind.name()
+    );
+    d.help = Some(match d.help.take() {
+        Some(h) => format!("{hint}; {h}"),
+        None => hint,
+    });
+    d
+}
+
 /// Reads a chart file with the schema of its kind.
 pub fn parse(source: &str, file: &Path) -> Result<Spec, Diagnostic> {
-    use crate::yamlx::parse as read;
-    let head: Head = read(source, file, 0)?;
-    Ok(match head.kind {
-        Kind::Bar | Kind::Hbar => read::<Bars>(source, file, 0)?.into(),
-        Kind::Stacked => read::<Stacked>(source, file, 0)?.into(),
-        Kind::Line => read::<Line>(source, file, 0)?.into(),
-        Kind::Bounds => read::<Bounds>(source, file, 0)?.into(),
-        Kind::Stacked100 => read::<Stacked100>(source, file, 0)?.into(),
-        Kind::Pie | Kind::Donut => read::<Pie>(source, file, 0)?.into(),
-        Kind::Timeline => read::<Timeline>(source, file, 0)?.into(),
-        Kind::Groups => read::<Groups>(source, file, 0)?.into(),
-        Kind::Shifts => read::<Shifts>(source, file, 0)?.into(),
-    })
+    let head: Head = crate::yamlx::parse(source, file, 0)?;
+    let kind = head.kind;
+    match kind {
+        Kind::Bar | Kind::Hbar => read::<Bars>(source, file, kind),
+        Kind::Stacked => read::<Stacked>(source, file, kind),
+        Kind::Line => read::<Line>(source, file, kind),
+        Kind::Bounds => read::<Bounds>(source, file, kind),
+        Kind::Stacked100 => read::<Stacked100>(source, file, kind),
+        Kind::Pie | Kind::Donut => read::<Pie>(source, file, kind),
+        Kind::Timeline => read::<Timeline>(source, file, kind),
+        Kind::Groups => read::<Groups>(source, file, kind),
+        Kind::Shifts => read::<Shifts>(source, file, kind),
+    }
 }

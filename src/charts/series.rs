@@ -2,6 +2,7 @@
 
 use super::draw::{Drawing, Shape};
 use super::frame::{self, Axis, AxisError, LABEL, SMALL};
+use super::scope;
 use super::spec::{Kind, Spec, Status};
 use super::text;
 use super::theme::Role;
@@ -27,10 +28,35 @@ pub fn line(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing, AxisE
     let right = w - PAD - (end_labels + 12.0).max(24.0).min(w / 3.0);
     let mut d = Drawing::new(w, 0.0);
     let y = frame::header(&mut d, spec, t, lang, left, w - PAD, PAD, true);
-    let (top, bottom) = (y + 10.0, y + 10.0 + if w < 500.0 { 190.0 } else { 230.0 });
-    frame::value_grid(&mut d, &axis, (left, right), (top, bottom));
     let n = spec.categories.len().max(1);
     let step = (right - left) / (n.max(2) - 1) as f64;
+    // Categories of another scope are panels one step wide, with the scope written above the plot.
+    let panels: Vec<((f64, f64), Vec<String>)> = scope::runs(spec)
+        .into_iter()
+        .map(|(first, end, sc)| {
+            let (a, b) = (left + step * first as f64, left + step * (end - 1) as f64);
+            let span = (
+                (a - step / 2.0).max(left - 4.0),
+                (b + step / 2.0).min(right + 4.0),
+            );
+            (span, scope::lines(sc, lang, span.1 - span.0))
+        })
+        .collect();
+    let scope_h = panels
+        .iter()
+        .map(|(_, l)| scope::text_height(l.len()))
+        .fold(0.0, f64::max);
+    let top = y + 10.0 + scope_h;
+    let bottom = top + if w < 500.0 { 190.0 } else { 230.0 };
+    for ((x0, x1), lines) in &panels {
+        scope::panel(
+            &mut d,
+            (*x0, top - scope_h, *x1, bottom),
+            lines,
+            HPos::Center,
+        );
+    }
+    frame::value_grid(&mut d, &axis, (left, right), (top, bottom));
     let widest = spec
         .categories
         .iter()
@@ -46,7 +72,7 @@ pub fn line(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing, AxisE
         d.text(
             c.text(lang),
             left + step * i as f64,
-            bottom + 10.0,
+            bottom + 12.0,
             SMALL,
             Role::Text,
             HPos::Center,

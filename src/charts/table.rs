@@ -82,14 +82,23 @@ pub fn table(spec: &Spec, t: &Words, lang: &str) -> DataTable {
     }
 }
 
+/// A series' name as the table and CSV give it: with how it is derived and, for a measure of
+/// another scope, that scope, so no reader of the data alone takes it as comparable.
 fn series_name(s: &Series, t: &Words, lang: &str) -> String {
     let name = s.name.text(lang);
-    match &s.derived {
+    let name = match &s.derived {
         Some(rule) => t.fill(
             "chart_derived_rule",
             &[("name", name), ("rule", rule.text(lang))],
         ),
         None => name.to_string(),
+    };
+    match &s.scope {
+        Some(scope) => t.fill(
+            "chart_scoped",
+            &[("name", &name), ("scope", scope.text(lang))],
+        ),
+        None => name,
     }
 }
 

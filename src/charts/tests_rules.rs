@@ -181,8 +181,24 @@ fn each_kind_has_its_own_schema() {
     let e = first_error(&series("bar", "phases: []\n", &["1"]));
     assert!(e.message.contains("unknown field `phases`"), "{e:?}");
     assert_eq!(e.location.line, Some(3));
+    let help = e.help.unwrap();
+    assert!(
+        help.contains("`phases` belongs to `timeline` charts, not `bar` charts"),
+        "{help}"
+    );
+    // A field several kinds share names them all; a plain typo gets no "belongs".
+    let e = first_error("kind: timeline\ntitle: t\nphases: []\nremainder: r\nsource: s\n");
+    assert!(e.help.unwrap().contains("belongs to `stacked100` charts"));
+    let e = first_error("kind: pie\ntitle: t\nscale: log\nsource: s\n");
+    let help = e.help.unwrap();
+    assert!(
+        help.contains("`bar`, `hbar`, `stacked`, `line` charts"),
+        "{help}"
+    );
     let e = first_error(&series("bar", "", &["1"]).replace("categories", "categores"));
-    assert!(e.help.unwrap().contains("did you mean `categories`"));
+    let help = e.help.unwrap();
+    assert!(help.contains("did you mean `categories`"));
+    assert!(!help.contains("belongs"), "{help}");
     let e = first_error("kind: timeline\ntitle: t\nphases: []\nunit: x\nsource: s\n");
     assert!(e.message.contains("unknown field `unit`"), "{e:?}");
 }
@@ -438,29 +454,4 @@ fn a_bound_on_a_bar_or_dot_is_drawn_as_a_bound() {
             "{kind} {scale}: one arrow per bound, none for the exact value"
         );
     }
-}
-
-#[test]
-fn a_measure_of_another_scope_is_set_apart() {
-    let yaml = "kind: bar\ntitle: t\ncategories: [a, b]\nseries:\n  - name: n\n    points: [{value: 2}, ~]\n  - name: m\n    scope: {zh: 口径不同, en: Different scope}\n    points: [~, {value: 9}]\nsource: s\n";
-    let c = chart(yaml);
-    let d = layout(&c.spec, &words("en"), "en", WIDE).unwrap();
-    let panels = d
-        .shapes
-        .iter()
-        .filter(|s| {
-            matches!(
-                s,
-                Shape::Rect {
-                    role: theme::Role::Grid,
-                    fill: true,
-                    ..
-                }
-            )
-        })
-        .count();
-    assert_eq!(panels, 1, "one panel, for category b only");
-    assert!(has_text(&draw(&c, "en").unwrap().svg, "Different scope"));
-    let e = errors(&yaml.replace("kind: bar", "kind: line"));
-    assert!(e[0].message.contains("`scope`"), "{e:?}");
 }

@@ -115,6 +115,7 @@ pub fn finish(raw: &str, id: &str, title: &str, desc: &str, standalone: bool) ->
     }
     svg = svg.replace(" opacity=\"1\"", "");
     svg = round_font_sizes(&svg);
+    svg = super::compact::merge_polylines(&svg);
     let body_start = svg.find('>').map_or(0, |i| i + 1);
     let (w, h) = view_box(&svg[..body_start]);
     let (size, background) = if standalone {

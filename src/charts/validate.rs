@@ -2,6 +2,7 @@
 //! that do not cut data, wholes that add up, and the rule for chart ids.
 
 use super::axis::{Axis, AxisError, MAX_MAGNITUDE};
+use super::scope;
 use super::spec::{decimals_of, Kind, Point, Qualifier, Scale, Spec, MAX_DECIMALS};
 use crate::error::{Diagnostic, Location};
 use crate::yamlx::{line_of, PathSeg};
@@ -133,14 +134,14 @@ fn data(c: &mut Ctx) {
         );
     }
     for (si, s) in spec.series.iter().enumerate() {
-        if s.scope.is_some() && spec.kind != Kind::Bar {
+        if s.scope.is_some() && !scope::drawn_by(spec.kind) {
             c.error(
                 &[key("series"), PathSeg::Index(si), key("scope")],
                 format!(
                     "a `{}` chart cannot set a series' `scope` apart",
                     spec.kind.name()
                 ),
-                "use `kind: bar`, or draw measures of different scope as separate charts",
+                "use `kind: bar`, `hbar`, `stacked` or `line`, or draw measures of different scope as separate charts",
             );
         }
         if s.points.len() != spec.categories.len() {
@@ -167,6 +168,18 @@ fn data(c: &mut Ctx) {
                 point(c, &path, p);
             }
         }
+    }
+    if let Some((ci, a, b)) = scope::first_mix(spec) {
+        c.error(
+            &[key("series"), PathSeg::Index(b), key("points"), PathSeg::Index(ci)],
+            format!(
+                "category {} holds values of series {} and {}, which differ in `scope`",
+                ci + 1,
+                a + 1,
+                b + 1
+            ),
+            "measures of different scope are not comparable: give each scope its own categories (a category of another scope is set apart), or draw separate charts",
+        );
     }
     if c.out.is_empty() {
         axis(c);

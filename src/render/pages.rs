@@ -248,6 +248,7 @@ pub(super) fn report_view(
 ) -> ReportView {
     let paths = Paths::new(&site.config);
     let m = &report.manifest;
+    let chinese = crate::markdown::cjk::is_cjk_language(&site.config.language(lang).code);
     let tx = |l: &Localized| l.text(lang).to_string();
     let opt = |l: &Option<Localized>| {
         l.as_ref()
@@ -327,7 +328,7 @@ pub(super) fn report_view(
             .iter()
             .map(|k| TakeawayView {
                 title: tx(&k.title),
-                text_html: render_snippet(k.text.text(lang), true),
+                text_html: render_snippet(k.text.text(lang), true, chinese),
             })
             .collect(),
         figures: m
@@ -363,7 +364,7 @@ pub(super) fn report_view(
             .map(|d| DisclosureView {
                 title: tx(&d.title),
                 id: slugify(d.title.text(lang)),
-                body_html: render_snippet(d.body.text(lang), false),
+                body_html: render_snippet(d.body.text(lang), false, chinese),
             })
             .collect(),
         chapters,

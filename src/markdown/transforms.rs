@@ -55,8 +55,9 @@ impl<'a> Stage<'a> for HeadingIds<'a, '_> {
     }
 }
 
-/// Wraps tables in a focusable container that scrolls sideways on narrow screens. (A plain
-/// adapter with one slot: tables are rare and every other node passes straight through.)
+/// Wraps tables in a container that scrolls sideways on narrow screens; `static/tables.js` gives
+/// it a Tab stop only while it scrolls. (A plain adapter with one slot: tables are rare and every
+/// other node passes straight through.)
 pub struct WrapTables<'a, I> {
     inner: I,
     next: Option<Node<'a>>,
@@ -82,7 +83,7 @@ impl<'a, I: Iterator<Item = Node<'a>>> Iterator for WrapTables<'a, I> {
         };
         match &node {
             Node::Event(Event::Start(Tag::Table(_)), r) => {
-                let open = html("<div class=\"table-wrap\" tabindex=\"0\">", r);
+                let open = html("<div class=\"table-wrap\">", r);
                 self.next = Some(node);
                 Some(open)
             }

@@ -312,6 +312,42 @@ fn a_body_heading_repeating_the_title_is_folded_into_the_page_heading() {
     assert!(ids.iter().any(|i| i.contains("yanbao")), "{ids:?}");
 }
 
+/// Stderr of `yanbao <command> --root` on `site`, which must succeed.
+fn warnings_of(site: &TestSite, command: &str) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_yanbao"))
+        .args([command, "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{command} failed:\n{stderr}");
+    stderr
+}
+
+#[test]
+fn a_leading_body_heading_is_a_located_warning_in_build_and_check() {
+    let same = mini_with_chapter_one("The `yanbao` build", "# The `yanbao` build\n\nText.\n");
+    let differs = mini_with_chapter_one("Deployment", "Intro.\n");
+    differs.write(
+        "content/reports/alpha/chapters/one.en.md",
+        "---\ntitle: Deployment\norder: 1\n---\n\n\n# Shipping it\n\nText.\n",
+    );
+    for command in ["build", "check"] {
+        let out = warnings_of(&same, command);
+        assert!(out.contains("one.en.md:6:1"), "{command}: {out}");
+        assert!(out.contains("repeats its title"), "{command}: {out}");
+        let out = warnings_of(&differs, command);
+        assert!(out.contains("one.en.md:7:1"), "{command}: {out}");
+        assert!(
+            out.contains("`# Shipping it`, but its title is `Deployment`"),
+            "{command}: {out}"
+        );
+    }
+    // A body without a leading heading is not warned about.
+    let plain = mini_with_chapter_one("Deployment", "Intro.\n\n# Later\n");
+    assert!(!warnings_of(&plain, "build").contains("one.en.md"));
+}
+
 #[test]
 fn markdown_in_a_chapter_title_is_shown_as_text_everywhere() {
     let site = mini_with_chapter_one("The `yanbao` *build*", "Text.\n");

@@ -86,6 +86,15 @@ pub fn draft<'a>(
         };
         let md = markdown::render(&source.body, &ctx);
         md.diagnostics.iter().cloned().for_each(|d| diags.push(d));
+        let title = &source.front.title;
+        if let Some(d) = super::titles::leading_heading_warning(
+            &source.body,
+            title,
+            &source.file,
+            source.body_line,
+        ) {
+            diags.push(d);
+        }
         // Resolving is pure; the links of the rendering kept are resolved again for checking.
         let pending = md
             .links

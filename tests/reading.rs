@@ -428,6 +428,46 @@ fn tables_that_fit_take_no_tab_stop() {
     assert!(site().out("tables.js").contains("scrollWidth"));
 }
 
+#[test]
+fn a_chart_that_repeats_the_table_before_it_is_marked_so_print_shows_the_facts_once() {
+    // The outlook chapter gives its three phases as a prose table and a chart; print keeps the
+    // chart (static/style.css hides a table followed by `figure[data-repeats]`; the PDF check of
+    // the browser suite reads the paper).
+    for page in [
+        "aigc-2024/outlook/index.html",
+        "en/aigc-2024/outlook/index.html",
+    ] {
+        let html = site().out(page);
+        let (before, _) = html
+            .split_once(" data-repeats=\"table\">")
+            .expect("a marked figure");
+        let figure_start = before
+            .rfind("<figure ")
+            .expect("the marked element is a figure");
+        assert!(
+            before[..figure_start]
+                .trim_end()
+                .ends_with("</table>\n</div>"),
+            "{page}: the figure does not follow a table"
+        );
+    }
+    assert!(site()
+        .out("style.css")
+        .contains(":has(+ figure[data-repeats=\"table\"])"));
+    let site = TestSite::mini();
+    site.edit(
+        "content/reports/alpha/chapters/one.en.md",
+        "{{ chart(id=\"sizes\") }}",
+        "{{ chart(id=\"sizes\", repeats=\"chart\") }}",
+    );
+    let err = site.build_err(&[]);
+    assert!(err.contains("one.en.md:11:1"), "{err}");
+    assert!(
+        err.contains("`repeats` of chart `sizes` must be \"table\""),
+        "{err}"
+    );
+}
+
 /// Texts of the figure labels on a page, in order.
 fn figure_labels(html: &str) -> Vec<String> {
     html.split("class=\"chart-label\">")

@@ -51,7 +51,7 @@ pub fn number(
     templates: &Templates,
     diags: &mut Diagnostics,
 ) -> Option<Figures> {
-    let mut order: Vec<(String, String)> = Vec::new();
+    let mut order: Vec<(String, String, bool)> = Vec::new();
     // Chapter showing each chart, so that checks are lookups rather than scans of `order`.
     let mut placed: HashMap<String, String> = HashMap::new();
     let mut refs: Vec<(&Path, &Embed)> = Vec::new();
@@ -61,7 +61,8 @@ pub fn number(
             match check_embed(report, d, e, &placed) {
                 Ok(Some(id)) => {
                     placed.insert(id.clone(), d.chapter.slug.clone());
-                    order.push((id, d.chapter.slug.clone()));
+                    let repeats = e.args.contains_key("repeats");
+                    order.push((id, d.chapter.slug.clone(), repeats));
                 }
                 Ok(None) => refs.push((&d.source.file, e)),
                 Err(diag) => {
@@ -119,7 +120,8 @@ fn check_embed(
                 .with_help(format!("known embeds: {}", EMBED_NAMES.join(", "))),
         );
     }
-    let extra: Vec<&String> = e.args.keys().filter(|k| *k != "id").collect();
+    let takes = |k: &str| k == "id" || (e.name == "chart" && k == "repeats");
+    let extra: Vec<&String> = e.args.keys().filter(|k| !takes(k)).collect();
     if let Some(k) = extra.first() {
         return Err(Diagnostic::error(
             at(file, e),
@@ -133,6 +135,13 @@ fn check_embed(
     };
     if e.name == "ref" {
         return Ok(None);
+    }
+    if let Some(v) = e.args.get("repeats").filter(|v| *v != "table") {
+        return Err(Diagnostic::error(
+            at(file, e),
+            format!("`repeats` of chart `{id}` must be \"table\", not \"{v}\""),
+        )
+        .with_help(format!("write {{{{ chart(id=\"{id}\", repeats=\"table\") }}}} right after a table that gives the chart's facts: print then leaves the table out")));
     }
     if !report.charts.contains_key(id) {
         return Err(
@@ -179,7 +188,7 @@ fn render_all(
     site: &Site,
     report: &Report,
     lang: &str,
-    order: &[(String, String)],
+    order: &[(String, String, bool)],
     templates: &Templates,
     diags: &mut Diagnostics,
 ) -> Option<Figures> {
@@ -190,7 +199,7 @@ fn render_all(
         placed: BTreeMap::new(),
         files: Vec::new(),
     };
-    for (i, (id, chapter)) in order.iter().enumerate() {
+    for (i, (id, chapter, repeats_table)) in order.iter().enumerate() {
         let spec = &report.charts[id];
         let figure = match crate::charts::render(spec, lang, &words) {
             Ok(f) => f,
@@ -220,6 +229,7 @@ fn render_all(
             csv_href: paths.href(&csv_path),
             svg_href: paths.href(&svg_path),
             csv_name: format!("{id}.{lang}.csv"),
+            repeats_table: *repeats_table,
             figure,
         };
         match templates.render("partials/figure.html", &ctx) {

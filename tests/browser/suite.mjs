@@ -350,7 +350,18 @@ async function checkPdf(rel) {
     source: f.querySelector('.chart-source').textContent,
   })));
   const title = await page.evaluate(() => document.querySelector('.report-hero h1, .kicker a')?.textContent || '');
+  // Rows and columns of the prose tables whose facts a chart marked repeats="table" gives (null:
+  // no table before the chart). pdftotext reads a printed table by rows or by columns.
+  const repeated = await page.evaluate(() => [...document.querySelectorAll('figure[data-repeats="table"]')].map((f) => {
+    const wrap = f.previousElementSibling;
+    if (!wrap || !wrap.matches('.table-wrap')) return null;
+    const rows = [...wrap.querySelectorAll('tr')].map((tr) => [...tr.cells].map((c) => c.textContent));
+    const columns = rows[0].map((_, i) => rows.map((r) => r[i] || '').join(''));
+    return [...rows.map((r) => r.join('')), ...columns];
+  }));
   check(`${name}: print test page has figures`, figures.length > 0);
+  // The default report's one-page view has the outlook chapter's three phases (prose table + chart).
+  if (rel === 'aigc-2024/all/') check(`${name}: print test page has a chart that repeats a table`, repeated.length > 0);
   const file = path.join(shots || os.tmpdir(), `${rel.replace(/\W+/g, '_') || 'home'}-print.pdf`);
   await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
   await ctx.close();
@@ -374,6 +385,11 @@ async function checkPdf(rel) {
     starts.push(text.length);
     text += squash(body.map((w) => w.text).join(''));
   });
+  // Each fact once on paper: the chart is printed, the table it repeats is not.
+  for (const rows of repeated) {
+    const printed = (rows || []).filter((row) => text.includes(squash(row)));
+    check(`${name}: a table that a chart repeats is not printed`, rows !== null && rows.length > 0 && printed.length === 0, JSON.stringify(rows && printed));
+  }
   const pageAt = (pos) => starts.filter((s) => s <= pos).length;
   let from = 0;
   for (const f of figures) {

@@ -155,15 +155,18 @@ async function readingGeometry(page, name, rel, width) {
       tab: w.hasAttribute('tabindex'), scrolls: w.scrollWidth > w.clientWidth + 1,
       fig: !!w.closest('figure, .disclosures'),
     }));
-    // Chapter table cells keep room for a short word: none narrows to a character or two a line.
-    const thin = [...document.querySelectorAll('.prose .table-wrap :is(th, td)')].filter((c) => {
+    // Table cells keep room for a short word: none narrows to a character or two a line.
+    const thin = [...document.querySelectorAll('.table-wrap :is(th, td)')].filter((c) => {
       const s = getComputedStyle(c);
       const inner = c.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
       return c.getClientRects().length && c.textContent.trim().length > 2 && inner < 2.5 * parseFloat(s.fontSize);
     }).map((c) => c.textContent.trim().slice(0, 12));
     const toggle = document.querySelector('.contents-toggle');
+    const wc = document.querySelector('.whole-contents');
+    const prose = document.querySelector('.whole .prose');
     return {
       thin,
+      whole: wc && prose ? { contents: Math.round(wc.getBoundingClientRect().left), prose: Math.round(prose.getBoundingClientRect().right) } : null,
       heads: heads.length, loose, quote, lang: document.documentElement.lang, tabTables,
       chapter: document.body.classList.contains('page-chapter'),
       toggle: toggle && getComputedStyle(toggle).display !== 'none' ? toggle.getBoundingClientRect().top : null,
@@ -176,6 +179,7 @@ async function readingGeometry(page, name, rel, width) {
   if (r.lang === 'en') check(`${name}: curly quotes are Latin width, not full-width (${width}px)`, r.quote < 0.6, `${r.quote.toFixed(2)} em`);
   // Every table's box takes a Tab stop exactly while it scrolls (static/tables.js), at each width;
   // closed data tables are opened first so that they are measured too.
+  if (r.whole && width === 1280) check(`${name}: the one-page view's contents sit beside the text (1280px)`, r.whole.contents >= r.whole.prose, JSON.stringify(r.whole));
   check(`${name}: table columns are not one character wide (${width}px)`, r.thin.length === 0, JSON.stringify(r.thin));
   const stuck = r.tabTables.filter((t) => !t.tab && t.scrolls);
   check(`${name}: tables without a Tab stop do not scroll (${width}px)`, stuck.length === 0, JSON.stringify(stuck));

@@ -226,6 +226,21 @@ fn chinese_pages_type_no_space_between_han_and_latin() {
 }
 
 #[test]
+fn english_pages_use_curly_double_quotes() {
+    // Typewriter quotes ("AI market") read as a template's seam next to the curly ones.
+    let mut problems = Vec::new();
+    for (path, html) in pages(|p| p.starts_with("en/")) {
+        let text = visible_text(&html, &["svg", "pre", "code", "script", "style"]);
+        let chars: Vec<char> = text.chars().collect();
+        for (i, _) in chars.iter().enumerate().filter(|(_, c)| **c == '"') {
+            let around: String = chars[i.saturating_sub(20)..=i].iter().collect();
+            problems.push(format!("{path}: {around:?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
 fn chinese_interface_uses_full_width_colons() {
     let mut problems = Vec::new();
     for (path, html) in pages(is_zh) {

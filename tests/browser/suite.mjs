@@ -321,7 +321,7 @@ async function checkPrint(rel) {
     const figs = [...document.querySelectorAll('figure.chart')];
     const ext = [...document.querySelectorAll('.prose a[href^="http"], .related a[href^="http"], .site-footer a[href^="http"]')];
     return {
-      chrome: hidden('.site-header') && hidden('.sidebar') && hidden('.pager') && hidden('.skip-link'),
+      chrome: hidden('.site-header') && hidden('.sidebar') && hidden('.pager') && hidden('.skip-link') && hidden('.cite-files'),
       charts: figs.every((f) => f.querySelector('svg') && getComputedStyle(f.querySelector('.chart-wide')).display !== 'none'),
       unbroken: figs.every((f) => ['avoid', 'avoid-page'].includes(getComputedStyle(f).breakInside)),
       urls: ext.every((a) => getComputedStyle(a, '::after').content.includes('http')),

@@ -30,6 +30,7 @@ fn context_render(text: &str) -> usize {
         links: &links,
         reserved_ids: &[],
         cjk_lang: None,
+        chinese: true,
     };
     render(text, &ctx).html.len()
 }

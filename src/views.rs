@@ -373,4 +373,7 @@ pub struct FigureContext {
     pub svg_href: String,
     /// File name offered for the CSV download.
     pub csv_name: String,
+    /// Whether the chart repeats the facts of the table just before it (`repeats="table"` on its
+    /// embed), so that print leaves that table out and each fact is printed once.
+    pub repeats_table: bool,
 }

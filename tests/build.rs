@@ -169,7 +169,8 @@ fn chinese_text_rules_hold_in_the_built_page() {
     site.build_ok(&[]);
     let html = site.out("alpha/one/index.html");
     assert!(
-        html.contains("<strong>更加关注应用场景落地。</strong>AIGC 产品的落地取决于场景。"),
+        // The space typed between AIGC and 产品 goes (docs/typography.md).
+        html.contains("<strong>更加关注应用场景落地。</strong>AIGC产品的落地取决于场景。"),
         "{html}"
     );
     assert!(html.contains("<h2 id=\"应用落地\">应用落地</h2>"));

@@ -26,11 +26,12 @@ fuzz_target!(|text: &str| {
         links: &links,
         reserved_ids: &["main".to_string()],
         cjk_lang: Some("zh-CN"),
+        chinese: false,
     };
     let r = render(text, &ctx);
     assert!(markers(&r.html) <= markers(text), "{text:?} -> {:?}", r.html);
     let html = embeds::splice(&r.html, &r.slots, |_| "<x>".into());
     assert_eq!(html.matches("<x>").count() - r.html.matches("<x>").count(), r.slots.len());
-    let snippet = render_snippet(text, true);
+    let snippet = render_snippet(text, true, true);
     assert!(markers(&snippet) <= markers(text));
 });

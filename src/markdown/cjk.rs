@@ -19,9 +19,83 @@ pub fn is_punct(c: char) -> bool {
             | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
 }
 
-/// Whether a soft line break between `before` and `after` should vanish rather than become a space.
-pub fn joins_without_space(before: Option<char>, after: Option<char>) -> bool {
-    matches!((before, after), (Some(b), Some(a)) if is_cjk(b) && is_cjk(a))
+/// Whether `code` (a BCP 47 language code) is Chinese, Japanese or Korean.
+pub fn is_cjk_language(code: &str) -> bool {
+    ["zh", "ja", "ko"]
+        .iter()
+        .any(|p| code == *p || code.starts_with(&format!("{p}-")))
+}
+
+/// Whether `c` is a Han character (an ideograph), the characters the Han–Latin spacing rule is
+/// about; kana, hangul and punctuation are not.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// Whether `c` is full-width CJK punctuation (。，《 …), which carries its own spacing.
+pub fn is_full_width_punct(c: char) -> bool {
+    is_cjk(c) && is_punct(c)
+}
+
+fn is_latin_or_digit(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (matches!(c, '\u{C0}'..='\u{24F}') && c.is_alphabetic())
+}
+
+/// Whether a soft line break between `before` and `after` should vanish rather than become a
+/// space: between two CJK characters, next to full-width punctuation (clreq: no space ever
+/// follows 。，》 or precedes 《), and on Chinese pages (`chinese`) between Han and Latin letters or
+/// digits as well (see [`drops_typed_space`]).
+pub fn joins_without_space(before: Option<char>, after: Option<char>, chinese: bool) -> bool {
+    match (before, after) {
+        (Some(b), Some(a)) => (is_cjk(b) && is_cjk(a)) || drops_typed_space(b, a, chinese),
+        _ => false,
+    }
+}
+
+/// Whether spaces typed between `before` and `after` are dropped. Next to full-width punctuation
+/// always; on Chinese pages (`chinese`) also between a Han character and a Latin letter or digit,
+/// where the stylesheet's `text-autospace` adds a 1/8-em gap instead (docs/typography.md), so that
+/// `AIGC 行业` and `中国AIGC应用` are set alike whatever the author typed.
+pub fn drops_typed_space(before: char, after: char, chinese: bool) -> bool {
+    is_full_width_punct(before)
+        || is_full_width_punct(after)
+        || (chinese
+            && ((is_han(before) && is_latin_or_digit(after))
+                || (is_latin_or_digit(before) && is_han(after))))
+}
+
+/// `text` without the runs of ASCII spaces that [`drops_typed_space`] drops. No-break spaces are
+/// deliberate (`图\u{A0}1`) and stay.
+pub fn tighten(text: &str, chinese: bool) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut cut: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut i = 1;
+    while i < chars.len() {
+        if chars[i].1 != ' ' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].1 == ' ' {
+            i += 1;
+        }
+        if let Some(&(end, after)) = chars.get(i) {
+            if drops_typed_space(chars[start - 1].1, after, chinese) {
+                cut.push(chars[start].0..end);
+            }
+        }
+    }
+    if cut.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for r in cut {
+        out.push_str(&text[from..r.start]);
+        from = r.end;
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Counts CJK characters and other words, for reading time.
@@ -83,8 +157,32 @@ mod tests {
 
     #[test]
     fn soft_break_rule() {
-        assert!(joins_without_space(Some('文'), Some('字')));
-        assert!(!joins_without_space(Some('a'), Some('字')));
-        assert!(!joins_without_space(Some('。'), Some('b')));
+        assert!(joins_without_space(Some('文'), Some('字'), false));
+        assert!(!joins_without_space(Some('a'), Some('字'), false));
+        assert!(joins_without_space(Some('a'), Some('字'), true));
+        assert!(joins_without_space(Some('。'), Some('b'), false));
+        assert!(joins_without_space(Some('，'), Some('A'), false));
+        assert!(joins_without_space(Some('a'), Some('《'), false));
+        assert!(!joins_without_space(Some('a'), Some('b'), true));
+        assert!(!joins_without_space(Some('“'), Some('b'), true));
+        assert!(!joins_without_space(None, Some('字'), true));
+    }
+
+    #[test]
+    fn typed_spaces_rule() {
+        assert_eq!(tighten("全部 AIGC  产品", true), "全部AIGC产品");
+        assert_eq!(tighten("全部 AIGC 产品", false), "全部 AIGC 产品");
+        assert_eq!(
+            tighten("《报告》， AIGC 与 （B端）", false),
+            "《报告》，AIGC 与（B端）"
+        );
+        assert_eq!(tighten("Llama 3 与 8B", true), "Llama 3与8B");
+        assert_eq!(tighten("the 中国 market", false), "the 中国 market");
+        assert_eq!(tighten("图\u{A0}1 ", true), "图\u{A0}1 ");
+        assert_eq!(tighten(" 中 ", true), " 中 ");
+        assert!(matches!(
+            tighten("plain text", true),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

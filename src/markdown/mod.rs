@@ -17,6 +17,7 @@ pub mod emphasis;
 pub mod headings;
 pub mod lines;
 pub mod links;
+pub mod spacing;
 pub mod splice;
 pub mod stream;
 pub mod transforms;
@@ -29,10 +30,11 @@ use headings::{IdSet, TocEntry};
 use lines::{LineTable, Locator};
 pub use links::is_external;
 use pulldown_cmark::{Options as MdOptions, Parser};
+use spacing::JoinCjkLines;
 use std::borrow::Cow;
 use std::path::Path;
 use stream::{Node, Slot, StageExt};
-use transforms::{count_words, CjkSpans, HeadingIds, JoinCjkLines, WrapTables};
+use transforms::{count_words, CjkSpans, HeadingIds, WrapTables};
 
 /// Resolves a link destination written by the author to a URL, or says why it cannot.
 /// It receives the destination and the 1-based line of the file where the link is. It must have
@@ -53,6 +55,9 @@ pub struct Context<'a> {
     /// On pages in a non-CJK language, the `lang` code given to runs of Chinese text
     /// (e.g. `zh-CN`), so that browsers pick Chinese glyphs and screen readers the right voice.
     pub cjk_lang: Option<&'a str>,
+    /// Whether the page is in a CJK language, where spaces typed between Han and Latin letters or
+    /// digits are dropped (docs/typography.md).
+    pub chinese: bool,
 }
 
 /// The result of rendering one Markdown text.
@@ -155,7 +160,7 @@ fn render_pass(src: &str, at: &[usize], fate: &mut [Fate], ctx: &Context) -> Ren
             &mut out.embeds,
             &mut errors,
         ))
-        .stage(JoinCjkLines::default())
+        .stage(JoinCjkLines::new(ctx.chinese))
         .stage(HeadingIds {
             ids: &mut ids,
             toc: &mut out.toc,
@@ -183,15 +188,16 @@ fn render_pass(src: &str, at: &[usize], fate: &mut [Fate], ctx: &Context) -> Ren
     out
 }
 
-/// Renders a short text (takeaway, disclosure) without embeds or links to other pages.
-pub fn render_snippet(text: &str, inline: bool) -> String {
+/// Renders a short text (takeaway, disclosure) without embeds or links to other pages, on a page
+/// in a CJK language (`chinese`) or not.
+pub fn render_snippet(text: &str, inline: bool, chinese: bool) -> String {
     let text = without_nul(text);
     let html = with_emphasis_repair(&text, |src, at, fate| {
         let mut strip = emphasis::StripSentinels { src, at, fate };
         let nodes = Parser::new_ext(src, options())
             .into_offset_iter()
             .filter_map(|(e, r)| strip.strip(Node::Event(e, r)))
-            .stage(JoinCjkLines::default())
+            .stage(JoinCjkLines::new(chinese))
             .map(links::neutralize);
         stream::write(nodes).0
     });

@@ -14,6 +14,7 @@ fn md(text: &str) -> Rendered {
         links: &links,
         reserved_ids: &[],
         cjk_lang: None,
+        chinese: false,
     };
     render(text, &ctx)
 }
@@ -47,6 +48,43 @@ fn soft_break_between_chinese_adds_no_space() {
         "{}",
         r.html
     );
+}
+
+fn md_zh(text: &str) -> String {
+    let links = |d: &str, _line: usize| -> Result<String, String> { Ok(d.to_string()) };
+    let ctx = Context {
+        file: Path::new("c/a.zh.md"),
+        first_line: 1,
+        links: &links,
+        reserved_ids: &[],
+        cjk_lang: None,
+        chinese: true,
+    };
+    render(text, &ctx).html
+}
+
+#[test]
+fn soft_break_next_to_full_width_punctuation_adds_no_space() {
+    let r = md("《报告》，\nAIGC 与 B\n（注）\n");
+    assert!(r.html.contains("《报告》，AIGC 与 B（注）"), "{}", r.html);
+}
+
+#[test]
+fn chinese_pages_drop_spaces_typed_between_han_and_latin() {
+    let html =
+        md_zh("全部 AIGC 产品，\n**2024** 年的 *B端*和\n[OpenAI](x) 官网\n\n用 `cargo` 命令\n");
+    assert!(
+        html.contains(
+            "全部AIGC产品，<strong>2024</strong>年的<em>B端</em>和<a href=\"x\">OpenAI</a>官网"
+        ),
+        "{html}"
+    );
+    // Inline code keeps the spaces around it; code blocks are verbatim.
+    assert!(html.contains("用 <code>cargo</code> 命令"), "{html}");
+    let block = md_zh("```\n全部 AIGC\n```\n");
+    assert!(block.contains("全部 AIGC"), "{block}");
+    // Pages in other languages keep them ("the 中国 market").
+    assert!(md("the 中国 market").html.contains("the 中国 market"));
 }
 
 #[test]
@@ -90,9 +128,7 @@ fn links_are_rewritten_or_reported_with_line() {
 #[test]
 fn tables_footnotes_tasks_strikethrough() {
     let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\nx[^1] ~~old~~\n\n- [x] done\n\n[^1]: note\n");
-    assert!(r
-        .html
-        .contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"));
+    assert!(r.html.contains("<div class=\"table-wrap\"><table>"));
     assert!(r.html.contains("<del>old</del>"));
     assert!(r.html.contains("checkbox"));
     assert!(r.html.contains("footnote-definition"));
@@ -109,7 +145,7 @@ fn raw_html_is_kept_but_text_is_escaped() {
 #[test]
 fn snippet_inline() {
     assert_eq!(
-        render_snippet("**要点。**正文", true),
+        render_snippet("**要点。**正文", true, true),
         "<strong>要点。</strong>正文"
     );
 }
@@ -123,6 +159,7 @@ fn chinese_runs_in_english_pages_get_a_lang() {
         links: &links,
         reserved_ids: &[],
         cjk_lang: Some("zh-CN"),
+        chinese: false,
     };
     let r = render(
         "QbitAI (量子位《中国AIGC报告》) says\n\n```\n中文\n```\n",
@@ -279,7 +316,7 @@ fn emphasis_sentinel_never_leaks_and_author_copies_stay() {
         "{}",
         r.html
     );
-    let takeaway = render_snippet("`中**。\n**文` 与 **要点。**正文", true);
+    let takeaway = render_snippet("`中**。\n**文` 与 **要点。**正文", true, true);
     assert_eq!(
         takeaway,
         "<code>中**。 **文</code> 与 <strong>要点。</strong>正文"
@@ -295,7 +332,7 @@ fn nul_becomes_replacement_character() {
         "{}",
         r.html
     );
-    assert!(!render_snippet("x\0", true).contains('\0'));
+    assert!(!render_snippet("x\0", true, false).contains('\0'));
 }
 
 #[test]
@@ -312,7 +349,7 @@ fn script_and_data_links_are_errors_with_lines() {
     assert!(r.html.contains("<img src=\"\""), "{}", r.html);
     let raw = md("<a href=\"javascript:x\">raw HTML is the author's</a>\n");
     assert!(raw.diagnostics.is_empty());
-    let snippet = render_snippet("[a](javascript:x)", true);
+    let snippet = render_snippet("[a](javascript:x)", true, false);
     assert_eq!(snippet, "<a href=\"\">a</a>");
 }
 
@@ -325,6 +362,7 @@ fn lang_code_is_escaped() {
         links: &links,
         reserved_ids: &[],
         cjk_lang: Some("zh\"><script>"),
+        chinese: false,
     };
     let r = render("中文\n", &ctx);
     assert!(

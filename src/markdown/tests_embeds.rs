@@ -12,6 +12,7 @@ fn md(text: &str) -> Rendered {
         links: &links,
         reserved_ids: &[],
         cjk_lang: None,
+        chinese: false,
     };
     render(text, &ctx)
 }

@@ -1,4 +1,4 @@
-//! Small stages over the event stream: CJK line joins, heading ids, table wrappers, `lang` on
+//! Small stages over the event stream: heading ids, table wrappers, `lang` on
 //! Chinese runs, and the word count for reading time.
 
 use super::cjk::{self, TextCount};
@@ -7,45 +7,6 @@ use super::stream::{text_of, Node, Stage};
 use crate::escape::html as escape_html;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::collections::VecDeque;
-
-/// Drops soft breaks between two CJK characters, so wrapped Chinese lines join without a space.
-/// A soft break waits (with what follows it) until the next text shows the character after it.
-#[derive(Default)]
-pub struct JoinCjkLines<'a> {
-    last: Option<char>,
-    pending: Vec<Node<'a>>,
-}
-
-/// The text a node shows for line joins; an embed counts as non-CJK text.
-fn join_text<'n>(node: &'n Node) -> Option<&'n str> {
-    match node {
-        Node::Embed { .. } => Some("\u{FFFC}"),
-        n => text_of(n),
-    }
-}
-
-impl<'a> Stage<'a> for JoinCjkLines<'a> {
-    fn feed(&mut self, node: Option<Node<'a>>, out: &mut VecDeque<Node<'a>>) {
-        let text = node.as_ref().and_then(join_text);
-        // Soft breaks and markup between two texts share one decision.
-        if !self.pending.is_empty() && node.is_some() && text.is_none() {
-            return self.pending.extend(node);
-        }
-        if !self.pending.is_empty() {
-            let join = cjk::joins_without_space(self.last, text.and_then(|t| t.chars().next()));
-            let is_soft = |n: &Node| matches!(n, Node::Event(Event::SoftBreak, _));
-            out.extend(self.pending.drain(..).filter(|n| !(join && is_soft(n))));
-        }
-        if let Some(t) = text {
-            self.last = t.chars().next_back();
-        }
-        match node {
-            Some(n @ Node::Event(Event::SoftBreak, _)) => self.pending.push(n),
-            Some(n) => out.push_back(n),
-            None => {}
-        }
-    }
-}
 
 /// Gives every heading a unique id (its explicit `{#id}` or a slug of its text) and collects
 /// headings of level 2 and 3 for the table of contents.
@@ -94,8 +55,9 @@ impl<'a> Stage<'a> for HeadingIds<'a, '_> {
     }
 }
 
-/// Wraps tables in a focusable container that scrolls sideways on narrow screens. (A plain
-/// adapter with one slot: tables are rare and every other node passes straight through.)
+/// Wraps tables in a container that scrolls sideways on narrow screens; `static/tables.js` gives
+/// it a Tab stop only while it scrolls. (A plain adapter with one slot: tables are rare and every
+/// other node passes straight through.)
 pub struct WrapTables<'a, I> {
     inner: I,
     next: Option<Node<'a>>,
@@ -121,7 +83,7 @@ impl<'a, I: Iterator<Item = Node<'a>>> Iterator for WrapTables<'a, I> {
         };
         match &node {
             Node::Event(Event::Start(Tag::Table(_)), r) => {
-                let open = html("<div class=\"table-wrap\" tabindex=\"0\">", r);
+                let open = html("<div class=\"table-wrap\">", r);
                 self.next = Some(node);
                 Some(open)
             }

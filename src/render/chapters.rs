@@ -76,6 +76,7 @@ pub fn draft<'a>(
     );
     let mut drafts = Vec::new();
     let cjk_lang = cjk_lang_for(site, lang);
+    let lang_code = site.config.language(lang).code.clone();
     for chapter in &report.chapters {
         let Some(source) = chapter.sources.get(lang) else {
             continue;
@@ -90,9 +91,19 @@ pub fn draft<'a>(
             links: &links,
             reserved_ids: &reserved,
             cjk_lang: cjk_lang.as_deref(),
+            chinese: markdown::cjk::is_cjk_language(&lang_code),
         };
         let md = markdown::render(&source.body, &ctx);
         md.diagnostics.iter().cloned().for_each(|d| diags.push(d));
+        let title = &source.front.title;
+        if let Some(d) = super::titles::leading_heading_warning(
+            &source.body,
+            title,
+            &source.file,
+            source.body_line,
+        ) {
+            diags.push(d);
+        }
         // Resolving is pure; the links of the rendering kept are resolved again for checking.
         let pending = md
             .links
@@ -120,11 +131,7 @@ pub fn draft<'a>(
 /// For a page in a non-CJK language, the code of the site's CJK language (if any), used to mark
 /// Chinese passages quoted in the text.
 pub(super) fn cjk_lang_for(site: &Site, lang: &str) -> Option<String> {
-    let is_cjk = |code: &str| {
-        ["zh", "ja", "ko"]
-            .iter()
-            .any(|p| code == *p || code.starts_with(&format!("{p}-")))
-    };
+    let is_cjk = markdown::cjk::is_cjk_language;
     if is_cjk(&site.config.language(lang).code) {
         return None;
     }

@@ -44,8 +44,8 @@ fn at(file: &Path, e: &Embed) -> Location {
 
 /// What a numbered figure shows.
 enum Shown<'d> {
-    /// A chart, by id.
-    Chart(String),
+    /// A chart, by id, and whether a table just before it gives the same facts (printed once).
+    Chart(String, bool),
     /// A co-located image: its figure id and embed.
     Image(String, &'d Embed),
 }
@@ -53,7 +53,7 @@ enum Shown<'d> {
 impl Shown<'_> {
     fn id(&self) -> &str {
         match self {
-            Shown::Chart(id) | Shown::Image(id, _) => id,
+            Shown::Chart(id, _) | Shown::Image(id, _) => id,
         }
     }
 }
@@ -82,9 +82,8 @@ pub fn number(
                     super::images::check(report, file, e).map(|f| f.map(|f| Shown::Image(f.id, e)))
                 }
                 Kind::Close => Ok(None),
-                _ if EMBED_NAMES.contains(&e.name.as_str()) => {
-                    check_embed(report, d, e).map(|id| id.map(Shown::Chart))
-                }
+                _ if EMBED_NAMES.contains(&e.name.as_str()) => check_embed(report, d, e)
+                    .map(|id| id.map(|id| Shown::Chart(id, e.args.contains_key("repeats")))),
                 _ => super::shortcodes::check(&shortcodes, file, e).map(|_| None),
             };
             match checked {
@@ -174,7 +173,8 @@ fn check_embed(report: &Report, d: &Draft, e: &Embed) -> Result<Option<String>, 
                 .with_help(format!("write {{{{ {}(id=\"…\") }}}}", e.name)),
         );
     }
-    let extra: Vec<&String> = e.args.keys().filter(|k| *k != "id").collect();
+    let takes = |k: &str| k == "id" || (e.name == "chart" && k == "repeats");
+    let extra: Vec<&String> = e.args.keys().filter(|k| !takes(k)).collect();
     if let Some(k) = extra.first() {
         return Err(Diagnostic::error(
             at(file, e),
@@ -188,6 +188,17 @@ fn check_embed(report: &Report, d: &Draft, e: &Embed) -> Result<Option<String>, 
     };
     if e.name == "ref" {
         return Ok(None);
+    }
+    if let Some(v) = e
+        .args
+        .get("repeats")
+        .filter(|v| v.as_str() != Some("table"))
+    {
+        return Err(Diagnostic::error(
+            at(file, e),
+            format!("`repeats` of chart `{id}` must be \"table\", not \"{v}\""),
+        )
+        .with_help(format!("write {{{{ chart(id=\"{id}\", repeats=\"table\") }}}} right after a table that gives the chart's facts: print then leaves the table out")));
     }
     if !report.charts.contains_key(id) {
         return Err(
@@ -242,9 +253,17 @@ fn render_all(
             .get(lang, "figure_label")
             .replace("{n}", &(i + 1).to_string());
         let html = match shown {
-            Shown::Chart(id) => {
+            Shown::Chart(id, repeats_table) => {
                 let Some(ctx) = chart_context(
-                    report, lang, id, &paths, &words, &t, &label, &mut figs, diags,
+                    report,
+                    lang,
+                    (id, *repeats_table),
+                    &paths,
+                    &words,
+                    &t,
+                    &label,
+                    &mut figs,
+                    diags,
                 ) else {
                     continue;
                 };
@@ -279,7 +298,7 @@ fn render_all(
 fn chart_context(
     report: &Report,
     lang: &str,
-    id: &str,
+    (id, repeats_table): (&str, bool),
     paths: &Paths,
     words: &crate::charts::Words,
     t: &BTreeMap<String, String>,
@@ -306,6 +325,7 @@ fn chart_context(
         csv_href: paths.href(&csv_path),
         svg_href: paths.href(&svg_path),
         csv_name: format!("{id}.{lang}.csv"),
+        repeats_table,
         figure,
     })
 }

@@ -250,6 +250,7 @@ pub(super) fn report_view(
 ) -> ReportView {
     let paths = Paths::new(&site.config);
     let m = &report.manifest;
+    let chinese = crate::markdown::cjk::is_cjk_language(&site.config.language(lang).code);
     let tx = |l: &Localized| l.text(lang).to_string();
     let opt = |l: &Option<Localized>| {
         l.as_ref()
@@ -329,7 +330,7 @@ pub(super) fn report_view(
             .iter()
             .map(|k| TakeawayView {
                 title: tx(&k.title),
-                text_html: render_snippet(k.text.text(lang), true),
+                text_html: render_snippet(k.text.text(lang), true, chinese),
             })
             .collect(),
         figures: m
@@ -370,7 +371,7 @@ pub(super) fn report_view(
             .map(|d| DisclosureView {
                 title: tx(&d.title),
                 id: slugify(d.title.text(lang)),
-                body_html: render_snippet(d.body.text(lang), false),
+                body_html: render_snippet(d.body.text(lang), false, chinese),
             })
             .collect(),
         chapters,

@@ -142,6 +142,7 @@ fn body(
         links: &links,
         reserved_ids: &reserved,
         cjk_lang: cjk.as_deref(),
+        chinese: markdown::cjk::is_cjk_language(&site.config.language(lang).code),
     };
     let md = markdown::render(&src.body, &ctx);
     md.diagnostics.iter().cloned().for_each(|d| diags.push(d));

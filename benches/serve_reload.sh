@@ -1,21 +1,40 @@
 #!/usr/bin/env bash
-# Edit-to-reload latency of `yanbao serve` on the default site: save a chapter, then poll the
-# served page until it shows the change. Prints every run and the median (ms).
-# Usage: bash benches/serve_reload.sh [RUNS]
+# Edit-to-reload latency of `yanbao serve`: save a chapter, then poll the served page until it
+# shows the change. Prints every run, the median (ms) and the server's peak RSS.
+# Usage: bash benches/serve_reload.sh [--pages N] [RUNS]
+#   without --pages: the default site (content/ of this repository);
+#   with --pages N: a generated site of N pages (benches/corpus.rs, reports of 50 chapters).
 set -euo pipefail
+pages=""
+if [ "${1:-}" = --pages ]; then
+  pages="$2"
+  shift 2
+fi
 runs="${1:-15}"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
-site="$(mktemp -d)"
-cp -r "$repo/content" "$repo/templates" "$repo/static" "$site/"
+cargo build --release --quiet --manifest-path "$repo/Cargo.toml" --bin yanbao
+base=/tmp
+[ -d /dev/shm ] && base=/dev/shm
+site="$(mktemp -d "$base/yanbao-reload.XXXXXX")"
+if [ -n "$pages" ]; then
+  corpus="$(cd "$repo" && cargo bench --no-run --quiet --bench corpus --message-format=json 2>/dev/null |
+    jq -r 'select(.executable != null) | .executable' | grep '/corpus-')"
+  "$corpus" --pages "$pages" --out "$site" >/dev/null
+  page_path="r0000/s00000/"
+  file="$site/content/reports/r0000/chapters/s00000.zh.md"
+else
+  cp -r "$repo/content" "$repo/templates" "$repo/static" "$site/"
+  page_path="en/aigc-2024/risks/"
+  file="$site/content/reports/aigc-2024/chapters/risks.en.md"
+fi
 log="$site/serve.log"
 "$repo/target/release/yanbao" serve --root "$site" --port 0 >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$site"' EXIT
-for _ in $(seq 100); do grep -q "http://" "$log" && break; sleep 0.05; done
+for _ in $(seq 6000); do grep -q "http://" "$log" && break; sleep 0.05; done
 url="$(grep -o 'http://[0-9.:]*/' "$log" | head -1)"
-page="${url}en/aigc-2024/risks/"
-file="$site/content/reports/aigc-2024/chapters/risks.en.md"
+page="${url}${page_path}"
+# The first search index may still be in the making: it gives way to every rebuild.
 times=()
 for i in $(seq "$runs"); do
   marker="reload-probe-$i-$RANDOM"
@@ -29,4 +48,6 @@ for i in $(seq "$runs"); do
   sleep 0.3
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
-echo "median edit-to-reload: ${median} ms over $runs runs"
+rss="$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$pid/status")"
+echo "median edit-to-reload: ${median} ms over $runs runs ($([ -n "$pages" ] && echo "$pages pages" || echo "default site")); serve peak RSS ${rss} MiB"
+grep -E '^rebuilt' "$log" | tail -3 | sed 's/^/  server: /'

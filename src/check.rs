@@ -85,14 +85,18 @@ pub struct Pages<'a> {
 /// Checks every HTML page: links and sources under the base path resolve, fragments name an id
 /// of their target, ids are unique within a page.
 pub fn rendered_pages(site: &Pages) -> Vec<Diagnostic> {
-    let ids: HashMap<&str, HashSet<&str>> = site
-        .pages
-        .iter()
-        .map(|(p, idx)| (*p, idx.ids.iter().map(String::as_str).collect()))
-        .collect();
+    rendered_pages_among(site, &|_| true)
+}
+
+/// Checks the pages of the site for which `which` holds, against the whole site (see
+/// [`rendered_pages`]). A page's problems depend only on it and on the paths and ids of the
+/// others, so the preview re-checks only the pages it rendered again when those did not change.
+pub fn rendered_pages_among(site: &Pages, which: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
+    let ids: HashMap<&str, &PageIndex> = site.pages.iter().map(|(p, i)| (*p, *i)).collect();
+    let mut sets = HashMap::new();
     let known = site.files;
     let mut out = Vec::new();
-    for (page, index) in site.pages {
+    for (page, index) in site.pages.iter().filter(|(p, _)| which(p)) {
         // In the Markdown if the author wrote it there; otherwise it came from a template.
         let at = |needle: &str| -> Location {
             site.sources
@@ -107,7 +111,7 @@ pub fn rendered_pages(site: &Pages) -> Vec<Diagnostic> {
             );
         }
         for link in &index.links {
-            if let Some(problem) = link_problem(page, &link.url, site, known, &ids) {
+            if let Some(problem) = link_problem(page, &link.url, site, known, &ids, &mut sets) {
                 let needle = link
                     .url
                     .split_once('#')
@@ -125,12 +129,13 @@ pub fn rendered_pages(site: &Pages) -> Vec<Diagnostic> {
 }
 
 /// Why `url` on `page` leads nowhere, or `None` if it resolves (or is not the site's to check).
-fn link_problem(
+fn link_problem<'a>(
     page: &str,
     url: &str,
     site: &Pages,
     known: &HashSet<&str>,
-    ids: &HashMap<&str, HashSet<&str>>,
+    ids: &HashMap<&'a str, &'a PageIndex>,
+    sets: &mut HashMap<&'a str, HashSet<&'a str>>,
 ) -> Option<String> {
     let (path, frag) = match url.split_once('#') {
         Some((p, f)) => (p, Some(f)),
@@ -160,7 +165,11 @@ fn link_problem(
     let id = percent_encoding::percent_decode_str(frag?)
         .decode_utf8_lossy()
         .into_owned();
-    let target_ids = ids.get(target.as_str())?;
+    let (key, index) = ids.get_key_value(target.as_str())?;
+    // Each target's ids are hashed once, when a fragment first points into it.
+    let target_ids = sets
+        .entry(key)
+        .or_insert_with(|| index.ids.iter().map(String::as_str).collect());
     (!target_ids.contains(id.as_str())).then(|| {
         format!("link `{url}` on `{page}` points at `#{id}`, which `{target}` does not have")
     })

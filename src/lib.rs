@@ -84,17 +84,26 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<Built> {
     })
 }
 
-/// A site built for the preview, reusing the previous build's reports where they did not change.
+/// A site built for the preview, reusing the previous build's loaded site and reports where they
+/// did not change. Its search index is left to the caller ([`render::Incremental::search`]).
+/// A cache serves one set of options: a change of base URL starts from scratch.
 pub fn build_incremental(
     opts: &BuildOptions,
     cache: &mut render::UnitCache,
     changed: &render::Changed,
-) -> Result<(
-    render::RenderedSite,
-    Vec<std::sync::Arc<render::OutputFile>>,
-)> {
-    let (site, templates) = load(opts)?;
-    render::site_incremental(&site, &templates, &render_options(opts), cache, changed)
+) -> Result<render::Incremental> {
+    let loaded = match (changed, cache.take_loaded(opts.base_url.as_deref())) {
+        (render::Changed::Reports(slugs), Some((site, templates))) => {
+            content::reload(&opts.root, site, slugs).map(|site| (site, templates))
+        }
+        _ => load(opts),
+    };
+    // Files that do not load may have changed in reports the cache holds: start afresh.
+    let (site, templates) = loaded.inspect_err(|_| *cache = render::UnitCache::default())?;
+    let built = render::site_incremental(&site, &templates, &render_options(opts), cache, changed);
+    // Kept even when rendering failed: the site is what the files say, whatever its links.
+    cache.keep_loaded(opts.base_url.clone(), site, templates);
+    built
 }
 
 /// What a build did, for the one-line summary.

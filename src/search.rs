@@ -5,7 +5,9 @@
 //!
 //! Pages reach the indexer through [`Indexing`], a [`Sink`] placed in front of the build's own
 //! sink: it keeps a copy of each page as it passes, and [`Indexing::finish`] indexes them in path
-//! order, so the index is the same whatever order the threads rendered the pages in.
+//! order, so the index is the same whatever order the threads rendered the pages in. The preview
+//! indexes a [`Pending`] (the pages of a build, shared, not copied) on a thread of its own, so
+//! that an edit is served before the index, the slowest part of a rebuild, is made again.
 
 use crate::content::Site;
 use crate::error::{Error, Result};
@@ -52,20 +54,21 @@ fn unused(name: &str) -> bool {
     .any(|p| name.starts_with(p))
 }
 
-/// A sink that passes every file on and keeps the pages to index.
-pub struct Indexing<'a> {
-    inner: &'a dyn Sink,
+/// What indexing needs to know about a site, owned, so that it can run on another thread
+/// after the build (the preview indexes in the background).
+#[derive(Debug, Clone)]
+pub struct Plan {
+    config: crate::config::Config,
     skip: BTreeSet<String>,
     /// Each report's folder in each language, with its title there, for the results' metadata.
     reports: Vec<(String, String)>,
-    pages: Mutex<Vec<(String, String)>>,
 }
 
-impl<'a> Indexing<'a> {
-    /// Wraps `inner` for `site`. Left out: `404.html`, the search pages, each report's one-page
-    /// view (its chapters are indexed themselves), and the home pages when
-    /// they are copies of the only report's landing page (their canonical URL is the report's).
-    pub fn new(site: &Site, inner: &'a dyn Sink) -> Indexing<'a> {
+impl Plan {
+    /// The plan for `site`. Left out: `404.html`, the search pages, each report's one-page
+    /// view (its chapters are indexed themselves), and the home pages when they are copies of
+    /// the only report's landing page (their canonical URL is the report's).
+    pub fn new(site: &Site) -> Plan {
         let paths = Paths::new(&site.config);
         let mut skip: BTreeSet<String> = ["404.html".to_string()].into();
         for lang in &site.config.language_keys {
@@ -90,12 +93,16 @@ impl<'a> Indexing<'a> {
                 })
             })
             .collect();
-        Indexing {
-            inner,
+        Plan {
+            config: site.config.clone(),
             skip,
             reports,
-            pages: Mutex::new(Vec::new()),
         }
+    }
+
+    /// Whether the file at `path` is indexed.
+    pub fn indexes(&self, path: &str) -> bool {
+        path.ends_with(".html") && !self.skip.contains(path)
     }
 
     /// The page as given to the indexer: with the title of its report as Pagefind metadata
@@ -111,11 +118,18 @@ impl<'a> Indexing<'a> {
         html.replacen("<head>", &meta, 1)
     }
 
-    /// Builds the index of the pages seen, as output files under [`DIR`].
-    pub fn finish(self, site: &Site) -> Result<Vec<OutputFile>> {
-        let mut pages = std::mem::take(&mut *self.pages.lock().unwrap_or_else(|e| e.into_inner()));
+    /// Indexes `pages` (site path, HTML; any order, only those [`Plan::indexes`] takes are
+    /// read) into output files under [`DIR`]. The result depends only on the set of pages.
+    /// `stop` is asked between pages; once it says yes, indexing ends with `None`.
+    pub fn index<'p>(
+        &self,
+        pages: impl IntoIterator<Item = (&'p str, &'p [u8])>,
+        stop: &dyn Fn() -> bool,
+    ) -> Result<Option<Vec<OutputFile>>> {
+        let mut pages: Vec<(&str, &[u8])> =
+            pages.into_iter().filter(|(p, _)| self.indexes(p)).collect();
         pages.sort();
-        let paths = Paths::new(&site.config);
+        let paths = Paths::new(&self.config);
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .map_err(|e| Error::io("start the search indexer for", Path::new(DIR), e))?;
@@ -125,25 +139,79 @@ impl<'a> Indexing<'a> {
                 .build();
             let mut index = pagefind::api::PagefindIndex::new(Some(options)).map_err(fail)?;
             for (path, html) in pages {
-                let dir = path.strip_suffix("index.html").unwrap_or(&path);
-                let html = self.with_report_meta(&path, html);
+                if stop() {
+                    return Ok(None);
+                }
+                let dir = path.strip_suffix("index.html").unwrap_or(path);
+                let html = self.with_report_meta(path, String::from_utf8_lossy(html).into_owned());
                 index
                     .add_html_file(None, Some(paths.href(dir)), html)
                     .await
                     .map_err(fail)?;
             }
-            index.get_files().await.map_err(fail)
+            index.get_files().await.map(Some).map_err(fail)
         })?;
-        Ok(files
-            .into_iter()
-            .filter_map(|f| {
-                let name = f.filename.to_string_lossy().replace('\\', "/");
-                (!unused(&name)).then(|| OutputFile {
-                    path: format!("{DIR}/{name}"),
-                    bytes: f.contents,
+        Ok(files.map(|files| {
+            files
+                .into_iter()
+                .filter_map(|f| {
+                    let name = f.filename.to_string_lossy().replace('\\', "/");
+                    (!unused(&name)).then(|| OutputFile {
+                        path: format!("{DIR}/{name}"),
+                        bytes: f.contents,
+                    })
                 })
-            })
-            .collect())
+                .collect()
+        }))
+    }
+}
+
+/// The pages of one build, waiting to be indexed.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    /// What to index and how.
+    pub plan: Plan,
+    /// The build's files (those the plan does not index are skipped).
+    pub files: Vec<std::sync::Arc<OutputFile>>,
+}
+
+impl Pending {
+    /// Builds the index, as output files under [`DIR`], unless `stop` says to give up first.
+    pub fn run(&self, stop: &dyn Fn() -> bool) -> Result<Option<Vec<OutputFile>>> {
+        self.plan.index(
+            self.files
+                .iter()
+                .map(|f| (f.path.as_str(), f.bytes.as_slice())),
+            stop,
+        )
+    }
+}
+
+/// A sink that passes every file on and keeps the pages to index.
+pub struct Indexing<'a> {
+    inner: &'a dyn Sink,
+    plan: Plan,
+    pages: Mutex<Vec<(String, Vec<u8>)>>,
+}
+
+impl<'a> Indexing<'a> {
+    /// Wraps `inner` for `site` (see [`Plan::new`] for what is indexed).
+    pub fn new(site: &Site, inner: &'a dyn Sink) -> Indexing<'a> {
+        Indexing {
+            inner,
+            plan: Plan::new(site),
+            pages: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Builds the index of the pages seen, as output files under [`DIR`].
+    pub fn finish(self) -> Result<Vec<OutputFile>> {
+        let pages = self.pages.into_inner().unwrap_or_else(|e| e.into_inner());
+        let files = self.plan.index(
+            pages.iter().map(|(p, h)| (p.as_str(), h.as_slice())),
+            &|| false,
+        )?;
+        Ok(files.unwrap_or_default())
     }
 }
 
@@ -158,10 +226,9 @@ fn fail(e: impl std::fmt::Display) -> Error {
 
 impl Sink for Indexing<'_> {
     fn put(&self, file: OutputFile) -> Result<()> {
-        if file.path.ends_with(".html") && !self.skip.contains(&file.path) {
-            let html = String::from_utf8_lossy(&file.bytes).into_owned();
+        if self.plan.indexes(&file.path) {
             let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
-            pages.push((file.path.clone(), html));
+            pages.push((file.path.clone(), file.bytes.clone()));
         }
         self.inner.put(file)
     }

@@ -36,11 +36,22 @@ impl Preview {
         let incremental = yanbao::build_incremental(&self.opts(), &mut self.cache, &changed);
         let fresh = yanbao::build_in_memory(&self.opts());
         match (incremental, fresh) {
-            (Ok((inc, files)), Ok(full)) => {
-                let got: Vec<(&str, &[u8])> = files
+            (Ok(inc), Ok(full)) => {
+                // The preview indexes on its own thread; the index must match a fresh build's.
+                let index = inc.search.run(&|| false).unwrap().expect("not stopped");
+                let mut got: Vec<(&str, &[u8])> = inc
+                    .files
                     .iter()
                     .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+                    .chain(index.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())))
                     .collect();
+                got.sort();
+                assert!(
+                    index
+                        .iter()
+                        .any(|f| f.path.ends_with("pagefind-entry.json")),
+                    "after {touched:?}: no search index"
+                );
                 let want: Vec<(&str, &[u8])> = full
                     .files
                     .iter()
@@ -51,8 +62,11 @@ impl Preview {
                     assert_eq!(g.0, w.0, "after {touched:?}: file set");
                     assert!(g.1 == w.1, "after {touched:?}: {} differs", g.0);
                 }
-                assert_eq!(inc.warnings, full.rendered.warnings, "after {touched:?}");
-                Some(inc.units_rendered)
+                assert_eq!(
+                    inc.rendered.warnings, full.rendered.warnings,
+                    "after {touched:?}"
+                );
+                Some(inc.rendered.units_rendered)
             }
             (Err(a), Err(b)) => {
                 assert_eq!(
@@ -116,6 +130,20 @@ fn every_kind_of_edit_rebuilds_to_what_a_fresh_build_gives() {
         "only alpha, in both languages"
     );
 
+    // Only the edited report's pages are checked again; a problem in them must still be found.
+    p.site.edit(
+        &one,
+        "Edited text with",
+        "Edited <a href=\"#nowhere\">text</a> with",
+    );
+    assert!(!p.rebuild(&[&one]), "a broken anchor in the edited chapter");
+    p.site.edit(
+        &one,
+        "Edited <a href=\"#nowhere\">text</a> with",
+        "Edited text with",
+    );
+    assert!(p.rebuild(&[&one]));
+
     for lang in ["zh", "en"] {
         p.site.write(
             &format!("{ALPHA}/chapters/three.{lang}.md"),
@@ -150,6 +178,23 @@ fn every_kind_of_edit_rebuilds_to_what_a_fresh_build_gives() {
         .unwrap();
     }
     assert!(p.rebuild(&[&format!("{ALPHA}/chapters")]));
+
+    // A chapter that does not load, then loads again: the reload after a failed load must not
+    // take over a site that no longer matches the files.
+    let broken = p.site.read(&one);
+    p.site.write(
+        &one,
+        &broken.replacen("---\n", "---\ntitle: [unclosed\n", 1),
+    );
+    assert!(!p.rebuild(&[&one]), "the front matter is broken");
+    let beta_one = format!("{BETA}/chapters/one.en.md");
+    p.site.edit(&beta_one, "Text with", "Beta text with");
+    assert!(
+        !p.rebuild(&[&beta_one]),
+        "still broken, another report edited"
+    );
+    p.site.write(&one, &broken);
+    assert!(p.rebuild(&[&one]), "fixed");
 
     let chart = format!("{ALPHA}/charts/sizes.yaml");
     p.site.edit(&chart, "value: 200", "value: 210");

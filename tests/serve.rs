@@ -295,3 +295,40 @@ fn polling_watcher_also_rebuilds() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// Pagefind's count of indexed pages in `lang`, once the index is served.
+fn indexed_pages(port: u16, lang: &str) -> Option<u64> {
+    let (status, body) = get(port, "/pagefind/pagefind-entry.json");
+    let entry: serde_json::Value = serde_json::from_str(&body).ok().filter(|_| status == 200)?;
+    entry["languages"][lang]["page_count"].as_u64()
+}
+
+#[test]
+fn the_search_index_is_made_again_in_the_background_after_a_change() {
+    let site = TestSite::mini();
+    let server = start(&site);
+    let wait = |what: &str, ok: &dyn Fn() -> bool| {
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while !ok() {
+            assert!(Instant::now() < deadline, "{what}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    wait("the first index was never served", &|| {
+        indexed_pages(server.port, "en").is_some()
+    });
+    let before = indexed_pages(server.port, "en").unwrap();
+    for lang in ["zh", "en"] {
+        site.write(
+            &format!("content/reports/alpha/chapters/three.{lang}.md"),
+            &format!("---\ntitle: Three {lang}\norder: 3\n---\n\nSearchable new text.\n"),
+        );
+    }
+    // The page is served at once; the index follows once the sources are quiet.
+    wait("the new page was never served", &|| {
+        get(server.port, "/en/alpha/three/").0 == 200
+    });
+    wait("the index never took the new page in", &|| {
+        indexed_pages(server.port, "en") == Some(before + 1)
+    });
+}

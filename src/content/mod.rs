@@ -21,7 +21,7 @@ use crate::charts::ChartSpec;
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics, Location, Result};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Slugs a chapter may not take because the report's own pages use them.
@@ -120,8 +120,41 @@ pub struct Chapter {
 
 /// Loads the site under `root`.
 pub fn load(root: &Path, config: Config) -> Result<Site> {
+    let strings = Strings::load(root, &config.language_keys);
+    assemble(root, config, strings, None, HashMap::new())
+}
+
+/// Loads the site under `root` again after only files inside the report folders named by
+/// `changed` (slugs) changed since `previous` was loaded: the other reports, the configuration,
+/// the interface strings and the list of static files are taken over, not read again. The
+/// checks across reports run as in [`load`], so the result is the same as a fresh load's.
+pub fn reload(root: &Path, previous: Site, changed: &BTreeSet<String>) -> Result<Site> {
+    let kept = previous
+        .reports
+        .into_iter()
+        .filter(|r| !changed.contains(&r.slug))
+        .map(|r| (r.dir.clone(), r))
+        .collect();
+    assemble(
+        root,
+        previous.config,
+        Ok(previous.strings),
+        Some(previous.static_files),
+        kept,
+    )
+}
+
+/// Loads the reports (taking those in `kept`, by folder, as they are), checks them together and
+/// makes the site.
+fn assemble(
+    root: &Path,
+    config: Config,
+    strings: Result<Strings>,
+    static_files: Option<BTreeSet<String>>,
+    mut kept: HashMap<PathBuf, Report>,
+) -> Result<Site> {
     let mut diags = Diagnostics::default();
-    let strings = diags.take(Strings::load(root, &config.language_keys));
+    let strings = diags.take(strings);
     let reports_dir = root.join("content/reports");
     let dirs: Vec<PathBuf> = sorted_dir(&reports_dir, Path::new("content/reports"), &mut diags)
         .into_iter()
@@ -130,9 +163,16 @@ pub fn load(root: &Path, config: Config) -> Result<Site> {
         .collect();
     // Reports load in parallel; their results are taken in folder order, so messages and the
     // site are the same on any number of threads.
-    let loaded: Vec<Result<Report>> = dirs
-        .par_iter()
-        .map(|rel| load_report(root, rel, &config))
+    let work: Vec<(PathBuf, Option<Report>)> = dirs
+        .into_iter()
+        .map(|rel| {
+            let report = kept.remove(&rel);
+            (rel, report)
+        })
+        .collect();
+    let loaded: Vec<Result<Report>> = work
+        .into_par_iter()
+        .map(|(rel, report)| report.map_or_else(|| load_report(root, &rel, &config), Ok))
         .collect();
     let mut reports = Vec::new();
     for r in loaded {
@@ -155,7 +195,7 @@ pub fn load(root: &Path, config: Config) -> Result<Site> {
     check_related(root, &reports, &mut diags);
     let slugs: Vec<&str> = reports.iter().map(|r| r.slug.as_str()).collect();
     let pages = pages::load_pages(root, &config, &slugs, &mut diags);
-    let static_files = list_static(root, &mut diags);
+    let static_files = static_files.unwrap_or_else(|| list_static(root, &mut diags));
     diags.finish()?;
     reports.sort_by(|a, b| {
         b.manifest

@@ -7,6 +7,7 @@ use super::paths::Paths;
 use super::OutputFile;
 use crate::content::{Report, Site};
 use crate::escape::html as esc;
+use std::collections::HashMap;
 
 /// Site path of the feed in `lang`.
 pub fn feed_path(paths: &Paths, lang: &str) -> String {
@@ -109,12 +110,33 @@ pub fn robots(site: &Site) -> OutputFile {
 }
 
 /// The report a page at `dir` belongs to, if any.
-fn report_of<'a>(site: &'a Site, paths: &Paths, dir: &str) -> Option<&'a Report> {
-    site.config.language_keys.iter().find_map(|l| {
-        site.reports
-            .iter()
-            .find(|r| dir.starts_with(&paths.report(l, &r.slug)))
+fn report_of<'a>(reports: &ReportDirs<'a>, dir: &str) -> Option<&'a Report> {
+    reports.prefixes.iter().find_map(|prefix| {
+        let rest = dir.strip_prefix(prefix.as_str())?;
+        let (slug, _) = rest.split_once('/')?;
+        reports.by_slug.get(slug).copied()
     })
+}
+
+/// The reports by slug, and the language prefixes their folders sit under (in language order),
+/// so that a page's report is found with one lookup per language, whatever the site's size.
+struct ReportDirs<'a> {
+    prefixes: Vec<String>,
+    by_slug: HashMap<&'a str, &'a Report>,
+}
+
+impl<'a> ReportDirs<'a> {
+    fn new(site: &'a Site, paths: &Paths) -> Self {
+        ReportDirs {
+            prefixes: site
+                .config
+                .language_keys
+                .iter()
+                .map(|l| paths.prefix(l))
+                .collect(),
+            by_slug: site.reports.iter().map(|r| (r.slug.as_str(), r)).collect(),
+        }
+    }
 }
 
 /// `sitemap.xml`: every page whose canonical URL is its own, with `hreflang` alternates, an
@@ -126,6 +148,7 @@ pub fn sitemap(site: &Site, files: &[String]) -> OutputFile {
     let langs = &site.config.site.languages;
     let newest = site.reports.iter().map(|r| r.manifest.date.as_str()).max();
     let built: std::collections::HashSet<&str> = files.iter().map(String::as_str).collect();
+    let reports = ReportDirs::new(site, &paths);
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
     for f in files {
         let Some(dir) = f.strip_suffix("index.html") else {
@@ -147,7 +170,7 @@ pub fn sitemap(site: &Site, files: &[String]) -> OutputFile {
             "  <url>\n    <loc>{}</loc>\n",
             esc(&paths.absolute(dir))
         ));
-        let lastmod = report_of(site, &paths, dir)
+        let lastmod = report_of(&reports, dir)
             .map(|r| r.manifest.date.as_str())
             .or(newest.filter(|_| is_home));
         if let Some(d) = lastmod {

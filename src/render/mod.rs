@@ -18,7 +18,7 @@ pub mod paths;
 mod reuse;
 mod shortcodes;
 
-pub use reuse::{site_incremental, Changed, UnitCache};
+pub use reuse::{site_incremental, Changed, Incremental, UnitCache};
 mod social;
 pub mod standalone;
 mod titles;
@@ -93,16 +93,23 @@ pub struct RenderedSite {
     pub units: usize,
 }
 
+/// A file a unit made: its site path and, for a page, its links and ids.
+type Written = (String, Option<PageIndex>);
+
 /// What one unit of work (a report in one language, or the site-wide pages) leaves behind once
 /// its files are in the sink: their paths, each page's links and ids, and its problems. A unit
 /// rendered for the preview's cache keeps its files instead of handing them on.
 #[derive(Default)]
 struct Unit {
-    written: Vec<(String, Option<PageIndex>)>,
+    /// Shared with the preview's cache, which keeps it for the next rebuild.
+    written: std::sync::Arc<Vec<Written>>,
     charts: usize,
     site_links: Vec<(String, Location)>,
     diags: Diagnostics,
     kept: Option<Vec<std::sync::Arc<OutputFile>>>,
+    /// Taken over from a successful build, whose pages had no problems: its pages need checking
+    /// again only if what they can link to changed.
+    checked: bool,
 }
 
 impl Unit {
@@ -129,7 +136,7 @@ impl Unit {
             None => sink.put(file),
         };
         if self.diags.take(stored).is_some() {
-            self.written.push((path, index));
+            std::sync::Arc::make_mut(&mut self.written).push((path, index));
         }
     }
 }
@@ -176,9 +183,9 @@ pub fn site(
         })
         .collect();
     let n = units.len();
-    let mut rendered = finish(site, templates, opts, sink, units)?;
+    let (mut rendered, _) = finish(site, templates, opts, sink, units, None)?;
     (rendered.units, rendered.units_rendered) = (n, n);
-    for f in indexing.finish(site)? {
+    for f in indexing.finish()? {
         rendered.paths.push(f.path.clone());
         out.put(f)?;
     }
@@ -186,60 +193,83 @@ pub fn site(
     Ok(rendered)
 }
 
+/// What links can reach in a unit: its files and the ids of its pages.
+type Surface = Vec<(String, Option<Vec<String>>)>;
+
+/// The surface of the pages in `written`.
+fn surface(written: &[Written]) -> Surface {
+    written
+        .iter()
+        .map(|(p, i)| (p.clone(), i.as_ref().map(|i| i.ids.clone())))
+        .collect()
+}
+
 /// The site-wide part of a render once the report units are done: home and 404 pages, the
-/// checks across pages, the sitemap.
+/// checks across pages, the sitemap. Pages of units taken over from the last build are checked
+/// again only if the site-wide pages' surface differs from `previous` (the caller has made sure
+/// the report units' surfaces did not change). Returns the site-wide pages' surface too.
 fn finish(
     site: &Site,
     templates: &Templates,
     opts: &RenderOptions,
     sink: &dyn Sink,
     units: Vec<Unit>,
-) -> Result<RenderedSite> {
+    previous: Option<&Surface>,
+) -> Result<(RenderedSite, Surface)> {
     let paths = Paths::new(&site.config);
-    let mut all = site_unit(site, templates, opts, sink);
-    for u in units {
-        all.written.extend(u.written);
-        all.charts += u.charts;
-        all.site_links.extend(u.site_links);
-        all.diags.merge(u.diags);
+    let mut own = site_unit(site, templates, opts, sink);
+    let site_surface = surface(&own.written);
+    let trust_checked = previous == Some(&site_surface);
+    let mut diags = Diagnostics::default();
+    let mut units = units;
+    for u in std::iter::once(&mut own).chain(units.iter_mut()) {
+        diags.merge(std::mem::take(&mut u.diags));
     }
-    all.written.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut diags = all.diags;
-    check_site_links(
-        &all.written,
-        &all.site_links,
-        &site.static_files,
-        &mut diags,
-    );
+    let (mut charts, mut site_links) = (0, Vec::new());
+    // Every page problem is an error, so a unit of a successful build had none.
+    let mut trusted: HashSet<&str> = HashSet::new();
+    let mut written: Vec<&Written> = Vec::new();
+    for u in std::iter::once(&own).chain(&units) {
+        if trust_checked && u.checked {
+            trusted.extend(u.written.iter().map(|(p, _)| p.as_str()));
+        }
+        written.extend(u.written.iter());
+        charts += u.charts;
+        site_links.extend(u.site_links.iter());
+    }
+    written.sort_by(|a, b| a.0.cmp(&b.0));
+    let files: HashSet<&str> = written.iter().map(|(p, _)| p.as_str()).collect();
+    check_site_links(&files, &site_links, &site.static_files, &mut diags);
     let sources = page_sources(site, &paths);
-    let pages: Vec<(&str, &PageIndex)> = all
-        .written
+    let pages: Vec<(&str, &PageIndex)> = written
         .iter()
         .filter_map(|(p, i)| Some((p.as_str(), i.as_ref()?)))
         .collect();
-    for d in crate::check::rendered_pages(&crate::check::Pages {
+    let checks = crate::check::Pages {
         pages: &pages,
-        files: &all.written.iter().map(|(p, _)| p.as_str()).collect(),
+        files: &files,
         static_files: &site.static_files,
         base: site.config.base.path(),
         sources: &sources,
-    }) {
+    };
+    for d in crate::check::rendered_pages_among(&checks, &|p| !trusted.contains(p)) {
         diags.push(d);
     }
     let warnings = diags.finish()?;
-    let mut paths_out: Vec<String> = all.written.into_iter().map(|(p, _)| p).collect();
+    let mut paths_out: Vec<String> = written.iter().map(|(p, _)| p.clone()).collect();
     let map = feeds::sitemap(site, &paths_out);
     paths_out.push(map.path.clone());
     sink.put(map)?;
     paths_out.sort();
-    Ok(RenderedSite {
+    let rendered = RenderedSite {
         pages: paths_out.iter().filter(|p| p.ends_with(".html")).count(),
         paths: paths_out,
-        charts: all.charts,
+        charts,
         warnings,
         units_rendered: 0,
         units: 0,
-    })
+    };
+    Ok((rendered, site_surface))
 }
 
 /// One report in one language: its charts and every page.
@@ -365,12 +395,11 @@ fn page_sources<'a>(site: &'a Site, paths: &Paths) -> HashMap<String, PageSource
 
 /// Checks that links to site paths written in chapters lead to a generated page or a static file.
 fn check_site_links(
-    written: &[(String, Option<PageIndex>)],
-    links: &[(String, Location)],
+    known: &HashSet<&str>,
+    links: &[&(String, Location)],
     static_files: &BTreeSet<String>,
     diags: &mut Diagnostics,
 ) {
-    let known: HashSet<&str> = written.iter().map(|(p, _)| p.as_str()).collect();
     for (path, loc) in links {
         let page = format!(
             "{}index.html",

@@ -6,10 +6,17 @@
 //! and ids of other reports. So: a site-wide change renders everything; a change inside reports
 //! renders those reports, and if any of them now has other pages or ids than before (or a report
 //! came or went), every other report too, because a link into it may have broken or healed.
-//! The site-wide pages, the checks across pages and the sitemap always run. The result is the
-//! same as a full build's; `tests/incremental.rs` compares the two after each kind of edit.
+//! The site-wide pages and the sitemap always run; the checks across pages run on the pages
+//! rendered again (all of them when a surface changed, otherwise the kept pages, which had no
+//! problem, still have none). The loaded site and templates are kept too, and only the changed
+//! reports are read again ([`crate::content::reload`]). The search index is not made here: the
+//! caller runs [`Incremental::search`] when it likes (the preview, on a thread of its own).
+//! The result is the same as a full build's; `tests/incremental.rs` compares the two after each
+//! kind of edit.
 
-use super::{finish, jobs, report_unit, OutputFile, RenderOptions, RenderedSite, Sink, Unit};
+use super::{
+    finish, jobs, report_unit, OutputFile, RenderOptions, RenderedSite, Sink, Surface, Unit,
+};
 use crate::content::Site;
 use crate::error::{Diagnostic, Location, Result};
 use crate::pageindex::PageIndex;
@@ -52,7 +59,7 @@ impl Changed {
 /// A report in one language as the last successful build made it.
 struct Kept {
     files: Vec<Arc<OutputFile>>,
-    written: Vec<(String, Option<PageIndex>)>,
+    written: Arc<Vec<(String, Option<PageIndex>)>>,
     charts: usize,
     site_links: Vec<(String, Location)>,
     problems: Vec<Diagnostic>,
@@ -66,28 +73,63 @@ impl Kept {
             site_links: self.site_links.clone(),
             diags: self.problems.clone().into(),
             kept: Some(self.files.clone()),
+            checked: true,
         }
     }
 }
 
-/// The units of the last successful build, by report slug and language.
+/// The units of the last successful build, by report slug and language, with what else a
+/// rebuild takes over: the surface of the site-wide pages and the loaded site.
 #[derive(Default)]
 pub struct UnitCache {
     units: HashMap<(String, String), Kept>,
+    site_pages: Option<Surface>,
+    /// The site and templates last loaded, with the base URL they were loaded for.
+    loaded: Option<(Option<String>, Site, Templates)>,
+}
+
+impl UnitCache {
+    /// Takes the site and templates last loaded, if they were loaded for `base_url`.
+    pub(crate) fn take_loaded(&mut self, base_url: Option<&str>) -> Option<(Site, Templates)> {
+        match self.loaded.take() {
+            Some((b, site, templates)) if b.as_deref() == base_url => Some((site, templates)),
+            _ => None,
+        }
+    }
+
+    /// Keeps the site and templates loaded for `base_url` for the next rebuild.
+    pub(crate) fn keep_loaded(
+        &mut self,
+        base_url: Option<String>,
+        site: Site,
+        templates: Templates,
+    ) {
+        self.loaded = Some((base_url, site, templates));
+    }
 }
 
 type Key = (String, String);
 
+/// A preview build.
+pub struct Incremental {
+    /// What rendering found (its paths leave out the search index).
+    pub rendered: RenderedSite,
+    /// Every file of the site but the search index, sorted by path.
+    pub files: Vec<Arc<OutputFile>>,
+    /// The pages to index, for the search index files.
+    pub search: crate::search::Pending,
+}
+
 /// Renders the site like [`super::site`], reusing what `cache` holds for reports `changed` did
-/// not touch; returns every file of the site. The cache is refreshed on success and emptied on
-/// failure, so the build after a failed one starts from scratch.
+/// not touch; returns every file of the site but the search index. The cache is refreshed on
+/// success and its units emptied on failure, so the build after a failed one renders them all.
 pub fn site_incremental(
     site: &Site,
     templates: &Templates,
     opts: &RenderOptions,
     cache: &mut UnitCache,
     changed: &Changed,
-) -> Result<(RenderedSite, Vec<Arc<OutputFile>>)> {
+) -> Result<Incremental> {
     let jobs = jobs(site);
     let index = super::paths::ChapterIndex::new(site);
     let keys: Vec<Key> = jobs
@@ -142,32 +184,63 @@ pub fn site_incremental(
         .zip(&units)
         .map(|(k, u)| Some((k.clone(), kept(u)?)))
         .collect();
-    let mut files: Vec<Arc<OutputFile>> = units
+    let files: Vec<Arc<OutputFile>> = units
         .iter()
         .flat_map(|u| u.kept.iter().flatten().cloned())
         .collect();
     let site_files = super::Collect::default();
-    let result = finish(site, templates, opts, &site_files, units);
-    match (&result, next) {
-        (Ok(_), Some(next)) => cache.units = next,
-        _ => cache.units.clear(),
-    }
-    let mut rendered = result?;
-    (rendered.units, rendered.units_rendered) = (keys.len(), rendered_fresh);
+    let result = finish(
+        site,
+        templates,
+        opts,
+        &site_files,
+        units,
+        cache.site_pages.as_ref(),
+    );
+    let (rendered, site_pages) = match (result, next) {
+        (Ok(done), Some(next)) => {
+            cache.units = next;
+            done
+        }
+        (result, _) => {
+            cache.units.clear();
+            result?
+        }
+    };
+    cache.site_pages = (!cache.units.is_empty()).then_some(site_pages);
+    finish_incremental(
+        site,
+        rendered,
+        files,
+        site_files,
+        keys.len(),
+        rendered_fresh,
+    )
+}
+
+/// Puts the files of the units and of the site-wide pages together, sorted by path.
+fn finish_incremental(
+    site: &Site,
+    mut rendered: RenderedSite,
+    mut files: Vec<Arc<OutputFile>>,
+    site_files: super::Collect,
+    units: usize,
+    units_rendered: usize,
+) -> Result<Incremental> {
+    (rendered.units, rendered.units_rendered) = (units, units_rendered);
     files.extend(site_files.into_files().into_iter().map(Arc::new));
-    // The search index covers every page, reused or not: it is made again from all of them.
-    let passed_on = super::Collect::default();
-    let indexing = crate::search::Indexing::new(site, &passed_on);
-    for f in files.iter().filter(|f| f.path.ends_with(".html")) {
-        indexing.put(OutputFile::clone(f))?;
-    }
-    for f in indexing.finish(site)? {
-        rendered.paths.push(f.path.clone());
-        files.push(Arc::new(f));
-    }
-    rendered.paths.sort();
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((rendered, files))
+    let plan = crate::search::Plan::new(site);
+    let pages = files
+        .iter()
+        .filter(|f| plan.indexes(&f.path))
+        .cloned()
+        .collect();
+    Ok(Incremental {
+        rendered,
+        files,
+        search: crate::search::Pending { plan, files: pages },
+    })
 }
 
 /// What links from elsewhere can reach in a unit: its files and the ids of its pages.

@@ -79,7 +79,7 @@ pub fn resolve(snapshot: &Snapshot, static_dir: &Path, base: &str, url: &str) ->
         vec![rel.clone(), format!("{rel}/index.html")]
     };
     for c in &candidates {
-        if let Some(file) = snapshot.files.get(c) {
+        if let Some(file) = snapshot.get(c) {
             return Reply::File {
                 status: 200,
                 content_type: content_type(c),
@@ -116,7 +116,6 @@ fn static_file(static_dir: &Path, rel: &str) -> Result<Option<Vec<u8>>, ()> {
 
 fn not_found(snapshot: &Snapshot) -> Reply {
     let bytes = snapshot
-        .files
         .get("404.html")
         .map(|f| f.bytes.clone())
         .unwrap_or_else(|| b"404 Not Found".to_vec());
@@ -142,7 +141,7 @@ mod tests {
                 path: path.into(),
                 bytes: body.as_bytes().to_vec(),
             };
-            s.files.insert(path.into(), std::sync::Arc::new(file));
+            std::sync::Arc::make_mut(&mut s.files).insert(path.into(), std::sync::Arc::new(file));
         }
         s
     }

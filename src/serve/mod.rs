@@ -1,8 +1,12 @@
 //! `yanbao serve`: builds in memory, serves the last good build on loopback, watches the sources
 //! and reloads open pages after each rebuild (Server-Sent Events).
 //!
-//! Shared state is one `Arc<Server>` passed to the request threads and the watcher thread; the
-//! build output is swapped as a whole (`Arc<Snapshot>`) after each successful rebuild.
+//! Shared state is one `Arc<Server>` passed to the request threads, the watcher thread and the
+//! search indexer thread; the build output is swapped as a whole (`Arc<Snapshot>`) after each
+//! successful rebuild. The search index, the slowest part of a build, is made again on the
+//! indexer's own thread: an edit is served as soon as its pages are rendered, the previous
+//! index is served until the new one is ready, and builds that come while one is being indexed
+//! are coalesced into the newest.
 
 mod http;
 pub mod live;
@@ -14,8 +18,11 @@ use live::{Event, Hub};
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
+
+/// Quiet time after a build before the search index is made again (see [`Server::index_forever`]).
+const INDEX_QUIET: Duration = Duration::from_secs(1);
 
 /// Options of `yanbao serve`.
 #[derive(Debug, Clone)]
@@ -32,11 +39,23 @@ pub struct ServeOptions {
     pub poll: bool,
 }
 
+/// Files by site path, shared with the rebuild cache.
+pub type Files = HashMap<String, Arc<crate::render::OutputFile>>;
+
 /// One successful build, as served.
 #[derive(Debug, Default)]
 pub struct Snapshot {
-    /// Generated files by site path, shared with the rebuild cache.
-    pub files: HashMap<String, Arc<crate::render::OutputFile>>,
+    /// Generated files but the search index.
+    pub files: Arc<Files>,
+    /// The search index of this build or, while that is being made, of an earlier one.
+    pub search: Arc<Files>,
+}
+
+impl Snapshot {
+    /// The file at site path `path`.
+    pub fn get(&self, path: &str) -> Option<&Arc<crate::render::OutputFile>> {
+        self.files.get(path).or_else(|| self.search.get(path))
+    }
 }
 
 struct Server {
@@ -50,6 +69,9 @@ struct Server {
     /// Rebuilds run one at a time (the watcher and the start-up check may both ask); the lock
     /// holds the reports of the last good build, which unchanged reports reuse.
     building: std::sync::Mutex<crate::render::UnitCache>,
+    /// The newest build's pages, waiting for the indexer thread.
+    to_index: Mutex<Option<crate::search::Pending>>,
+    index_wanted: Condvar,
     hub: Hub,
 }
 
@@ -60,14 +82,16 @@ impl Server {
         &self,
         cache: &mut crate::render::UnitCache,
         changed: &crate::render::Changed,
-    ) -> Result<(Snapshot, String, String)> {
+    ) -> Result<(Files, String, String)> {
         let start = Instant::now();
         let opts = BuildOptions {
             root: self.root.clone(),
             base_url: Some(self.base_url.clone()),
             live_reload: true,
         };
-        let (rendered, files) = crate::build_incremental(&opts, cache, changed)?;
+        let built = crate::build_incremental(&opts, cache, changed)?;
+        let (rendered, files) = (built.rendered, built.files);
+        self.queue_index(built.search);
         let warnings: String = rendered
             .warnings
             .iter()
@@ -86,7 +110,79 @@ impl Server {
             rendered.units_rendered,
             rendered.units
         );
-        Ok((Snapshot { files }, warnings, what))
+        Ok((files, warnings, what))
+    }
+
+    /// Serves `files` from now on, with the search index served so far.
+    fn publish(&self, files: Files) {
+        let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+        let search = current.search.clone();
+        *current = Arc::new(Snapshot {
+            files: Arc::new(files),
+            search,
+        });
+    }
+
+    /// Hands a build's pages to the indexer thread, in place of any build still waiting.
+    fn queue_index(&self, pending: crate::search::Pending) {
+        *self.to_index.lock().unwrap_or_else(|e| e.into_inner()) = Some(pending);
+        self.index_wanted.notify_one();
+    }
+
+    /// The indexer thread: once no build has come for [`INDEX_QUIET`], indexes the newest one
+    /// and serves its index. Indexing gives way (and starts again later) as soon as a rebuild
+    /// starts, so that an edit never waits for the index.
+    fn index_forever(&self) {
+        let slot = || self.to_index.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            let mut pending = {
+                let mut waiting = slot();
+                loop {
+                    match waiting.take() {
+                        Some(p) => break p,
+                        None => {
+                            waiting = self
+                                .index_wanted
+                                .wait(waiting)
+                                .unwrap_or_else(|e| e.into_inner())
+                        }
+                    }
+                }
+            };
+            loop {
+                std::thread::sleep(INDEX_QUIET);
+                match slot().take() {
+                    Some(newer) => pending = newer,
+                    None => break,
+                }
+            }
+            let start = Instant::now();
+            let give_way = || slot().is_some() || self.building.try_lock().is_err();
+            match pending.run(&give_way) {
+                Ok(Some(files)) => {
+                    let search: Files = files
+                        .into_iter()
+                        .map(|f| (f.path.clone(), Arc::new(f)))
+                        .collect();
+                    let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+                    *current = Arc::new(Snapshot {
+                        files: current.files.clone(),
+                        search: Arc::new(search),
+                    });
+                    drop(current);
+                    eprintln!(
+                        "search index of {} page(s) made in {} ms",
+                        pending.files.len(),
+                        start.elapsed().as_millis()
+                    );
+                }
+                // A rebuild started: index again after it, this build unless it brings a newer one.
+                Ok(None) => {
+                    slot().get_or_insert(pending);
+                }
+                Err(e) => eprintln!("{}", describe(&self.root, &e)),
+            }
+        }
     }
 
     fn snapshot(&self) -> Arc<Snapshot> {
@@ -117,9 +213,9 @@ impl Server {
             .all(|p| p.starts_with(&static_dir) && p.extension().is_some_and(|x| x == "css"));
         let mut cache = self.building.lock().unwrap_or_else(|e| e.into_inner());
         match self.build(&mut cache, &crate::render::Changed::of(&self.root, changed)) {
-            Ok((snap, warnings, what)) => {
+            Ok((files, warnings, what)) => {
                 let was_failing = self.failure().is_some();
-                *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snap);
+                self.publish(files);
                 self.set_failure(None);
                 eprintln!("rebuilt {what}; {} page(s) notified", self.hub.len());
                 eprint!("{warnings}");
@@ -183,8 +279,14 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
         failure: RwLock::new(None),
         warnings: RwLock::new(String::new()),
         building: std::sync::Mutex::new(crate::render::UnitCache::default()),
+        to_index: Mutex::new(None),
+        index_wanted: Condvar::new(),
         hub: Hub::default(),
     });
+    {
+        let server = server.clone();
+        std::thread::spawn(move || server.index_forever());
+    }
     // Taken before the first build, so that a save during it still triggers a rebuild.
     let sources = fingerprint(&server.root);
     // A site that does not build yet is served as its error page until it is fixed.
@@ -193,8 +295,8 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
         server.build(&mut cache, &crate::render::Changed::Everything)
     };
     let ms = match first {
-        Ok((snap, warnings, ms)) => {
-            *server.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snap);
+        Ok((files, warnings, ms)) => {
+            server.publish(files);
             eprint!("{warnings}");
             *server.warnings.write().unwrap_or_else(|e| e.into_inner()) = warnings;
             ms

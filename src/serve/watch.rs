@@ -12,8 +12,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
-/// Quiet time that ends a burst of saves: one burst, one rebuild.
-const DEBOUNCE: Duration = Duration::from_millis(100);
+/// Quiet time that ends a burst of saves: one burst, one rebuild. An editor's save raises its
+/// events within a few milliseconds; every millisecond here is one the preview answers later.
+const DEBOUNCE: Duration = Duration::from_millis(25);
 
 /// The source folders of a site that are watched.
 pub const SOURCE_DIRS: [&str; 3] = ["content", "templates", "static"];

@@ -32,6 +32,15 @@ pub struct SiteConfig {
     /// The library home page.
     #[serde(default)]
     pub library: LibraryConfig,
+    /// Full-text search (the header box, the search pages and the index); on unless `false`.
+    #[serde(default = "SiteConfig::default_search")]
+    pub search: bool,
+}
+
+impl SiteConfig {
+    fn default_search() -> bool {
+        true
+    }
 }
 
 /// How the library (the home page listing reports) is laid out.

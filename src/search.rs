@@ -58,6 +58,8 @@ fn unused(name: &str) -> bool {
 /// after the build (the preview indexes in the background).
 #[derive(Debug, Clone)]
 pub struct Plan {
+    /// `search: false` in site.yaml: nothing is indexed and no index is written.
+    enabled: bool,
     config: crate::config::Config,
     skip: BTreeSet<String>,
     /// Each report's folder in each language, with its title there, for the results' metadata.
@@ -94,6 +96,7 @@ impl Plan {
             })
             .collect();
         Plan {
+            enabled: site.config.site.search,
             config: site.config.clone(),
             skip,
             reports,
@@ -102,7 +105,7 @@ impl Plan {
 
     /// Whether the file at `path` is indexed.
     pub fn indexes(&self, path: &str) -> bool {
-        path.ends_with(".html") && !self.skip.contains(path)
+        self.enabled && path.ends_with(".html") && !self.skip.contains(path)
     }
 
     /// The page as given to the indexer: with the title of its report as Pagefind metadata
@@ -126,6 +129,9 @@ impl Plan {
         pages: impl IntoIterator<Item = (&'p str, &'p [u8])>,
         stop: &dyn Fn() -> bool,
     ) -> Result<Option<Vec<OutputFile>>> {
+        if !self.enabled {
+            return Ok(Some(Vec::new()));
+        }
         let mut pages: Vec<(&str, &[u8])> =
             pages.into_iter().filter(|(p, _)| self.indexes(p)).collect();
         pages.sort();

@@ -749,6 +749,31 @@ fn the_search_index_is_built_in_process_into_the_output() {
 }
 
 #[test]
+fn search_false_leaves_out_the_box_the_pages_and_the_index() {
+    let site = TestSite::mini();
+    site.edit(
+        "content/site.yaml",
+        "publisher:",
+        "search: false\npublisher:",
+    );
+    site.build_ok(&[]);
+    let files: Vec<String> = site.snapshot().into_iter().map(|(p, _)| p).collect();
+    assert!(
+        !files
+            .iter()
+            .any(|f| f.starts_with("pagefind/") || f.ends_with("search/index.html")),
+        "{files:?}"
+    );
+    let pages = site.pages();
+    assert!(pages.len() > 5, "{pages:?}");
+    for page in pages {
+        let html = site.out(&page);
+        assert!(!html.contains("site-search"), "{page} has a search box");
+        assert!(!html.contains("/search/"), "{page} links a search page");
+    }
+}
+
+#[test]
 fn the_search_index_is_the_same_on_every_build() {
     let site = TestSite::mini();
     site.build_ok(&[]);

@@ -133,7 +133,11 @@ fn fill_view(site: &Site, report: Option<&Report>, ctx: &mut PageContext) {
         cite: report
             .filter(|_| matches!(kind, "landing" | "home" | "chapter"))
             .map(|r| super::cite::view(site, r, &lang)),
-        search_href: paths.href(&crate::search::page_path(&paths, &lang)),
+        search_href: if site.config.site.search {
+            paths.href(&crate::search::page_path(&paths, &lang))
+        } else {
+            String::new()
+        },
         noindex: kind == "search",
     };
     ctx.discovery = view;

@@ -343,7 +343,12 @@ fn site_unit(site: &Site, templates: &Templates, opts: &RenderOptions, sink: &dy
     for f in standalone.files {
         u.emit(sink, f);
     }
-    for lang in &site.config.language_keys {
+    let search_langs = site
+        .config
+        .language_keys
+        .iter()
+        .filter(|_| site.config.site.search);
+    for lang in search_langs {
         if let Some(f) = u.diags.take(pages::search(site, lang, templates, opts)) {
             u.emit(sink, f);
         }

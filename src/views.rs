@@ -28,6 +28,9 @@ pub struct PageContext {
     pub library: Option<LibraryView>,
     /// Whether the live-reload script is injected (`yanbao serve` only).
     pub live_reload: bool,
+    /// Whether this build makes PNGs, so each report has its own social card.
+    #[serde(skip)]
+    pub png: bool,
     /// Title, social cards, structured data and feed links.
     pub discovery: crate::render::discovery::DiscoveryView,
 }
@@ -351,6 +354,8 @@ pub struct FigureContext {
     pub csv_href: String,
     /// URL of the SVG file.
     pub svg_href: String,
+    /// URL of the PNG file, when the build makes PNGs.
+    pub png_href: Option<String>,
     /// File name offered for the CSV download.
     pub csv_name: String,
 }

@@ -14,6 +14,7 @@ mod draw;
 mod frame;
 mod hbars;
 mod marks;
+pub mod raster;
 mod schema;
 mod series;
 pub mod spec;
@@ -24,6 +25,7 @@ mod validate;
 mod whole;
 mod words;
 
+pub use text::{width as text_width, wrap as wrap_text};
 pub use validate::valid_id;
 pub use words::Words;
 

@@ -4,6 +4,7 @@
 use super::chapters::Draft;
 use super::paths::Paths;
 use super::OutputFile;
+use crate::charts::raster::Raster;
 use crate::content::{Report, Site};
 use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::markdown::Embed;
@@ -29,7 +30,7 @@ pub struct Placed {
 pub struct Figures {
     /// By chart id.
     pub placed: BTreeMap<String, Placed>,
-    /// SVG and CSV files.
+    /// SVG, CSV and PNG files.
     pub files: Vec<OutputFile>,
 }
 
@@ -49,6 +50,7 @@ pub fn number(
     lang: &str,
     drafts: &[Draft],
     templates: &Templates,
+    raster: Option<&Raster>,
     diags: &mut Diagnostics,
 ) -> Option<Figures> {
     let mut order: Vec<(String, String)> = Vec::new();
@@ -102,7 +104,44 @@ pub fn number(
     if !ok {
         return None;
     }
-    render_all(site, report, lang, &order, templates, diags)
+    let mut figs = render_all(
+        site,
+        report,
+        lang,
+        &order,
+        templates,
+        raster.is_some(),
+        diags,
+    )?;
+    if let Some(raster) = raster {
+        figs.files.extend(rasterise(raster, &figs.files, diags));
+    }
+    Some(figs)
+}
+
+/// The PNG of every SVG among `files`, rasterised in parallel (in the order of `files`).
+fn rasterise(raster: &Raster, files: &[OutputFile], diags: &mut Diagnostics) -> Vec<OutputFile> {
+    use rayon::prelude::*;
+    let made: Vec<Result<OutputFile, Diagnostic>> = files
+        .par_iter()
+        .filter_map(|f| Some((f, f.path.strip_suffix(".svg")?)))
+        .map(|(f, stem)| {
+            let path = format!("{stem}.png");
+            let svg = std::str::from_utf8(&f.bytes).unwrap_or_default();
+            raster
+                .png_reusing(svg, &f.path, &path)
+                .map(|bytes| OutputFile { path, bytes })
+                .map_err(|e| Diagnostic::error(Location::file(&f.path), e))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for r in made {
+        match r {
+            Ok(f) => out.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    out
 }
 
 /// Checks one embed; returns the chart id for a `chart` embed, `None` for a `ref`.
@@ -181,6 +220,7 @@ fn render_all(
     lang: &str,
     order: &[(String, String)],
     templates: &Templates,
+    png: bool,
     diags: &mut Diagnostics,
 ) -> Option<Figures> {
     let paths = Paths::new(&site.config);
@@ -219,6 +259,7 @@ fn render_all(
             label: label.clone(),
             csv_href: paths.href(&csv_path),
             svg_href: paths.href(&svg_path),
+            png_href: png.then(|| paths.href(&paths.chart_file(lang, &report.slug, id, "png"))),
             csv_name: format!("{id}.{lang}.csv"),
             figure,
         };

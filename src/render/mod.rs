@@ -14,6 +14,7 @@ mod figures;
 pub mod library;
 mod pages;
 pub mod paths;
+mod report_card;
 mod reuse;
 
 pub use reuse::{site_incremental, Changed, UnitCache};
@@ -44,6 +45,8 @@ pub struct OutputFile {
 pub struct RenderOptions {
     /// Inject the live-reload script (serve mode only).
     pub live_reload: bool,
+    /// Rasterises charts and the social card to PNG; `None` (the preview, `check`) makes none.
+    pub raster: Option<crate::charts::raster::Raster>,
 }
 
 /// Where rendered files go as soon as they are made: the staging folder of a build, or memory
@@ -246,11 +249,18 @@ fn report_unit(
     mut u: Unit,
 ) -> Unit {
     let drafts = chapters::draft(site, index, report, lang, &mut u.diags);
-    let figs = figures::number(site, report, lang, &drafts, templates, &mut u.diags);
+    let raster = opts.raster.as_ref();
+    let figs = figures::number(site, report, lang, &drafts, templates, raster, &mut u.diags);
     let Some(figs) = figs else { return u };
-    u.charts = figs.files.len() / 2;
+    u.charts = figs.placed.len();
     for f in &figs.files {
         u.emit(sink, f.clone());
+    }
+    if let Some(raster) = raster {
+        match report_card::file(site, report, lang, raster) {
+            Ok(f) => u.emit(sink, f),
+            Err(d) => u.diags.push(d),
+        }
     }
     let bodies = chapters::finish(&drafts, &figs, site, report, lang, &mut u.diags);
     u.site_links = chapters::site_links(&drafts)

@@ -83,6 +83,7 @@ pub(super) fn context(
         reports: Vec::new(),
         library: None,
         live_reload: opts.live_reload,
+        png: opts.raster.is_some(),
         discovery: Default::default(),
     }
 }

@@ -92,6 +92,9 @@ pub struct Publisher {
     /// Postal address.
     #[serde(default)]
     pub address: Option<Localized>,
+    /// Place of publication (a city, such as 香港 / Hong Kong), for citations.
+    #[serde(default)]
+    pub place: Option<Localized>,
     /// Website URL.
     #[serde(default)]
     pub website: Option<crate::urls::LinkUrl>,

@@ -69,6 +69,7 @@ fn load(opts: &BuildOptions) -> Result<(content::Site, templates::Templates)> {
 fn render_options(opts: &BuildOptions) -> render::RenderOptions {
     render::RenderOptions {
         live_reload: opts.live_reload,
+        raster: None,
     }
 }
 
@@ -130,7 +131,14 @@ pub fn build(opts: &BuildOptions, output: Option<PathBuf>) -> Result<BuildSummar
     output::check_output_dir(&opts.root, &out)?;
     let (site, templates) = load(opts)?;
     let staging = output::Staging::begin(&opts.root, &site.static_files, &out)?;
-    let rendered = render::site(&site, &templates, &render_options(opts), &staging)?;
+    // Only a build writes PNGs; it may reuse the previous output's (see charts::raster).
+    let raster = charts::raster::Raster::system().reusing(&out);
+    let render_opts = render::RenderOptions {
+        raster: Some(raster.clone()),
+        ..render_options(opts)
+    };
+    let mut rendered = render::site(&site, &templates, &render_opts, &staging)?;
+    rendered.warnings.extend(raster.font_warning(&out));
     let files = staging.written() - 1; // the marker is not the author's
     staging.commit()?;
     Ok(BuildSummary {

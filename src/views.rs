@@ -30,6 +30,9 @@ pub struct PageContext {
     pub standalone: Option<StandaloneView>,
     /// Whether the live-reload script is injected (`yanbao serve` only).
     pub live_reload: bool,
+    /// Whether this build makes PNGs, so each report has its own social card.
+    #[serde(skip)]
+    pub png: bool,
     /// Title, social cards, structured data and feed links.
     pub discovery: crate::render::discovery::DiscoveryView,
 }
@@ -371,6 +374,8 @@ pub struct FigureContext {
     pub csv_href: String,
     /// URL of the SVG file.
     pub svg_href: String,
+    /// URL of the PNG file, when the build makes PNGs.
+    pub png_href: Option<String>,
     /// File name offered for the CSV download.
     pub csv_name: String,
     /// Whether the chart repeats the facts of the table just before it (`repeats="table"` on its

@@ -557,7 +557,7 @@ fn the_report_page_and_every_chapter_offer_three_citation_styles_and_files() {
         if en {
             assert_eq!(
                 cites[0],
-                format!("ZHAO D. Alpha report[R/OL]. Test Securities, 2024-04-22. {url}.")
+                format!("ZHAO D (赵丹). Alpha report[R/OL]. [S.l.]: Test Securities, 2024. {url}.")
             );
             assert_eq!(
                 cites[1],
@@ -570,7 +570,7 @@ fn the_report_page_and_every_chapter_offer_three_citation_styles_and_files() {
         } else {
             assert_eq!(
                 cites[0],
-                format!("赵丹. 阿尔法报告[R/OL]. 测试证券, 2024-04-22. {url}.")
+                format!("赵丹 (Zhao Dan). 阿尔法报告[R/OL]. [出版地不详]: 测试证券, 2024. {url}.")
             );
             assert!(
                 cites[1].starts_with("赵丹. (2024年4月22日). 阿尔法报告. 测试证券."),

@@ -15,6 +15,7 @@ mod draw;
 mod frame;
 mod hbars;
 mod marks;
+pub mod raster;
 mod schema;
 mod scope;
 mod series;
@@ -27,6 +28,7 @@ mod validate;
 mod whole;
 mod words;
 
+pub use text::{width as text_width, wrap as wrap_text};
 pub use validate::valid_id;
 pub use words::Words;
 

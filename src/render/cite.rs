@@ -86,8 +86,12 @@ fn is_cjk(s: &str) -> bool {
 /// Everything a reference is made of, in one language.
 struct Work {
     names: Vec<Name>,
+    /// Each author's name in the other script (Latin for a CJK name and the reverse), when
+    /// the manifest gives one.
+    other_names: Vec<Option<Name>>,
     title: String,
     publisher: String,
+    place: Option<String>,
     date: String,
     url: String,
     code: String,
@@ -104,8 +108,29 @@ impl Work {
                 .iter()
                 .map(|a| Name::parse(a.name.text(lang)))
                 .collect(),
+            other_names: m
+                .analysts
+                .iter()
+                .map(|a| {
+                    let own = is_cjk(a.name.text(lang));
+                    site.config
+                        .language_keys
+                        .iter()
+                        .map(|l| a.name.text(l))
+                        .find(|n| !n.is_empty() && is_cjk(n) != own)
+                        .map(Name::parse)
+                })
+                .collect(),
             title: m.title.text(lang).into(),
             publisher: site.config.site.publisher.name.text(lang).into(),
+            place: site
+                .config
+                .site
+                .publisher
+                .place
+                .as_ref()
+                .map(|p| p.text(lang).to_string())
+                .filter(|p| !p.trim().is_empty()),
             date: m.date.clone(),
             url: paths.absolute(&paths.report(lang, &report.slug)),
             code: site.config.language(lang).code.clone(),
@@ -151,30 +176,51 @@ const MLA_MONTHS: [&str; 12] = [
     "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
 ];
 
-/// GB/T 7714-2015, report published online (`[R/OL]`): at most three authors, then "等"/"et al";
-/// names in Latin script as FAMILY plus initials without dots.
+/// A name as GB/T 7714 writes it: CJK whole, Latin as FAMILY plus initials without dots.
+fn gbt_name(n: &Name) -> String {
+    if n.given.is_empty() {
+        n.full.clone()
+    } else {
+        format!("{} {}", n.family.to_uppercase(), n.initials(false).join(""))
+    }
+}
+
+/// GB/T 7714-2015, report published online (`[R/OL]`): at most three authors, then "等"/"et al",
+/// each with the name in the other script in brackets when the manifest gives it (a CJK name
+/// with its romanisation family name first, 张三 (Zhang San)); then place of publication,
+/// publisher and year — an unknown place is "[出版地不详]" / "[S.l.]" (GB/T 7714-2015, 8.4.1.3).
 fn gbt(w: &Work) -> CiteStyle {
     let mut names: Vec<String> = w
         .names
         .iter()
+        .zip(&w.other_names)
         .take(3)
-        .map(|n| {
-            if n.given.is_empty() {
-                n.full.clone()
-            } else {
-                format!("{} {}", n.family.to_uppercase(), n.initials(false).join(""))
+        .map(|(n, other)| match other {
+            Some(o) if n.given.is_empty() => {
+                let latin = std::iter::once(o.family.as_str())
+                    .chain(o.given.iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                format!("{} ({latin})", n.full)
             }
+            Some(o) => format!("{} ({})", gbt_name(n), o.full),
+            None => gbt_name(n),
         })
         .collect();
     if w.names.len() > 3 {
         names.push(if w.zh() { "等" } else { "et al" }.into());
     }
+    let place = match &w.place {
+        Some(p) => p.clone(),
+        None if w.zh() => "[出版地不详]".into(),
+        None => "[S.l.]".into(),
+    };
     CiteStyle {
         name: "GB/T 7714-2015".into(),
         before: format!("{}. ", names.join(", ")),
         title: w.title.clone(),
         italic: false,
-        after: format!("[R/OL]. {}, {}. {}.", w.publisher, w.date, w.url),
+        after: format!("[R/OL]. {place}: {}, {}. {}.", w.publisher, w.year(), w.url),
     }
 }
 
@@ -299,8 +345,13 @@ fn bibtex(w: &Work, key: &str) -> String {
     let language = if w.zh() { "chinese" } else { "english" };
     // A URL cannot hold braces unescaped in a BibTeX value; percent-encode them.
     let url = w.url.replace('{', "%7B").replace('}', "%7D");
+    let address = w
+        .place
+        .as_ref()
+        .map(|p| format!("  address     = {{{}}},\n", bib_escape(p)))
+        .unwrap_or_default();
     format!(
-        "@techreport{{{key},\n  author      = {{{}}},\n  title       = {{{{{}}}}},\n  institution = {{{}}},\n  type        = {{{}}},\n  year        = {{{}}},\n  month       = {month},\n  date        = {{{}}},\n  url         = {{{url}}},\n  language    = {{{language}}},\n  abstract    = {{{}}}\n}}\n",
+        "@techreport{{{key},\n  author      = {{{}}},\n  title       = {{{{{}}}}},\n  institution = {{{}}},\n{address}  type        = {{{}}},\n  year        = {{{}}},\n  month       = {month},\n  date        = {{{}}},\n  url         = {{{url}}},\n  language    = {{{language}}},\n  abstract    = {{{}}}\n}}\n",
         authors.join(" and "),
         bib_escape(&w.title),
         bib_escape(&w.publisher),
@@ -321,6 +372,11 @@ fn ris(w: &Work) -> String {
         ("PY", w.year().to_string()),
         ("DA", w.date.replace('-', "/")),
         ("PB", one_line(&w.publisher)),
+    ]);
+    if let Some(p) = &w.place {
+        lines.push(("CY", one_line(p)));
+    }
+    lines.extend([
         ("UR", w.url.clone()),
         ("LA", w.code.clone()),
         ("AB", one_line(&w.summary)),
@@ -357,8 +413,10 @@ mod tests {
     fn work(names: &[&str], code: &str) -> Work {
         Work {
             names: names.iter().map(|n| Name::parse(n)).collect(),
+            other_names: names.iter().map(|_| None).collect(),
             title: "AIGC trends".into(),
             publisher: "SPDB International Securities Limited".into(),
+            place: None,
             date: "2024-04-22".into(),
             url: "https://example.org/en/aigc-2024/".into(),
             code: code.into(),
@@ -375,7 +433,7 @@ mod tests {
         let w = work(&["Dan Zhao", "Charles Yang"], "en");
         assert_eq!(
             text(&gbt(&w)),
-            "ZHAO D, YANG C. AIGC trends[R/OL]. SPDB International Securities Limited, 2024-04-22. https://example.org/en/aigc-2024/."
+            "ZHAO D, YANG C. AIGC trends[R/OL]. [S.l.]: SPDB International Securities Limited, 2024. https://example.org/en/aigc-2024/."
         );
         assert_eq!(
             text(&apa(&w)),
@@ -390,7 +448,9 @@ mod tests {
     #[test]
     fn chinese_names_stay_whole_and_many_authors_shorten() {
         let w = work(&["赵丹", "杨子超", "甲", "乙"], "zh-CN");
-        assert!(text(&gbt(&w)).starts_with("赵丹, 杨子超, 甲, 等. AIGC trends[R/OL]."));
+        assert!(
+            text(&gbt(&w)).starts_with("赵丹, 杨子超, 甲, 等. AIGC trends[R/OL]. [出版地不详]: ")
+        );
         assert!(text(&apa(&w)).starts_with("赵丹, 杨子超, 甲, & 乙. (2024年4月22日). "));
         assert!(text(&mla(&w)).starts_with("赵丹, et al. "));
     }
@@ -424,5 +484,47 @@ mod tests {
         let r = ris(&w);
         assert!(r.starts_with("TY  - RPRT\r\nAU  - Zhao, Dan\r\n"));
         assert!(r.ends_with("ER  - \r\n"));
+    }
+
+    /// The default report's authors and publisher, as the manifest gives them in both scripts.
+    fn bilingual(code: &str) -> Work {
+        let zh = code.starts_with("zh");
+        let (own, other) = (["赵丹", "杨子超"], ["Dan Zhao", "Charles Yang"]);
+        let (own, other) = if zh { (own, other) } else { (other, own) };
+        let mut w = work(&own, code);
+        w.other_names = other.iter().map(|n| Some(Name::parse(n))).collect();
+        w.place = Some(if zh { "香港" } else { "Hong Kong" }.into());
+        if zh {
+            w.title = "AIGC 行业趋势".into();
+            w.publisher = "浦银国际证券有限公司".into();
+            w.url = "https://example.org/aigc-2024/".into();
+        }
+        w
+    }
+
+    #[test]
+    fn gbt_names_authors_in_both_scripts_with_the_place_and_other_styles_in_one() {
+        let zh = bilingual("zh-CN");
+        assert_eq!(
+            text(&gbt(&zh)),
+            "赵丹 (Zhao Dan), 杨子超 (Yang Charles). AIGC 行业趋势[R/OL]. 香港: 浦银国际证券有限公司, 2024. https://example.org/aigc-2024/."
+        );
+        assert_eq!(
+            text(&apa(&zh)),
+            "赵丹, & 杨子超. (2024年4月22日). AIGC 行业趋势. 浦银国际证券有限公司. https://example.org/aigc-2024/"
+        );
+        let en = bilingual("en");
+        assert_eq!(
+            text(&gbt(&en)),
+            "ZHAO D (赵丹), YANG C (杨子超). AIGC trends[R/OL]. Hong Kong: SPDB International Securities Limited, 2024. https://example.org/en/aigc-2024/."
+        );
+        assert!(text(&mla(&en)).starts_with("Zhao, Dan, and Charles Yang. "));
+        let bib = bibtex(&en, "aigc-2024");
+        assert!(bib.contains("  address     = {Hong Kong},\n"), "{bib}");
+        assert!(
+            ris(&en).contains("PB  - SPDB International Securities Limited\r\nCY  - Hong Kong\r\n")
+        );
+        assert!(!bibtex(&work(&["Dan Zhao"], "en"), "k").contains("address"));
+        assert!(!ris(&work(&["Dan Zhao"], "en")).contains("CY  -"));
     }
 }

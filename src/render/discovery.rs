@@ -105,15 +105,7 @@ fn fill_view(site: &Site, report: Option<&Report>, ctx: &mut PageContext) {
         .into(),
         og_locale: social::og_locale(&ctx.lang.code),
         og_locale_alternates: others.map(|l| social::og_locale(&l.code)).collect(),
-        image: ImageView {
-            url: paths.absolute(super::card::PATH),
-            width: super::card::WIDTH,
-            height: super::card::HEIGHT,
-            alt: fill(
-                site.strings.get(&lang, "social_card_alt"),
-                &[("site", &ctx.site.title)],
-            ),
-        },
+        image: image(site, report, ctx),
         json_ld: report
             .map(|r| social::json_ld(site, r, ctx))
             .unwrap_or_default(),
@@ -141,6 +133,41 @@ fn fill_view(site: &Site, report: Option<&Report>, ctx: &mut PageContext) {
         noindex: kind == "search",
     };
     ctx.discovery = view;
+}
+
+/// The sharing image of a page: its report's own card when the build makes PNGs, else the
+/// site's card.
+pub fn image(site: &Site, report: Option<&Report>, ctx: &PageContext) -> ImageView {
+    let paths = Paths::new(&site.config);
+    let lang = ctx.lang.key.as_str();
+    match report.filter(|_| ctx.png) {
+        Some(r) => {
+            let m = &r.manifest;
+            let alt = fill(
+                site.strings.get(lang, "report_card_alt"),
+                &[
+                    ("title", m.title.text(lang)),
+                    ("publisher", site.config.site.publisher.name.text(lang)),
+                    ("date", &m.date),
+                ],
+            );
+            ImageView {
+                url: paths.absolute(&super::report_card::path(site, r, lang)),
+                width: super::report_card::WIDTH,
+                height: super::report_card::HEIGHT,
+                alt,
+            }
+        }
+        None => ImageView {
+            url: paths.absolute(super::card::PATH),
+            width: super::card::WIDTH,
+            height: super::card::HEIGHT,
+            alt: fill(
+                site.strings.get(lang, "social_card_alt"),
+                &[("site", &ctx.site.title)],
+            ),
+        },
+    }
 }
 
 /// Files for the whole site beside its pages: the social card, an Atom feed per language and

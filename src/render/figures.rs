@@ -4,6 +4,7 @@
 use super::chapters::Draft;
 use super::paths::Paths;
 use super::OutputFile;
+use crate::charts::raster::Raster;
 use crate::content::{Report, Site};
 use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::markdown::{embeds::Kind, Embed};
@@ -29,7 +30,7 @@ pub struct Placed {
 pub struct Figures {
     /// By chart id.
     pub placed: BTreeMap<String, Placed>,
-    /// SVG and CSV files.
+    /// SVG, CSV and PNG files.
     pub files: Vec<OutputFile>,
 }
 
@@ -66,6 +67,7 @@ pub fn number(
     lang: &str,
     drafts: &[Draft],
     templates: &Templates,
+    raster: Option<&Raster>,
     diags: &mut Diagnostics,
 ) -> Option<Figures> {
     let mut order: Vec<(Shown, String)> = Vec::new();
@@ -145,7 +147,44 @@ pub fn number(
     if !ok {
         return None;
     }
-    render_all(site, report, lang, &order, templates, diags)
+    let mut figs = render_all(
+        site,
+        report,
+        lang,
+        &order,
+        templates,
+        raster.is_some(),
+        diags,
+    )?;
+    if let Some(raster) = raster {
+        figs.files.extend(rasterise(raster, &figs.files, diags));
+    }
+    Some(figs)
+}
+
+/// The PNG of every SVG among `files`, rasterised in parallel (in the order of `files`).
+fn rasterise(raster: &Raster, files: &[OutputFile], diags: &mut Diagnostics) -> Vec<OutputFile> {
+    use rayon::prelude::*;
+    let made: Vec<Result<OutputFile, Diagnostic>> = files
+        .par_iter()
+        .filter_map(|f| Some((f, f.path.strip_suffix(".svg")?)))
+        .map(|(f, stem)| {
+            let path = format!("{stem}.png");
+            let svg = std::str::from_utf8(&f.bytes).unwrap_or_default();
+            raster
+                .png_reusing(svg, &f.path, &path)
+                .map(|bytes| OutputFile { path, bytes })
+                .map_err(|e| Diagnostic::error(Location::file(&f.path), e))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for r in made {
+        match r {
+            Ok(f) => out.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    out
 }
 
 /// A figure shown a second time.
@@ -238,6 +277,7 @@ fn render_all(
     lang: &str,
     order: &[(Shown, String)],
     templates: &Templates,
+    png: bool,
     diags: &mut Diagnostics,
 ) -> Option<Figures> {
     let paths = Paths::new(&site.config);
@@ -257,7 +297,7 @@ fn render_all(
                 let Some(ctx) = chart_context(
                     report,
                     lang,
-                    (id, *repeats_table),
+                    (id, *repeats_table, png),
                     &paths,
                     &words,
                     &t,
@@ -298,7 +338,7 @@ fn render_all(
 fn chart_context(
     report: &Report,
     lang: &str,
-    (id, repeats_table): (&str, bool),
+    (id, repeats_table, png): (&str, bool, bool),
     paths: &Paths,
     words: &crate::charts::Words,
     t: &BTreeMap<String, String>,
@@ -324,6 +364,7 @@ fn chart_context(
         label: label.to_string(),
         csv_href: paths.href(&csv_path),
         svg_href: paths.href(&svg_path),
+        png_href: png.then(|| paths.href(&paths.chart_file(lang, &report.slug, id, "png"))),
         csv_name: format!("{id}.{lang}.csv"),
         repeats_table,
         figure,

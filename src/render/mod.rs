@@ -15,6 +15,7 @@ mod images;
 pub mod library;
 mod pages;
 pub mod paths;
+mod report_card;
 mod reuse;
 mod shortcodes;
 
@@ -47,6 +48,8 @@ pub struct OutputFile {
 pub struct RenderOptions {
     /// Inject the live-reload script (serve mode only).
     pub live_reload: bool,
+    /// Rasterises charts and the social card to PNG; `None` (the preview, `check`) makes none.
+    pub raster: Option<crate::charts::raster::Raster>,
 }
 
 /// Where rendered files go as soon as they are made: the staging folder of a build, or memory
@@ -285,14 +288,15 @@ fn report_unit(
     mut u: Unit,
 ) -> Unit {
     let drafts = chapters::draft(site, index, report, lang, &mut u.diags);
-    let figs = figures::number(site, report, lang, &drafts, templates, &mut u.diags);
+    let raster = opts.raster.as_ref();
+    let figs = figures::number(site, report, lang, &drafts, templates, raster, &mut u.diags);
     let Some(figs) = figs else { return u };
-    u.charts = figs.files.len() / 2;
+    u.charts = figs.placed.len();
     for f in &figs.files {
         u.emit(sink, f.clone());
     }
-    // Files beside the chapters are published once per report, by its default-language unit.
-    if site.config.is_default(lang) {
+    // Files beside the chapters are published once per report, by the unit of its first language.
+    if report.languages.first().map(String::as_str) == Some(lang) {
         let paths = Paths::new(&site.config);
         for (key, a) in &report.files {
             u.emit(
@@ -302,6 +306,12 @@ fn report_unit(
                     bytes: a.bytes.to_vec(),
                 },
             );
+        }
+    }
+    if let Some(raster) = raster {
+        match report_card::file(site, report, lang, raster) {
+            Ok(f) => u.emit(sink, f),
+            Err(d) => u.diags.push(d),
         }
     }
     let bodies = chapters::finish(&drafts, &figs, site, report, lang, templates, &mut u.diags);

@@ -85,6 +85,7 @@ pub(super) fn context(
         library: None,
         standalone: None,
         live_reload: opts.live_reload,
+        png: opts.raster.is_some(),
         discovery: Default::default(),
     }
 }

@@ -61,7 +61,7 @@ pub fn json_ld(site: &Site, report: &Report, ctx: &PageContext) -> String {
         "author": authors(site, report, lang),
         "publisher": publisher,
         "about": {"@type": "Thing", "name": m.sector.text(lang)},
-        "image": paths.absolute(super::card::PATH),
+        "image": super::discovery::image(site, Some(report), ctx).url,
     });
     let own = match &ctx.chapter {
         Some(ch) => json!({

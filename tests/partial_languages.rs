@@ -125,3 +125,21 @@ fn languages_must_be_site_languages_and_chapters_must_match() {
     let err = site.build_err(&[]);
     assert!(err.contains("missing translation"), "{err}");
 }
+
+#[test]
+fn a_report_only_in_a_language_other_than_the_default_publishes_its_files() {
+    let site = TestSite::mini();
+    site.write(
+        "content/reports/gamma/report.yaml",
+        "title: Gamma report\ndate: 2024-06-01\nlanguages: [en]\nsector: {zh: 互联网, en: Internet}\nsummary: English only\nanalysts:\n  - name: Jane Roe\n    role: Analyst\n",
+    );
+    site.write(
+        "content/reports/gamma/chapters/body.en.md",
+        "---\ntitle: Body\norder: 1\n---\n\nThe [data](data.csv) behind it.\n",
+    );
+    site.write("content/reports/gamma/chapters/data.csv", "a,b\n1,2\n");
+    site.build_ok(&[]);
+    assert_eq!(site.out("gamma/files/data.csv"), "a,b\n1,2\n");
+    let body = site.out("en/gamma/body/index.html");
+    assert!(body.contains("href=\"/gamma/files/data.csv\""), "{body}");
+}

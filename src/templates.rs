@@ -101,6 +101,49 @@ impl Templates {
         let ctx = tera::Context::from_serialize(context).map_err(template_error)?;
         self.tera.render(name, &ctx).map_err(template_error)
     }
+
+    /// Renders template `name` into bytes with the fields of `context` and, over them, `preset`:
+    /// values made once for many pages (see [`Prepared`]).
+    pub fn render_with(
+        &self,
+        name: &str,
+        context: &impl Serialize,
+        preset: &[(&'static str, &Prepared)],
+    ) -> Result<Vec<u8>> {
+        let mut ctx = tera::Context::from_serialize(context).map_err(template_error)?;
+        for (key, value) in preset {
+            ctx.insert_value(*key, value.0.clone());
+        }
+        let mut out = Vec::with_capacity(64 * 1024);
+        self.tera
+            .render_to(name, &ctx, &mut out)
+            .map_err(template_error)?;
+        Ok(out)
+    }
+}
+
+/// A value in the form templates read, made once and set into the context of many pages:
+/// Tera's values are reference-counted, so each page then copies a pointer, not the text
+/// (the interface strings and a report's landing data are the same on all its pages).
+#[derive(Debug, Clone)]
+pub struct Prepared(tera::Value);
+
+impl Prepared {
+    /// `value` in template form.
+    pub fn new(value: &impl Serialize) -> Prepared {
+        Prepared(tera::Value::from_serializable(value))
+    }
+
+    /// This value, a map (a serialized struct), with field `key` set to `value`; anything else
+    /// is returned as it is.
+    pub fn with(&self, key: &'static str, value: &impl Serialize) -> Prepared {
+        let Some(map) = self.0.as_map() else {
+            return self.clone();
+        };
+        let mut map = map.clone();
+        map.insert(key.into(), tera::Value::from_serializable(value));
+        Prepared(tera::Value::from(map))
+    }
 }
 
 /// Turns a Tera error and its whole cause chain into one message.

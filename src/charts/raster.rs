@@ -220,10 +220,14 @@ pub fn key_of(png: &[u8]) -> Option<String> {
 
 /// Encodes a premultiplied pixmap as an 8-bit RGBA PNG with the key chunk.
 fn encode(pixmap: &tiny_skia::Pixmap, key: &str) -> Result<Vec<u8>, String> {
-    let mut rgba = Vec::with_capacity(pixmap.data().len());
-    for p in pixmap.pixels() {
-        let c = p.demultiply();
-        rgba.extend_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+    let mut rgba = pixmap.data().to_vec();
+    // Most pixels of a chart are fully opaque or fully transparent: both are their own
+    // demultiplied form (a transparent one is all zeros either way), so only edges divide.
+    for (px, p) in rgba.chunks_exact_mut(4).zip(pixmap.pixels()) {
+        if !matches!(px[3], 0 | 255) {
+            let c = p.demultiply();
+            px.copy_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+        }
     }
     let mut bytes = Vec::new();
     let mut enc = png::Encoder::new(&mut bytes, pixmap.width(), pixmap.height());
@@ -273,6 +277,40 @@ mod tests {
     fn dims(png: &[u8]) -> (u32, u32) {
         let at = |i: usize| u32::from_be_bytes(png[i..i + 4].try_into().unwrap());
         (at(16), at(20))
+    }
+
+    #[test]
+    fn encodes_every_alpha_as_tiny_skia_demultiplies_it() {
+        let mut pixmap = tiny_skia::Pixmap::new(4, 1).unwrap();
+        let colours = [
+            (0, 0, 0, 0),
+            (10, 20, 30, 255),
+            (40, 60, 80, 128),
+            (1, 2, 3, 7),
+        ];
+        for (px, (r, g, b, a)) in pixmap.pixels_mut().iter_mut().zip(colours) {
+            *px = tiny_skia::PremultipliedColorU8::from_rgba(r, g, b, a).unwrap();
+        }
+        let png = encode(&pixmap, "k").unwrap();
+        let mut reader = png::Decoder::new(std::io::Cursor::new(png))
+            .read_info()
+            .unwrap();
+        let mut rgba = vec![0; reader.output_buffer_size()];
+        reader.next_frame(&mut rgba).unwrap();
+        let expected: Vec<u8> = pixmap
+            .pixels()
+            .iter()
+            .flat_map(|p| {
+                let c = p.demultiply();
+                [c.red(), c.green(), c.blue(), c.alpha()]
+            })
+            .collect();
+        assert_eq!(rgba, expected);
+        assert_eq!(
+            &rgba[8..12],
+            &[80, 120, 159, 128],
+            "a half-covered pixel is divided"
+        );
     }
 
     #[test]

@@ -9,11 +9,26 @@ use crate::content::{Report, Site};
 use crate::error::Result;
 use crate::localized::Localized;
 use crate::markdown::{headings::slugify, render_snippet};
-use crate::templates::Templates;
+use crate::templates::{Prepared, Templates};
 use crate::views::*;
 
 /// Builds the context shared by every page; `path_in` gives this page's site path per language.
 pub(super) fn context(
+    site: &Site,
+    lang: &str,
+    kind: &str,
+    title: String,
+    description: String,
+    path_in: &dyn Fn(&str) -> String,
+    opts: &RenderOptions,
+) -> PageContext {
+    let mut ctx = context_without_strings(site, lang, kind, title, description, path_in, opts);
+    ctx.t = site.strings.for_lang(lang);
+    ctx
+}
+
+/// [`context`] with no interface strings, for pages rendered with them prepared once.
+fn context_without_strings(
     site: &Site,
     lang: &str,
     kind: &str,
@@ -70,7 +85,7 @@ pub(super) fn context(
                 .chain(super::standalone::nav(site, lang, &paths))
                 .collect(),
         },
-        t: site.strings.for_lang(lang),
+        t: Default::default(),
         page: PageMeta {
             kind: kind.to_string(),
             title,
@@ -174,6 +189,9 @@ pub fn report_pages(
             templates.render(&format!("{kind}.html"), &ctx)?,
         ));
     }
+    // Chapter pages are most of a site: what they share is made into template values once.
+    let strings = Prepared::new(&site.strings.for_lang(lang));
+    let report_value = Prepared::new(&bare);
     for (i, (chapter, body)) in report.chapters.iter().zip(bodies).enumerate() {
         let src = &chapter.sources[lang];
         let chapter_title = super::titles::plain(&src.front.title);
@@ -183,7 +201,7 @@ pub fn report_pages(
             .summary
             .clone()
             .unwrap_or_else(|| view.summary.clone());
-        let mut ctx = context(
+        let mut ctx = context_without_strings(
             site,
             lang,
             "chapter",
@@ -202,12 +220,19 @@ pub fn report_pages(
             prev: i.checked_sub(1).map(|p| view.chapters[p].clone()),
             next: view.chapters.get(i + 1).cloned(),
         });
-        ctx.report = Some(nav_view(&view, &bare, Some(i)));
         super::discovery::decorate(site, Some(report), &mut ctx);
-        files.push(page_file(
-            &paths.sub(lang, slug, &chapter.slug),
-            templates.render("chapter.html", &ctx)?,
-        ));
+        let (chapters, windowed) = nav_chapters(&view, Some(i));
+        let report_nav = report_value
+            .with("chapters", &chapters)
+            .with("chapters_windowed", &windowed);
+        files.push(OutputFile {
+            path: format!("{}index.html", paths.sub(lang, slug, &chapter.slug)),
+            bytes: templates.render_with(
+                "chapter.html",
+                &ctx,
+                &[("t", &strings), ("report", &report_nav)],
+            )?,
+        });
     }
     Ok(files)
 }
@@ -222,6 +247,16 @@ const NAV_WINDOW: usize = 7;
 /// (0-based), and long reports show a window of chapters around it. `bare` is the view without
 /// its chapter list, made once per report so that each page copies only what it shows.
 fn nav_view(view: &ReportView, bare: &ReportView, current: Option<usize>) -> ReportView {
+    let (chapters, chapters_windowed) = nav_chapters(view, current);
+    ReportView {
+        chapters,
+        chapters_windowed,
+        ..bare.clone()
+    }
+}
+
+/// The chapters the navigation of a page lists (see [`nav_view`]), and whether they are a window.
+fn nav_chapters(view: &ReportView, current: Option<usize>) -> (Vec<ChapterLink>, bool) {
     let n = view.chapters.len();
     let (from, to) = if n <= NAV_ALL_UP_TO {
         (0, n)
@@ -234,11 +269,7 @@ fn nav_view(view: &ReportView, bare: &ReportView, current: Option<usize>) -> Rep
     for c in &mut chapters {
         c.current = Some(c.number - 1) == current;
     }
-    ReportView {
-        chapters,
-        chapters_windowed: n > NAV_ALL_UP_TO,
-        ..bare.clone()
-    }
+    (chapters, n > NAV_ALL_UP_TO)
 }
 
 /// The report as templates see it, in `lang`.

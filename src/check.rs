@@ -4,6 +4,7 @@
 
 use crate::error::{Diagnostic, Error, Location, Result, Severity};
 use crate::pageindex::PageIndex;
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -91,40 +92,61 @@ pub fn rendered_pages(site: &Pages) -> Vec<Diagnostic> {
 /// Checks the pages of the site for which `which` holds, against the whole site (see
 /// [`rendered_pages`]). A page's problems depend only on it and on the paths and ids of the
 /// others, so the preview re-checks only the pages it rendered again when those did not change.
-pub fn rendered_pages_among(site: &Pages, which: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
+pub fn rendered_pages_among(
+    site: &Pages,
+    which: &(dyn Fn(&str) -> bool + Sync),
+) -> Vec<Diagnostic> {
     let ids: HashMap<&str, &PageIndex> = site.pages.iter().map(|(p, i)| (*p, *i)).collect();
-    let mut sets = HashMap::new();
-    let known = site.files;
-    let mut out = Vec::new();
-    for (page, index) in site.pages.iter().filter(|(p, _)| which(p)) {
-        // In the Markdown if the author wrote it there; otherwise it came from a template.
-        let at = |needle: &str| -> Location {
-            site.sources
-                .get(*page)
-                .and_then(|s| s.locate(needle))
-                .unwrap_or_else(|| Location::file(Path::new("public").join(page)))
-        };
-        for id in index.duplicate_ids() {
-            out.push(
-                Diagnostic::error(at(id), format!("two elements of page `{page}` have the id `{id}`"))
-                    .with_help("give the heading another id with `{#other-id}`, or rename it; ids must be unique within a page"),
-            );
-        }
-        for link in &index.links {
-            if let Some(problem) = link_problem(page, &link.url, site, known, &ids, &mut sets) {
-                let needle = link
-                    .url
-                    .split_once('#')
-                    .map_or(link.url.as_str(), |(_, f)| f);
-                out.push(
-                    Diagnostic::error(at(&format!("#{needle}")), problem)
-                        .with_help("fix the link (in the chapter, or in the template if the message names a page in public/), or the heading or figure id it points at"),
-                );
-            }
-        }
-    }
+    // Pages are checked in parallel, each thread with its own cache of target ids; sorting
+    // the problems makes the result independent of the order they were found in.
+    let mut out: Vec<Diagnostic> = site
+        .pages
+        .par_iter()
+        .filter(|(p, _)| which(p))
+        .map_init(HashMap::new, |sets, (page, index)| {
+            page_problems(page, index, site, &ids, sets)
+        })
+        .flatten_iter()
+        .collect();
     out.sort();
     out.dedup();
+    out
+}
+
+/// The problems of one page (see [`rendered_pages`]).
+fn page_problems<'a>(
+    page: &str,
+    index: &PageIndex,
+    site: &Pages,
+    ids: &HashMap<&'a str, &'a PageIndex>,
+    sets: &mut HashMap<&'a str, HashSet<&'a str>>,
+) -> Vec<Diagnostic> {
+    // In the Markdown if the author wrote it there; otherwise it came from a template.
+    let at = |needle: &str| -> Location {
+        site.sources
+            .get(page)
+            .and_then(|s| s.locate(needle))
+            .unwrap_or_else(|| Location::file(Path::new("public").join(page)))
+    };
+    let mut out = Vec::new();
+    for id in index.duplicate_ids() {
+        out.push(
+            Diagnostic::error(at(id), format!("two elements of page `{page}` have the id `{id}`"))
+                .with_help("give the heading another id with `{#other-id}`, or rename it; ids must be unique within a page"),
+        );
+    }
+    for link in &index.links {
+        if let Some(problem) = link_problem(page, &link.url, site, site.files, ids, sets) {
+            let needle = link
+                .url
+                .split_once('#')
+                .map_or(link.url.as_str(), |(_, f)| f);
+            out.push(
+                Diagnostic::error(at(&format!("#{needle}")), problem)
+                    .with_help("fix the link (in the chapter, or in the template if the message names a page in public/), or the heading or figure id it points at"),
+            );
+        }
+    }
     out
 }
 

@@ -173,7 +173,7 @@ impl Raster {
             tiny_skia::Transform::from_scale(scale, scale),
             &mut pixmap.as_mut(),
         );
-        encode(&pixmap, &self.key)
+        encode(pixmap, &self.key)
     }
 
     /// The PNG for `svg`: the previous output's `png_path` if its SVG at `svg_path` has the same
@@ -218,19 +218,23 @@ pub fn key_of(png: &[u8]) -> Option<String> {
         .map(|t| t.text.clone())
 }
 
-/// Encodes a premultiplied pixmap as an 8-bit RGBA PNG with the key chunk.
-fn encode(pixmap: &tiny_skia::Pixmap, key: &str) -> Result<Vec<u8>, String> {
-    let mut rgba = pixmap.data().to_vec();
+/// Encodes a premultiplied pixmap (consumed: its pixels are demultiplied in place) as an 8-bit RGBA PNG with the key chunk.
+fn encode(pixmap: tiny_skia::Pixmap, key: &str) -> Result<Vec<u8>, String> {
+    let (width, height) = (pixmap.width(), pixmap.height());
+    let mut rgba = pixmap.take();
     // Most pixels of a chart are fully opaque or fully transparent: both are their own
     // demultiplied form (a transparent one is all zeros either way), so only edges divide.
-    for (px, p) in rgba.chunks_exact_mut(4).zip(pixmap.pixels()) {
-        if !matches!(px[3], 0 | 255) {
+    for px in rgba.chunks_exact_mut(4) {
+        if let (false, Some(p)) = (
+            matches!(px[3], 0 | 255),
+            tiny_skia::PremultipliedColorU8::from_rgba(px[0], px[1], px[2], px[3]),
+        ) {
             let c = p.demultiply();
             px.copy_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
         }
     }
     let mut bytes = Vec::new();
-    let mut enc = png::Encoder::new(&mut bytes, pixmap.width(), pixmap.height());
+    let mut enc = png::Encoder::new(&mut bytes, width, height);
     enc.set_color(png::ColorType::Rgba);
     enc.set_depth(png::BitDepth::Eight);
     enc.add_text_chunk(KEY_CHUNK.into(), key.into())
@@ -291,7 +295,7 @@ mod tests {
         for (px, (r, g, b, a)) in pixmap.pixels_mut().iter_mut().zip(colours) {
             *px = tiny_skia::PremultipliedColorU8::from_rgba(r, g, b, a).unwrap();
         }
-        let png = encode(&pixmap, "k").unwrap();
+        let png = encode(pixmap.clone(), "k").unwrap();
         let mut reader = png::Decoder::new(std::io::Cursor::new(png))
             .read_info()
             .unwrap();
@@ -373,7 +377,7 @@ mod tests {
         assert_ne!(reusing.png_reusing(SVG, "c.svg", "c.png").unwrap(), planted);
         // Same SVG, but the PNG was made another way (no key): made again.
         std::fs::write(dir.path().join("c.svg"), SVG).unwrap();
-        let keyless = encode(&tiny_skia::Pixmap::new(80, 40).unwrap(), "other").unwrap();
+        let keyless = encode(tiny_skia::Pixmap::new(80, 40).unwrap(), "other").unwrap();
         std::fs::write(dir.path().join("c.png"), &keyless).unwrap();
         assert_eq!(
             reusing.png_reusing(SVG, "c.svg", "c.png").unwrap(),

@@ -6,9 +6,9 @@
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
 
-/// The callback emitter without parse-error reporting: the index never reads those errors, and
+/// An emitter without parse-error reporting: the index never reads those errors, and
 /// validating every character for them was a third of the tokenizer's time.
-struct Quiet<E>(E);
+pub(crate) struct Quiet<E>(pub E);
 
 impl<E: Emitter> ForwardingEmitter for Quiet<E> {
     type Token = E::Token;

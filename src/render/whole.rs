@@ -188,7 +188,7 @@ fn rewrite(html: &str, own: &Target, anchors: &Anchors) -> String {
     });
     let mut emitter = emitter;
     emitter.naively_switch_states(true);
-    for _ in Tokenizer::new_with_emitter(html, emitter) {}
+    for _ in Tokenizer::new_with_emitter(html, crate::pageindex::Quiet(emitter)) {}
     apply(html, edits)
 }
 

@@ -67,21 +67,24 @@ pub fn drops_typed_space(before: char, after: char, chinese: bool) -> bool {
 /// `text` without the runs of ASCII spaces that [`drops_typed_space`] drops. No-break spaces are
 /// deliberate (`图\u{A0}1`) and stay.
 pub fn tighten(text: &str, chinese: bool) -> std::borrow::Cow<'_, str> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let bytes = text.as_bytes();
     let mut cut: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut i = 1;
-    while i < chars.len() {
-        if chars[i].1 != ' ' {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && chars[i].1 == ' ' {
-            i += 1;
-        }
-        if let Some(&(end, after)) = chars.get(i) {
-            if drops_typed_space(chars[start - 1].1, after, chinese) {
-                cut.push(chars[start].0..end);
+    let mut from = 0;
+    // Runs of spaces with a character on each side; most texts have few, so scan for them.
+    while let Some(off) = bytes[from..].iter().position(|&b| b == b' ') {
+        let start = from + off;
+        let end = start + bytes[start..].iter().take_while(|&&b| b == b' ').count();
+        from = end;
+        // A run that opens the text follows an inline element (`**A**  ，`): its first space
+        // stays, to part the two, and the rest is weighed as if that space came before it.
+        let (start, before) = match start {
+            0 => (1, Some(' ')),
+            _ => (start, text[..start].chars().next_back()),
+        };
+        let after = text[end..].chars().next();
+        if let (Some(b), Some(a), true) = (before, after, start < end) {
+            if drops_typed_space(b, a, chinese) {
+                cut.push(start..end);
             }
         }
     }

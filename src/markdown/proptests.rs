@@ -119,3 +119,42 @@ proptest! {
         prop_assert!(r.diagnostics.is_empty());
     }
 }
+
+/// The first `tighten`, a char-by-char scan, kept as the oracle of the faster one.
+fn tighten_by_chars(text: &str, chinese: bool) -> String {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = String::new();
+    let mut from = 0;
+    let mut i = 1;
+    while i < chars.len() {
+        if chars[i].1 != ' ' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].1 == ' ' {
+            i += 1;
+        }
+        if let Some(&(end, after)) = chars.get(i) {
+            if super::cjk::drops_typed_space(chars[start - 1].1, after, chinese) {
+                out.push_str(&text[from..chars[start].0]);
+                from = end;
+            }
+        }
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn tighten_drops_the_spaces_a_char_scan_drops(
+        text in "[ a1中文。，《》\u{a0}é]{0,24}",
+        chinese in any::<bool>(),
+    ) {
+        let (fast, slow) = (super::cjk::tighten(&text, chinese), tighten_by_chars(&text, chinese));
+        prop_assert_eq!(fast.as_ref(), slow.as_str());
+    }
+}

@@ -10,7 +10,7 @@
 //! rendered again (all of them when a surface changed, otherwise the kept pages, which had no
 //! problem, still have none). The loaded site and templates are kept too, and only the changed
 //! reports are read again ([`crate::content::reload`]). The search index is not made here: the
-//! caller runs [`Incremental::search`] when it likes (the preview, on a thread of its own).
+//! caller indexes [`Incremental::search`] when it likes (the preview, when a request needs it).
 //! The result is the same as a full build's; `tests/incremental.rs` compares the two after each
 //! kind of edit.
 

@@ -41,7 +41,7 @@ pub fn content_type(path: &str) -> &'static str {
 }
 
 /// Decodes and checks a request path relative to the base path; `None` when it must be refused.
-fn site_path(url: &str, base: &str) -> Option<Result<String, ()>> {
+pub(super) fn site_path(url: &str, base: &str) -> Option<Result<String, ()>> {
     let path = url.split(['?', '#']).next().unwrap_or("");
     let rel = path
         .strip_prefix(base)

@@ -6,6 +6,7 @@
 //! page is indexed as it is emitted, and the indexes are checked once the whole site is made.
 
 mod card;
+mod changed;
 mod chapters;
 pub mod cite;
 pub mod discovery;
@@ -19,7 +20,8 @@ mod report_card;
 mod reuse;
 mod shortcodes;
 
-pub use reuse::{site_incremental, Changed, Incremental, UnitCache};
+pub use changed::Changed;
+pub use reuse::{site_incremental, Incremental, UnitCache};
 mod social;
 pub mod standalone;
 mod titles;
@@ -186,7 +188,15 @@ pub fn site(
         })
         .collect();
     let n = units.len();
-    let (mut rendered, _) = finish(site, templates, opts, sink, units, None)?;
+    let (mut rendered, _) = finish(
+        site,
+        templates,
+        opts,
+        sink,
+        units,
+        None,
+        &mut feeds::sitemap,
+    )?;
     (rendered.units, rendered.units_rendered) = (n, n);
     for f in indexing.finish()? {
         rendered.paths.push(f.path.clone());
@@ -218,6 +228,7 @@ fn finish(
     sink: &dyn Sink,
     units: Vec<Unit>,
     previous: Option<&Surface>,
+    sitemap: &mut dyn FnMut(&Site, &[String]) -> OutputFile,
 ) -> Result<(RenderedSite, Surface)> {
     let paths = Paths::new(&site.config);
     let mut own = site_unit(site, templates, opts, sink);
@@ -260,7 +271,7 @@ fn finish(
     }
     let warnings = diags.finish()?;
     let mut paths_out: Vec<String> = written.iter().map(|(p, _)| p.clone()).collect();
-    let map = feeds::sitemap(site, &paths_out);
+    let map = sitemap(site, &paths_out);
     paths_out.push(map.path.clone());
     sink.put(map)?;
     paths_out.sort();

@@ -4,9 +4,11 @@
 //! A unit (one report in one language) depends on its own report, on everything site-wide
 //! (configuration, interface strings, templates, static files) and, through links, on the pages
 //! and ids of other reports. So: a site-wide change renders everything; a change inside reports
-//! renders those reports, and if any of them now has other pages or ids than before (or a report
-//! came or went), every other report too, because a link into it may have broken or healed.
-//! The site-wide pages and the sitemap always run; the checks across pages run on the pages
+//! renders those reports (only in the languages of the changed chapter files when nothing else
+//! in them changed: [`Changed::narrowed`]), and if any of them now has other pages or ids than
+//! before (or a report came or went), every other report too, because a link into it may have
+//! broken or healed. The site-wide pages always run; the sitemap is made again only when the
+//! site's paths or its reports' dates changed ([`KeptSitemap`]); the checks across pages run on the pages
 //! rendered again (all of them when a surface changed, otherwise the kept pages, which had no
 //! problem, still have none). The loaded site and templates are kept too, and only the changed
 //! reports are read again ([`crate::content::reload`]). The search index is not made here: the
@@ -14,6 +16,7 @@
 //! The result is the same as a full build's; `tests/incremental.rs` compares the two after each
 //! kind of edit.
 
+use super::Changed;
 use super::{
     finish, jobs, report_unit, OutputFile, RenderOptions, RenderedSite, Sink, Surface, Unit,
 };
@@ -22,39 +25,8 @@ use crate::error::{Diagnostic, Location, Result};
 use crate::pageindex::PageIndex;
 use crate::templates::Templates;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
 use std::sync::Arc;
-
-/// What changed since the previous build.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Changed {
-    /// Something site-wide (or unknown): render everything.
-    Everything,
-    /// Only files inside these reports' folders (by slug).
-    Reports(BTreeSet<String>),
-}
-
-impl Changed {
-    /// Classifies changed paths (absolute, under `root`): files inside one report's folder
-    /// touch only that report; anything else touches everything.
-    pub fn of<'a>(root: &Path, paths: impl IntoIterator<Item = &'a PathBuf>) -> Changed {
-        let reports = root.join("content").join("reports");
-        let mut slugs = BTreeSet::new();
-        for p in paths {
-            let slug = p
-                .strip_prefix(&reports)
-                .ok()
-                .and_then(|rest| rest.components().next())
-                .and_then(|c| c.as_os_str().to_str());
-            match slug {
-                Some(s) => slugs.insert(s.to_string()),
-                None => return Changed::Everything,
-            };
-        }
-        Changed::Reports(slugs)
-    }
-}
 
 /// A report in one language as the last successful build made it.
 struct Kept {
@@ -84,6 +56,7 @@ impl Kept {
 pub struct UnitCache {
     units: HashMap<(String, String), Kept>,
     site_pages: Option<Surface>,
+    sitemap: Option<KeptSitemap>,
     /// The site and templates last loaded, with the base URL they were loaded for.
     loaded: Option<(Option<String>, Site, Templates)>,
 }
@@ -136,10 +109,7 @@ pub fn site_incremental(
         .iter()
         .map(|(r, l)| (r.slug.clone(), l.to_string()))
         .collect();
-    let stale = |k: &Key| match changed {
-        Changed::Everything => true,
-        Changed::Reports(slugs) => slugs.contains(&k.0) || !cache.units.contains_key(k),
-    };
+    let stale = |k: &Key| changed.touches(&k.0, &k.1) || !cache.units.contains_key(k);
     let render = |wanted: &(dyn Fn(&Key) -> bool + Sync)| -> HashMap<Key, Unit> {
         jobs.par_iter()
             .zip(keys.par_iter())
@@ -189,6 +159,11 @@ pub fn site_incremental(
         .flat_map(|u| u.kept.iter().flatten().cloned())
         .collect();
     let site_files = super::Collect::default();
+    // The sitemap depends on the configuration only through a site-wide change.
+    let mut kept_map = cache
+        .sitemap
+        .take()
+        .filter(|_| changed != &Changed::Everything);
     let result = finish(
         site,
         templates,
@@ -196,7 +171,9 @@ pub fn site_incremental(
         &site_files,
         units,
         cache.site_pages.as_ref(),
+        &mut |site, paths| KeptSitemap::reuse(&mut kept_map, site, paths),
     );
+    cache.sitemap = kept_map;
     let (rendered, site_pages) = match (result, next) {
         (Ok(done), Some(next)) => {
             cache.units = next;
@@ -260,6 +237,39 @@ fn kept(u: &Unit) -> Option<Kept> {
         site_links: u.site_links.clone(),
         problems: u.diags.copied()?,
     })
+}
+
+/// The last sitemap with what it was made from besides the configuration: the site's paths and
+/// each report's slug and date (see [`super::feeds::sitemap`]). At 10,000 pages making it costs
+/// a tenth of a rebuild, comparing its inputs a hundredth of that.
+struct KeptSitemap {
+    paths: Vec<String>,
+    reports: Vec<(String, String)>,
+    file: OutputFile,
+}
+
+impl KeptSitemap {
+    /// The sitemap of `site` with `paths`: `kept`'s if made from the same, else made again
+    /// and kept.
+    fn reuse(kept: &mut Option<KeptSitemap>, site: &Site, paths: &[String]) -> OutputFile {
+        let reports: Vec<(String, String)> = site
+            .reports
+            .iter()
+            .map(|r| (r.slug.clone(), r.manifest.date.clone()))
+            .collect();
+        match kept {
+            Some(k) if k.paths == paths && k.reports == reports => k.file.clone(),
+            _ => {
+                let file = super::feeds::sitemap(site, paths);
+                *kept = Some(KeptSitemap {
+                    paths: paths.to_vec(),
+                    reports,
+                    file: file.clone(),
+                });
+                file
+            }
+        }
+    }
 }
 
 /// Units that keep their files never hand them to a sink.

@@ -4,7 +4,7 @@
 //! Shared state is one `Arc<Server>` passed to the request threads and the watcher thread; the
 //! build output is swapped as a whole (`Arc<Snapshot>`) after each successful rebuild. The
 //! search index, the slowest part of a build, is not made by rebuilds: it is made when a request
-//! needs it and the pages changed since it was made (see [`index`]), so an edit is served as
+//! needs it and the pages changed since it was made (see `serve/index.rs`), so an edit is served as
 //! soon as its pages are rendered and a preview nobody searches costs no CPU for it.
 
 mod http;

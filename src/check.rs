@@ -78,8 +78,8 @@ pub struct Pages<'a> {
     pub static_files: &'a BTreeSet<String>,
     /// The base path (`/` or `/research/aigc/`).
     pub base: &'a str,
-    /// The Markdown behind each chapter page, by page path.
-    pub sources: &'a HashMap<String, PageSource<'a>>,
+    /// The Markdown behind a chapter page, by page path (asked only for a page with a problem).
+    pub sources: &'a dyn Fn(&str) -> Option<PageSource<'a>>,
 }
 
 /// Checks every HTML page: links and sources under the base path resolve, fragments name an id
@@ -99,8 +99,7 @@ pub fn rendered_pages_among(site: &Pages, which: &dyn Fn(&str) -> bool) -> Vec<D
     for (page, index) in site.pages.iter().filter(|(p, _)| which(p)) {
         // In the Markdown if the author wrote it there; otherwise it came from a template.
         let at = |needle: &str| -> Location {
-            site.sources
-                .get(*page)
+            (site.sources)(page)
                 .and_then(|s| s.locate(needle))
                 .unwrap_or_else(|| Location::file(Path::new("public").join(page)))
         };
@@ -205,7 +204,7 @@ mod tests {
             files: &paths,
             static_files: &statics,
             base: "/",
-            sources,
+            sources: &|p| sources.get(p).cloned(),
         })
     }
 

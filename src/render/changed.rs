@@ -86,6 +86,15 @@ impl Changed {
             .collect()
     }
 
+    /// Whether only chapters' text changed, in some of their languages (after
+    /// [`Changed::narrowed`]): every report has the same manifest, charts, files and chapters.
+    pub(super) fn only_chapter_text(&self) -> bool {
+        match self {
+            Changed::Everything => false,
+            Changed::Reports(touched) => touched.values().all(Option::is_some),
+        }
+    }
+
     /// Whether the unit of report `slug` in `lang` must be rendered again.
     pub(super) fn touches(&self, slug: &str, lang: &str) -> bool {
         match self {

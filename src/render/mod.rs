@@ -188,15 +188,8 @@ pub fn site(
         })
         .collect();
     let n = units.len();
-    let (mut rendered, _) = finish(
-        site,
-        templates,
-        opts,
-        sink,
-        units,
-        None,
-        &mut feeds::sitemap,
-    )?;
+    let own = site_unit(site, templates, opts, sink, Unit::default());
+    let (mut rendered, _) = finish(site, sink, own, units, None, &mut feeds::sitemap)?;
     (rendered.units, rendered.units_rendered) = (n, n);
     for f in indexing.finish()? {
         rendered.paths.push(f.path.clone());
@@ -217,21 +210,19 @@ fn surface(written: &[Written]) -> Surface {
         .collect()
 }
 
-/// The site-wide part of a render once the report units are done: home and 404 pages, the
-/// checks across pages, the sitemap. Pages of units taken over from the last build are checked
+/// The site-wide part of a render once the report units are done, given the site-wide pages
+/// (`own`, from [`site_unit`]): the checks across pages and the sitemap (made by `sitemap`). Pages of units taken over from the last build are checked
 /// again only if the site-wide pages' surface differs from `previous` (the caller has made sure
 /// the report units' surfaces did not change). Returns the site-wide pages' surface too.
 fn finish(
     site: &Site,
-    templates: &Templates,
-    opts: &RenderOptions,
     sink: &dyn Sink,
+    mut own: Unit,
     units: Vec<Unit>,
     previous: Option<&Surface>,
     sitemap: &mut dyn FnMut(&Site, &[String]) -> OutputFile,
 ) -> Result<(RenderedSite, Surface)> {
     let paths = Paths::new(&site.config);
-    let mut own = site_unit(site, templates, opts, sink);
     let site_surface = surface(&own.written);
     let trust_checked = previous == Some(&site_surface);
     let mut diags = Diagnostics::default();
@@ -254,7 +245,14 @@ fn finish(
     written.sort_by(|a, b| a.0.cmp(&b.0));
     let files: HashSet<&str> = written.iter().map(|(p, _)| p.as_str()).collect();
     check_site_links(&files, &site_links, &site.static_files, &mut diags);
-    let sources = page_sources(site, &paths);
+    // Where a page's Markdown is matters only for a problem found in it: made for the first.
+    let sources = std::cell::OnceCell::new();
+    let source_of = |page: &str| {
+        sources
+            .get_or_init(|| page_sources(site, &paths))
+            .get(page)
+            .cloned()
+    };
     let pages: Vec<(&str, &PageIndex)> = written
         .iter()
         .filter_map(|(p, i)| Some((p.as_str(), i.as_ref()?)))
@@ -264,7 +262,7 @@ fn finish(
         files: &files,
         static_files: &site.static_files,
         base: site.config.base.path(),
-        sources: &sources,
+        sources: &source_of,
     };
     for d in crate::check::rendered_pages_among(&checks, &|p| !trusted.contains(p)) {
         diags.push(d);
@@ -345,8 +343,14 @@ fn report_unit(
 
 /// The pages that belong to the site rather than a report: home pages, standalone pages, search
 /// and 404.
-fn site_unit(site: &Site, templates: &Templates, opts: &RenderOptions, sink: &dyn Sink) -> Unit {
-    let mut u = Unit::default();
+/// `u` is the unit to fill: [`Unit::default`] hands the files to `sink`, [`Unit::keeping`] keeps them.
+fn site_unit(
+    site: &Site,
+    templates: &Templates,
+    opts: &RenderOptions,
+    sink: &dyn Sink,
+    mut u: Unit,
+) -> Unit {
     if site.library_home() {
         for lang in &site.config.language_keys {
             for f in u

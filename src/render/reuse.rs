@@ -56,6 +56,8 @@ impl Kept {
 pub struct UnitCache {
     units: HashMap<(String, String), Kept>,
     site_pages: Option<Surface>,
+    /// The site-wide pages themselves (see [`site_pages`]).
+    site_unit: Option<Kept>,
     sitemap: Option<KeptSitemap>,
     /// The site and templates last loaded, with the base URL they were loaded for.
     loaded: Option<(Option<String>, Site, Templates)>,
@@ -154,8 +156,17 @@ pub fn site_incremental(
         .zip(&units)
         .map(|(k, u)| Some((k.clone(), kept(u)?)))
         .collect();
-    let files: Vec<Arc<OutputFile>> = units
-        .iter()
+    let reuse_site_pages = same_surface && changed.only_chapter_text();
+    let own = site_pages(
+        site,
+        templates,
+        opts,
+        cache.site_unit.take(),
+        reuse_site_pages,
+    );
+    let own_kept = kept(&own);
+    let files: Vec<Arc<OutputFile>> = std::iter::once(&own)
+        .chain(&units)
         .flat_map(|u| u.kept.iter().flatten().cloned())
         .collect();
     let site_files = super::Collect::default();
@@ -166,9 +177,8 @@ pub fn site_incremental(
         .filter(|_| changed != &Changed::Everything);
     let result = finish(
         site,
-        templates,
-        opts,
         &site_files,
+        own,
         units,
         cache.site_pages.as_ref(),
         &mut |site, paths| KeptSitemap::reuse(&mut kept_map, site, paths),
@@ -185,6 +195,7 @@ pub fn site_incremental(
         }
     };
     cache.site_pages = (!cache.units.is_empty()).then_some(site_pages);
+    cache.site_unit = own_kept.filter(|_| !cache.units.is_empty());
     finish_incremental(
         site,
         rendered,
@@ -193,6 +204,26 @@ pub fn site_incremental(
         keys.len(),
         rendered_fresh,
     )
+}
+
+/// The site-wide pages (library, standalone, search and 404 pages, feeds): the last build's
+/// (`kept`) if `reuse`, else rendered again. They show the reports' manifests and the site's
+/// own files, never a chapter, so the caller reuses them when only chapters' text changed and
+/// no report's pages or ids did. Reused, they are still checked again (`checked` stays false).
+fn site_pages(
+    site: &Site,
+    templates: &Templates,
+    opts: &RenderOptions,
+    kept: Option<Kept>,
+    reuse: bool,
+) -> Unit {
+    match kept.filter(|_| reuse) {
+        Some(k) => Unit {
+            checked: false,
+            ..k.unit()
+        },
+        None => super::site_unit(site, templates, opts, &Discard, Unit::keeping()),
+    }
 }
 
 /// Puts the files of the units and of the site-wide pages together, sorted by path.

@@ -92,7 +92,15 @@ pub fn rendered_pages(site: &Pages) -> Vec<Diagnostic> {
 /// [`rendered_pages`]). A page's problems depend only on it and on the paths and ids of the
 /// others, so the preview re-checks only the pages it rendered again when those did not change.
 pub fn rendered_pages_among(site: &Pages, which: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
-    let ids: HashMap<&str, &PageIndex> = site.pages.iter().map(|(p, i)| (*p, *i)).collect();
+    // Link targets are looked up by halving the pages sorted by path: the preview checks a few
+    // pages of thousands, and a map of them all cost more than the checks.
+    let ids: std::borrow::Cow<[(&str, &PageIndex)]> = if site.pages.is_sorted_by_key(|(p, _)| *p) {
+        site.pages.into()
+    } else {
+        let mut sorted = site.pages.to_vec();
+        sorted.sort_by_key(|(p, _)| *p);
+        sorted.into()
+    };
     let mut sets = HashMap::new();
     let known = site.files;
     let mut out = Vec::new();
@@ -133,7 +141,7 @@ fn link_problem<'a>(
     url: &str,
     site: &Pages,
     known: &HashSet<&str>,
-    ids: &HashMap<&'a str, &'a PageIndex>,
+    ids: &[(&'a str, &'a PageIndex)],
     sets: &mut HashMap<&'a str, HashSet<&'a str>>,
 ) -> Option<String> {
     let (path, frag) = match url.split_once('#') {
@@ -164,7 +172,8 @@ fn link_problem<'a>(
     let id = percent_encoding::percent_decode_str(frag?)
         .decode_utf8_lossy()
         .into_owned();
-    let (key, index) = ids.get_key_value(target.as_str())?;
+    let found = ids.binary_search_by(|(p, _)| (*p).cmp(target.as_str()));
+    let (key, index) = ids[found.ok()?];
     // Each target's ids are hashed once, when a fragment first points into it.
     let target_ids = sets
         .entry(key)

@@ -231,12 +231,13 @@ fn finish(
         diags.merge(std::mem::take(&mut u.diags));
     }
     let (mut charts, mut site_links) = (0, Vec::new());
-    // Every page problem is an error, so a unit of a successful build had none.
-    let mut trusted: HashSet<&str> = HashSet::new();
+    // Every page problem is an error, so a unit of a successful build had none: when what its
+    // pages can link to is the same, only the other units' pages are checked.
+    let mut to_check: HashSet<&str> = HashSet::new();
     let mut written: Vec<&Written> = Vec::new();
     for u in std::iter::once(&own).chain(&units) {
-        if trust_checked && u.checked {
-            trusted.extend(u.written.iter().map(|(p, _)| p.as_str()));
+        if trust_checked && !u.checked {
+            to_check.extend(u.written.iter().map(|(p, _)| p.as_str()));
         }
         written.extend(u.written.iter());
         charts += u.charts;
@@ -264,7 +265,8 @@ fn finish(
         base: site.config.base.path(),
         sources: &source_of,
     };
-    for d in crate::check::rendered_pages_among(&checks, &|p| !trusted.contains(p)) {
+    let which = |p: &str| !trust_checked || to_check.contains(p);
+    for d in crate::check::rendered_pages_among(&checks, &which) {
         diags.push(d);
     }
     let warnings = diags.finish()?;

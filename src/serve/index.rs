@@ -82,11 +82,12 @@ impl OnDemand {
         let start = Instant::now();
         match pending.run(&|| false) {
             Ok(files) => {
-                let files: Files = files
+                let mut files: Files = files
                     .unwrap_or_default()
                     .into_iter()
-                    .map(|f| (f.path.clone(), Arc::new(f)))
+                    .map(Arc::new)
                     .collect();
+                files.sort_by(|a, b| a.path.cmp(&b.path));
                 publish(files);
                 eprintln!(
                     "search index of {} page(s) made in {} ms, on request",
@@ -135,8 +136,8 @@ mod tests {
     /// signature, one per page.
     fn indexed_text(files: &Files) -> String {
         let mut text = String::new();
-        for (path, f) in files {
-            if path.starts_with("pagefind/fragment/") {
+        for f in files {
+            if f.path.starts_with("pagefind/fragment/") {
                 let mut raw = Vec::new();
                 flate2::read::GzDecoder::new(f.bytes.as_slice())
                     .read_to_end(&mut raw)

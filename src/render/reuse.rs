@@ -98,6 +98,9 @@ pub struct Incremental {
 /// Renders the site like [`super::site`], reusing what `cache` holds for reports `changed` did
 /// not touch; returns every file of the site but the search index. The cache is refreshed on
 /// success and its units emptied on failure, so the build after a failed one renders them all.
+/// `changed` must have been narrowed against `site` ([`Changed::narrowed`], as
+/// [`crate::build_incremental`] does): a change straight from [`Changed::of`] may name
+/// languages that a report's new shape does not allow to be rendered alone.
 pub fn site_incremental(
     site: &Site,
     templates: &Templates,

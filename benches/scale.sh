@@ -11,8 +11,11 @@
 #   N       N pages in zh+en, reports of 50 chapters
 #   N-big   the same chapters in reports of 1,000 chapters (quick: 500, one report)
 #   N-zh    N pages in Chinese only, reports of 50 chapters (what bilingual costs)
-# Each round runs, for every corpus, the floor and then `yanbao build` (interleaved, so load
-# from other processes hits both alike), timed with /usr/bin/time (wall seconds, peak RSS).
+#   N-ns    N pages in zh+en with `search: false` (what the search index costs)
+# Each round runs, for every corpus, the floor and then `yanbao build` into an empty folder
+# (interleaved, so load from other processes hits both alike), timed with /usr/bin/time (wall
+# seconds, peak RSS); for N it also times a rebuild into that build's output ("N-again"), as an
+# author rebuilds into public/, where unchanged chart PNGs are reused.
 # Outputs go to /dev/shm when it exists, so disk speed is out of the picture.
 set -euo pipefail
 
@@ -60,10 +63,10 @@ echo "yanbao: $(git -C "$repo" rev-parse --short HEAD) ($(git -C "$repo" log -1 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "$quick" = 1 ]; then
-  big=1000; cases=("1000 1000 50 zh,en" "1000-big 1000 500 zh,en" "1000-zh 1000 50 zh")
+  big=1000; cases=("1000 1000 50 zh,en" "1000-big 1000 500 zh,en" "1000-zh 1000 50 zh" "1000-ns 1000 50 zh,en")
 else
   big=10000
-  cases=("1000 1000 50 zh,en" "10000 10000 50 zh,en" "10000-big 10000 1000 zh,en" "10000-zh 10000 50 zh")
+  cases=("1000 1000 50 zh,en" "10000 10000 50 zh,en" "10000-big 10000 1000 zh,en" "10000-zh 10000 50 zh" "10000-ns 10000 50 zh,en")
 fi
 
 echo "== corpora"
@@ -71,6 +74,7 @@ for c in "${cases[@]}"; do
   read -r name pages per langs <<<"$c"
   printf '%-10s ' "$name"
   "$corpus" --pages "$pages" --per-report "$per" --langs "$langs" --out "$work/site-$name"
+  case "$name" in *-ns) echo "search: false" >>"$work/site-$name/content/site.yaml" ;; esac
 done
 # The generator must be deterministic: a second run gives the same bytes.
 "$corpus" --pages 1000 --out "$work/site-again" >/dev/null
@@ -82,11 +86,15 @@ rm -rf "$work/site-again"
 # (cpu-s = user + system seconds: on a loaded machine the wall time mostly measures the load).
 run() {
   local tool="$1" name="$2" round="$3" out="$work/out-$2-$1" t="$work/time"
-  rm -rf "$out"
+  if [ "$tool" = again ]; then
+    out="$work/out-$2-yanbao"; name="$2-again"; tool=yanbao
+  else
+    rm -rf "$out"
+  fi
   if [ "$tool" = floor ]; then
     /usr/bin/time -o "$t" -f '%e %M %U %S' "$floor" "$work/site-$name" "$out" >"$work/last.log" 2>&1
   else
-    /usr/bin/time -o "$t" -f '%e %M %U %S' "$yanbao" build --root "$work/site-$name" --output "$out" \
+    /usr/bin/time -o "$t" -f '%e %M %U %S' "$yanbao" build --root "$work/site-${name%-again}" --output "$out" \
       >"$work/last.log" 2>&1 || { echo "yanbao build failed on $name:" >&2; tail -30 "$work/last.log" >&2; exit 1; }
   fi
   echo "$name $tool $round $(awk '{print $1, $2, $3 + $4}' "$t")" >>"$work/results"
@@ -111,6 +119,7 @@ for round in $(seq "$rounds"); do
     read -r name _ <<<"$c"
     run floor "$name" "$round"
     run yanbao "$name" "$round"
+    [ "$name" = "$big" ] && run again "$name" "$round"
   done
 done
 
@@ -126,11 +135,12 @@ echo "== results: medians of $rounds rounds (wall seconds; CPU = user + system s
 printf '| %-10s | %6s | %7s | %7s | %9s | %8s | %8s | %10s | %12s | %11s |\n' corpus pages "floor s" "floor CPU" "floor MiB" \
   "yanbao s" "yanbao CPU" "yanbao MiB" "wall / floor" "CPU / floor"
 printf '|%s|\n' "------------|--------|---------|-----------|-----------|----------|------------|------------|--------------|-------------"
-for c in "${cases[@]}"; do
+for c in "${cases[@]}" "$big-again $big"; do
   read -r name pages _ <<<"$c"
-  fs="$(secs "$name" floor)"; ys="$(secs "$name" yanbao)"; fc="$(cpus "$name" floor)"; yc="$(cpus "$name" yanbao)"
+  base="${name%-again}"
+  fs="$(secs "$base" floor)"; ys="$(secs "$name" yanbao)"; fc="$(cpus "$base" floor)"; yc="$(cpus "$name" yanbao)"
   printf '| %-10s | %6s | %7s | %9s | %9s | %8s | %10s | %10s | %11s× | %10s× |\n' "$name" "$pages" "$fs" "$fc" \
-    "$(rss "$name" floor)" "$ys" "$yc" "$(rss "$name" yanbao)" "$(ratio "$ys" "$fs")" "$(ratio "$yc" "$fc")"
+    "$(rss "$base" floor)" "$ys" "$yc" "$(rss "$name" yanbao)" "$(ratio "$ys" "$fs")" "$(ratio "$yc" "$fc")"
 done
 
 # preview MEASURE-SITE: edit → served latency (10 edits) and idle CPU of `yanbao serve`.
@@ -193,6 +203,9 @@ echo "$(verdict "$r" 1.2) reports of $([ "$quick" = 1 ] && echo 500 || echo 1,00
 echo "$(verdict "$serve_median" 100) preview edit → served median ≤ 100 ms: ${serve_median} ms"
 echo "$(verdict "$serve_idle" 0.05) serve idle CPU ≈ 0 (≤ 0.05 s over 5 s): ${serve_idle} s"
 [ "$quick" = 0 ] && echo "      (at 1,000 pages: edit → served ${small_median} ms, idle CPU ${small_idle} s)"
+r="$(ratio "$(secs "$big-ns" yanbao)" "$(secs "$big" floor)")"
+echo "info  with search: false: ${r}× the floor ($(secs "$big-ns" yanbao) s, $(rss "$big-ns" yanbao) MiB);" \
+  "a rebuild into the last output: $(ratio "$(secs "$big-again" yanbao)" "$(secs "$big" floor)")× ($(secs "$big-again" yanbao) s)"
 zh="$(secs "$big-zh" yanbao)"; bi="$(secs "$big" yanbao)"
 echo "info  bilingual cost: $big pages zh+en take ${bi} s (×$(ratio "$bi" "$(secs "$big" floor)") the floor)," \
   "$big pages zh only ${zh} s (×$(ratio "$zh" "$(secs "$big-zh" floor)") the floor); zh+en / zh = $(ratio "$bi" "$zh")× wall, $(ratio "$(cpus "$big" yanbao)" "$(cpus "$big-zh" yanbao)")× CPU"

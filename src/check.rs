@@ -79,8 +79,8 @@ pub struct Pages<'a> {
     pub static_files: &'a BTreeSet<String>,
     /// The base path (`/` or `/research/aigc/`).
     pub base: &'a str,
-    /// The Markdown behind each chapter page, by page path.
-    pub sources: &'a HashMap<String, PageSource<'a>>,
+    /// The Markdown behind a chapter page, by page path (asked only for a page with a problem).
+    pub sources: &'a (dyn Fn(&str) -> Option<PageSource<'a>> + Sync),
 }
 
 /// Checks every HTML page: links and sources under the base path resolve, fragments name an id
@@ -96,7 +96,15 @@ pub fn rendered_pages_among(
     site: &Pages,
     which: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Diagnostic> {
-    let ids: HashMap<&str, &PageIndex> = site.pages.iter().map(|(p, i)| (*p, *i)).collect();
+    // Link targets are looked up by halving the pages sorted by path: the preview checks a few
+    // pages of thousands, and a map of them all cost more than the checks.
+    let ids: std::borrow::Cow<[(&str, &PageIndex)]> = if site.pages.is_sorted_by_key(|(p, _)| *p) {
+        site.pages.into()
+    } else {
+        let mut sorted = site.pages.to_vec();
+        sorted.sort_by_key(|(p, _)| *p);
+        sorted.into()
+    };
     // Pages are checked in parallel, each thread with its own cache of target ids; sorting
     // the problems makes the result independent of the order they were found in.
     let mut out: Vec<Diagnostic> = site
@@ -118,13 +126,12 @@ fn page_problems<'a>(
     page: &str,
     index: &PageIndex,
     site: &Pages,
-    ids: &HashMap<&'a str, &'a PageIndex>,
+    ids: &[(&'a str, &'a PageIndex)],
     sets: &mut HashMap<&'a str, HashSet<&'a str>>,
 ) -> Vec<Diagnostic> {
     // In the Markdown if the author wrote it there; otherwise it came from a template.
     let at = |needle: &str| -> Location {
-        site.sources
-            .get(page)
+        (site.sources)(page)
             .and_then(|s| s.locate(needle))
             .unwrap_or_else(|| Location::file(Path::new("public").join(page)))
     };
@@ -156,7 +163,7 @@ fn link_problem<'a>(
     url: &str,
     site: &Pages,
     known: &HashSet<&str>,
-    ids: &HashMap<&'a str, &'a PageIndex>,
+    ids: &[(&'a str, &'a PageIndex)],
     sets: &mut HashMap<&'a str, HashSet<&'a str>>,
 ) -> Option<String> {
     let (path, frag) = match url.split_once('#') {
@@ -187,7 +194,8 @@ fn link_problem<'a>(
     let id = percent_encoding::percent_decode_str(frag?)
         .decode_utf8_lossy()
         .into_owned();
-    let (key, index) = ids.get_key_value(target.as_str())?;
+    let found = ids.binary_search_by(|(p, _)| (*p).cmp(target.as_str()));
+    let (key, index) = ids[found.ok()?];
     // Each target's ids are hashed once, when a fragment first points into it.
     let target_ids = sets
         .entry(key)
@@ -227,7 +235,7 @@ mod tests {
             files: &paths,
             static_files: &statics,
             base: "/",
-            sources,
+            sources: &|p| sources.get(p).cloned(),
         })
     }
 

@@ -93,15 +93,21 @@ pub fn build_incremental(
     cache: &mut render::UnitCache,
     changed: &render::Changed,
 ) -> Result<render::Incremental> {
+    // The shapes of the touched reports before they load again: what narrows a change to the
+    // languages of the chapter files that changed (none when the site loads afresh).
+    let mut shapes = std::collections::HashMap::new();
     let loaded = match (changed, cache.take_loaded(opts.base_url.as_deref())) {
-        (render::Changed::Reports(slugs), Some((site, templates))) => {
-            content::reload(&opts.root, site, slugs).map(|site| (site, templates))
+        (render::Changed::Reports(touched), Some((site, templates))) => {
+            shapes = changed.shapes(&site);
+            let slugs = touched.keys().cloned().collect();
+            content::reload(&opts.root, site, &slugs).map(|site| (site, templates))
         }
         _ => load(opts),
     };
     // Files that do not load may have changed in reports the cache holds: start afresh.
     let (site, templates) = loaded.inspect_err(|_| *cache = render::UnitCache::default())?;
-    let built = render::site_incremental(&site, &templates, &render_options(opts), cache, changed);
+    let changed = changed.clone().narrowed(&shapes, &site);
+    let built = render::site_incremental(&site, &templates, &render_options(opts), cache, &changed);
     // Kept even when rendering failed: the site is what the files say, whatever its links.
     cache.keep_loaded(opts.base_url.clone(), site, templates);
     built

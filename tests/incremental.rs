@@ -126,9 +126,44 @@ fn every_kind_of_edit_rebuilds_to_what_a_fresh_build_gives() {
     p.site.edit(&one, "Text with", "Edited text with");
     assert_eq!(
         p.rebuild_counting(&[&one]),
-        Some(2),
-        "only alpha, in both languages"
+        Some(1),
+        "only alpha, in English"
     );
+
+    // A chapter's title and text in one language: the other language's pages are kept.
+    let one_zh = format!("{ALPHA}/chapters/one.zh.md");
+    p.site
+        .edit(&one_zh, "title: 第一章", "title: 第一章（修订）");
+    assert_eq!(
+        p.rebuild_counting(&[&one_zh]),
+        Some(1),
+        "only alpha, in Chinese"
+    );
+    // Translations must agree on the order: both builds fail alike, and both recover.
+    p.site.edit(&one_zh, "order: 1", "order: 0");
+    assert!(!p.rebuild(&[&one_zh]), "the orders disagree");
+    p.site.edit(&one_zh, "order: 0", "order: 1");
+    assert!(p.rebuild(&[&one_zh]));
+    // A chapter in one language only fails alike, and its removal recovers.
+    let solo = format!("{ALPHA}/chapters/solo.zh.md");
+    p.site.write(
+        &solo,
+        "---\ntitle: 独章\norder: 9\n---\n\n## 独\n\n仅中文。\n",
+    );
+    assert!(!p.rebuild(&[&solo]), "a missing translation");
+    std::fs::remove_file(p.site.root().join(&solo)).unwrap();
+    assert!(p.rebuild(&[&solo]));
+    // The report's date: its pages and the sitemap's lastmod change.
+    let manifest = format!("{ALPHA}/report.yaml");
+    p.site
+        .edit(&manifest, "date: 2024-04-22", "date: 2024-05-01");
+    assert_eq!(p.rebuild_counting(&[&manifest]), Some(2));
+    // Both languages' files in one burst.
+    let one_both = [one.clone(), one_zh.clone()];
+    p.site
+        .edit(&one_zh, "的落地取决于场景", "的落地首先取决于场景");
+    p.site.edit(&one, "and a < sign", "and one < sign");
+    assert_eq!(p.rebuild_counting(&[&one_both[0], &one_both[1]]), Some(2));
 
     // Only the edited report's pages are checked again; a problem in them must still be found.
     p.site.edit(

@@ -304,7 +304,7 @@ fn indexed_pages(port: u16, lang: &str) -> Option<u64> {
 }
 
 #[test]
-fn the_search_index_is_made_again_in_the_background_after_a_change() {
+fn the_search_index_is_made_again_on_request_after_a_change() {
     let site = TestSite::mini();
     let server = start(&site);
     let wait = |what: &str, ok: &dyn Fn() -> bool| {
@@ -324,7 +324,7 @@ fn the_search_index_is_made_again_in_the_background_after_a_change() {
             &format!("---\ntitle: Three {lang}\norder: 3\n---\n\nSearchable new text.\n"),
         );
     }
-    // The page is served at once; the index follows once the sources are quiet.
+    // The page is served at once; the index is made again when it is asked for.
     wait("the new page was never served", &|| {
         get(server.port, "/en/alpha/three/").0 == 200
     });

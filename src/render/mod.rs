@@ -6,6 +6,7 @@
 //! page is indexed as it is emitted, and the indexes are checked once the whole site is made.
 
 mod card;
+mod changed;
 mod chapters;
 pub mod cite;
 pub mod discovery;
@@ -19,7 +20,8 @@ mod report_card;
 mod reuse;
 mod shortcodes;
 
-pub use reuse::{site_incremental, Changed, Incremental, UnitCache};
+pub use changed::Changed;
+pub use reuse::{site_incremental, Incremental, UnitCache};
 mod social;
 pub mod standalone;
 mod titles;
@@ -186,7 +188,8 @@ pub fn site(
         })
         .collect();
     let n = units.len();
-    let (mut rendered, _) = finish(site, templates, opts, sink, units, None)?;
+    let own = site_unit(site, templates, opts, sink, Unit::default());
+    let (mut rendered, _) = finish(site, sink, own, units, None, &mut feeds::sitemap)?;
     (rendered.units, rendered.units_rendered) = (n, n);
     for f in indexing.finish()? {
         rendered.paths.push(f.path.clone());
@@ -207,20 +210,19 @@ fn surface(written: &[Written]) -> Surface {
         .collect()
 }
 
-/// The site-wide part of a render once the report units are done: home and 404 pages, the
-/// checks across pages, the sitemap. Pages of units taken over from the last build are checked
+/// The site-wide part of a render once the report units are done, given the site-wide pages
+/// (`own`, from [`site_unit`]): the checks across pages and the sitemap (made by `sitemap`). Pages of units taken over from the last build are checked
 /// again only if the site-wide pages' surface differs from `previous` (the caller has made sure
 /// the report units' surfaces did not change). Returns the site-wide pages' surface too.
 fn finish(
     site: &Site,
-    templates: &Templates,
-    opts: &RenderOptions,
     sink: &dyn Sink,
+    mut own: Unit,
     units: Vec<Unit>,
     previous: Option<&Surface>,
+    sitemap: &mut dyn FnMut(&Site, &[String]) -> OutputFile,
 ) -> Result<(RenderedSite, Surface)> {
     let paths = Paths::new(&site.config);
-    let mut own = site_unit(site, templates, opts, sink);
     let site_surface = surface(&own.written);
     let trust_checked = previous == Some(&site_surface);
     let mut diags = Diagnostics::default();
@@ -229,12 +231,13 @@ fn finish(
         diags.merge(std::mem::take(&mut u.diags));
     }
     let (mut charts, mut site_links) = (0, Vec::new());
-    // Every page problem is an error, so a unit of a successful build had none.
-    let mut trusted: HashSet<&str> = HashSet::new();
+    // Every page problem is an error, so a unit of a successful build had none: when what its
+    // pages can link to is the same, only the other units' pages are checked.
+    let mut to_check: HashSet<&str> = HashSet::new();
     let mut written: Vec<&Written> = Vec::new();
     for u in std::iter::once(&own).chain(&units) {
-        if trust_checked && u.checked {
-            trusted.extend(u.written.iter().map(|(p, _)| p.as_str()));
+        if trust_checked && !u.checked {
+            to_check.extend(u.written.iter().map(|(p, _)| p.as_str()));
         }
         written.extend(u.written.iter());
         charts += u.charts;
@@ -243,7 +246,14 @@ fn finish(
     written.sort_by(|a, b| a.0.cmp(&b.0));
     let files: HashSet<&str> = written.iter().map(|(p, _)| p.as_str()).collect();
     check_site_links(&files, &site_links, &site.static_files, &mut diags);
-    let sources = page_sources(site, &paths);
+    // Where a page's Markdown is matters only for a problem found in it: made for the first.
+    let sources = std::sync::OnceLock::new();
+    let source_of = |page: &str| {
+        sources
+            .get_or_init(|| page_sources(site, &paths))
+            .get(page)
+            .cloned()
+    };
     let pages: Vec<(&str, &PageIndex)> = written
         .iter()
         .filter_map(|(p, i)| Some((p.as_str(), i.as_ref()?)))
@@ -253,14 +263,15 @@ fn finish(
         files: &files,
         static_files: &site.static_files,
         base: site.config.base.path(),
-        sources: &sources,
+        sources: &source_of,
     };
-    for d in crate::check::rendered_pages_among(&checks, &|p| !trusted.contains(p)) {
+    let which = |p: &str| !trust_checked || to_check.contains(p);
+    for d in crate::check::rendered_pages_among(&checks, &which) {
         diags.push(d);
     }
     let warnings = diags.finish()?;
     let mut paths_out: Vec<String> = written.iter().map(|(p, _)| p.clone()).collect();
-    let map = feeds::sitemap(site, &paths_out);
+    let map = sitemap(site, &paths_out);
     paths_out.push(map.path.clone());
     sink.put(map)?;
     paths_out.sort();
@@ -334,8 +345,14 @@ fn report_unit(
 
 /// The pages that belong to the site rather than a report: home pages, standalone pages, search
 /// and 404.
-fn site_unit(site: &Site, templates: &Templates, opts: &RenderOptions, sink: &dyn Sink) -> Unit {
-    let mut u = Unit::default();
+/// `u` is the unit to fill: [`Unit::default`] hands the files to `sink`, [`Unit::keeping`] keeps them.
+fn site_unit(
+    site: &Site,
+    templates: &Templates,
+    opts: &RenderOptions,
+    sink: &dyn Sink,
+    mut u: Unit,
+) -> Unit {
     if site.library_home() {
         for lang in &site.config.language_keys {
             for f in u

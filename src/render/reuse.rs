@@ -4,16 +4,19 @@
 //! A unit (one report in one language) depends on its own report, on everything site-wide
 //! (configuration, interface strings, templates, static files) and, through links, on the pages
 //! and ids of other reports. So: a site-wide change renders everything; a change inside reports
-//! renders those reports, and if any of them now has other pages or ids than before (or a report
-//! came or went), every other report too, because a link into it may have broken or healed.
-//! The site-wide pages and the sitemap always run; the checks across pages run on the pages
+//! renders those reports (only in the languages of the changed chapter files when nothing else
+//! in them changed: [`Changed::narrowed`]), and if any of them now has other pages or ids than
+//! before (or a report came or went), every other report too, because a link into it may have
+//! broken or healed. The site-wide pages always run; the sitemap is made again only when the
+//! site's paths or its reports' dates changed ([`KeptSitemap`]); the checks across pages run on the pages
 //! rendered again (all of them when a surface changed, otherwise the kept pages, which had no
 //! problem, still have none). The loaded site and templates are kept too, and only the changed
 //! reports are read again ([`crate::content::reload`]). The search index is not made here: the
-//! caller runs [`Incremental::search`] when it likes (the preview, on a thread of its own).
+//! caller indexes [`Incremental::search`] when it likes (the preview, when a request needs it).
 //! The result is the same as a full build's; `tests/incremental.rs` compares the two after each
 //! kind of edit.
 
+use super::Changed;
 use super::{
     finish, jobs, report_unit, OutputFile, RenderOptions, RenderedSite, Sink, Surface, Unit,
 };
@@ -22,39 +25,8 @@ use crate::error::{Diagnostic, Location, Result};
 use crate::pageindex::PageIndex;
 use crate::templates::Templates;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
 use std::sync::Arc;
-
-/// What changed since the previous build.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Changed {
-    /// Something site-wide (or unknown): render everything.
-    Everything,
-    /// Only files inside these reports' folders (by slug).
-    Reports(BTreeSet<String>),
-}
-
-impl Changed {
-    /// Classifies changed paths (absolute, under `root`): files inside one report's folder
-    /// touch only that report; anything else touches everything.
-    pub fn of<'a>(root: &Path, paths: impl IntoIterator<Item = &'a PathBuf>) -> Changed {
-        let reports = root.join("content").join("reports");
-        let mut slugs = BTreeSet::new();
-        for p in paths {
-            let slug = p
-                .strip_prefix(&reports)
-                .ok()
-                .and_then(|rest| rest.components().next())
-                .and_then(|c| c.as_os_str().to_str());
-            match slug {
-                Some(s) => slugs.insert(s.to_string()),
-                None => return Changed::Everything,
-            };
-        }
-        Changed::Reports(slugs)
-    }
-}
 
 /// A report in one language as the last successful build made it.
 struct Kept {
@@ -84,6 +56,9 @@ impl Kept {
 pub struct UnitCache {
     units: HashMap<(String, String), Kept>,
     site_pages: Option<Surface>,
+    /// The site-wide pages themselves (see [`site_pages`]).
+    site_unit: Option<Kept>,
+    sitemap: Option<KeptSitemap>,
     /// The site and templates last loaded, with the base URL they were loaded for.
     loaded: Option<(Option<String>, Site, Templates)>,
 }
@@ -123,6 +98,9 @@ pub struct Incremental {
 /// Renders the site like [`super::site`], reusing what `cache` holds for reports `changed` did
 /// not touch; returns every file of the site but the search index. The cache is refreshed on
 /// success and its units emptied on failure, so the build after a failed one renders them all.
+/// `changed` must have been narrowed against `site` ([`Changed::narrowed`], as
+/// [`crate::build_incremental`] does): a change straight from [`Changed::of`] may name
+/// languages that a report's new shape does not allow to be rendered alone.
 pub fn site_incremental(
     site: &Site,
     templates: &Templates,
@@ -136,10 +114,7 @@ pub fn site_incremental(
         .iter()
         .map(|(r, l)| (r.slug.clone(), l.to_string()))
         .collect();
-    let stale = |k: &Key| match changed {
-        Changed::Everything => true,
-        Changed::Reports(slugs) => slugs.contains(&k.0) || !cache.units.contains_key(k),
-    };
+    let stale = |k: &Key| changed.touches(&k.0, &k.1) || !cache.units.contains_key(k);
     let render = |wanted: &(dyn Fn(&Key) -> bool + Sync)| -> HashMap<Key, Unit> {
         jobs.par_iter()
             .zip(keys.par_iter())
@@ -184,19 +159,34 @@ pub fn site_incremental(
         .zip(&units)
         .map(|(k, u)| Some((k.clone(), kept(u)?)))
         .collect();
-    let files: Vec<Arc<OutputFile>> = units
-        .iter()
-        .flat_map(|u| u.kept.iter().flatten().cloned())
-        .collect();
-    let site_files = super::Collect::default();
-    let result = finish(
+    let reuse_site_pages = same_surface && changed.only_chapter_text();
+    let own = site_pages(
         site,
         templates,
         opts,
+        cache.site_unit.take(),
+        reuse_site_pages,
+    );
+    let own_kept = kept(&own);
+    let files: Vec<Arc<OutputFile>> = std::iter::once(&own)
+        .chain(&units)
+        .flat_map(|u| u.kept.iter().flatten().cloned())
+        .collect();
+    let site_files = super::Collect::default();
+    // The sitemap depends on the configuration only through a site-wide change.
+    let mut kept_map = cache
+        .sitemap
+        .take()
+        .filter(|_| changed != &Changed::Everything);
+    let result = finish(
+        site,
         &site_files,
+        own,
         units,
         cache.site_pages.as_ref(),
+        &mut |site, paths| KeptSitemap::reuse(&mut kept_map, site, paths),
     );
+    cache.sitemap = kept_map;
     let (rendered, site_pages) = match (result, next) {
         (Ok(done), Some(next)) => {
             cache.units = next;
@@ -208,6 +198,7 @@ pub fn site_incremental(
         }
     };
     cache.site_pages = (!cache.units.is_empty()).then_some(site_pages);
+    cache.site_unit = own_kept.filter(|_| !cache.units.is_empty());
     finish_incremental(
         site,
         rendered,
@@ -216,6 +207,26 @@ pub fn site_incremental(
         keys.len(),
         rendered_fresh,
     )
+}
+
+/// The site-wide pages (library, standalone, search and 404 pages, feeds): the last build's
+/// (`kept`) if `reuse`, else rendered again. They show the reports' manifests and the site's
+/// own files, never a chapter, so the caller reuses them when only chapters' text changed and
+/// no report's pages or ids did. Reused, they are still checked again (`checked` stays false).
+fn site_pages(
+    site: &Site,
+    templates: &Templates,
+    opts: &RenderOptions,
+    kept: Option<Kept>,
+    reuse: bool,
+) -> Unit {
+    match kept.filter(|_| reuse) {
+        Some(k) => Unit {
+            checked: false,
+            ..k.unit()
+        },
+        None => super::site_unit(site, templates, opts, &Discard, Unit::keeping()),
+    }
 }
 
 /// Puts the files of the units and of the site-wide pages together, sorted by path.
@@ -260,6 +271,39 @@ fn kept(u: &Unit) -> Option<Kept> {
         site_links: u.site_links.clone(),
         problems: u.diags.copied()?,
     })
+}
+
+/// The last sitemap with what it was made from besides the configuration: the site's paths and
+/// each report's slug and date (see [`super::feeds::sitemap`]). At 10,000 pages making it costs
+/// a tenth of a rebuild, comparing its inputs a hundredth of that.
+struct KeptSitemap {
+    paths: Vec<String>,
+    reports: Vec<(String, String)>,
+    file: OutputFile,
+}
+
+impl KeptSitemap {
+    /// The sitemap of `site` with `paths`: `kept`'s if made from the same, else made again
+    /// and kept.
+    fn reuse(kept: &mut Option<KeptSitemap>, site: &Site, paths: &[String]) -> OutputFile {
+        let reports: Vec<(String, String)> = site
+            .reports
+            .iter()
+            .map(|r| (r.slug.clone(), r.manifest.date.clone()))
+            .collect();
+        match kept {
+            Some(k) if k.paths == paths && k.reports == reports => k.file.clone(),
+            _ => {
+                let file = super::feeds::sitemap(site, paths);
+                *kept = Some(KeptSitemap {
+                    paths: paths.to_vec(),
+                    reports,
+                    file: file.clone(),
+                });
+                file
+            }
+        }
+    }
 }
 
 /// Units that keep their files never hand them to a sink.

@@ -41,7 +41,7 @@ pub fn content_type(path: &str) -> &'static str {
 }
 
 /// Decodes and checks a request path relative to the base path; `None` when it must be refused.
-fn site_path(url: &str, base: &str) -> Option<Result<String, ()>> {
+pub(super) fn site_path(url: &str, base: &str) -> Option<Result<String, ()>> {
     let path = url.split(['?', '#']).next().unwrap_or("");
     let rel = path
         .strip_prefix(base)
@@ -133,15 +133,16 @@ mod tests {
     fn snap() -> Snapshot {
         let mut s = Snapshot::default();
         for (path, body) in [
-            ("index.html", "home"),
-            ("en/a b/index.html", "page"),
+            // Sorted by path, as a build gives them.
             ("404.html", "missing"),
+            ("en/a b/index.html", "page"),
+            ("index.html", "home"),
         ] {
             let file = crate::render::OutputFile {
                 path: path.into(),
                 bytes: body.as_bytes().to_vec(),
             };
-            std::sync::Arc::make_mut(&mut s.files).insert(path.into(), std::sync::Arc::new(file));
+            std::sync::Arc::make_mut(&mut s.files).push(std::sync::Arc::new(file));
         }
         s
     }

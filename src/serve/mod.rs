@@ -1,28 +1,25 @@
 //! `yanbao serve`: builds in memory, serves the last good build on loopback, watches the sources
 //! and reloads open pages after each rebuild (Server-Sent Events).
 //!
-//! Shared state is one `Arc<Server>` passed to the request threads, the watcher thread and the
-//! search indexer thread; the build output is swapped as a whole (`Arc<Snapshot>`) after each
-//! successful rebuild. The search index, the slowest part of a build, is made again on the
-//! indexer's own thread: an edit is served as soon as its pages are rendered, the previous
-//! index is served until the new one is ready, and builds that come while one is being indexed
-//! are coalesced into the newest.
+//! Shared state is one `Arc<Server>` passed to the request threads and the watcher thread; the
+//! build output is swapped as a whole (`Arc<Snapshot>`) after each successful rebuild. The
+//! search index, the slowest part of a build, is not made by rebuilds: it is made when a request
+//! needs it and the pages changed since it was made (see `serve/index.rs`), so an edit is served as
+//! soon as its pages are rendered and a preview nobody searches costs no CPU for it.
 
 mod http;
+mod index;
 pub mod live;
 mod watch;
 
 use crate::error::{Error, Result};
 use crate::BuildOptions;
 use live::{Event, Hub};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
-
-/// Quiet time after a build before the search index is made again (see [`Server::index_forever`]).
-const INDEX_QUIET: Duration = Duration::from_secs(1);
 
 /// Options of `yanbao serve`.
 #[derive(Debug, Clone)]
@@ -39,8 +36,9 @@ pub struct ServeOptions {
     pub poll: bool,
 }
 
-/// Files by site path, shared with the rebuild cache.
-pub type Files = HashMap<String, Arc<crate::render::OutputFile>>;
+/// Files sorted by site path, shared with the rebuild cache. A rebuild's files come sorted, so
+/// they are served as they are, looked up by binary search: no map of 10,000 paths per rebuild.
+pub type Files = Vec<Arc<crate::render::OutputFile>>;
 
 /// One successful build, as served.
 #[derive(Debug, Default)]
@@ -54,8 +52,16 @@ pub struct Snapshot {
 impl Snapshot {
     /// The file at site path `path`.
     pub fn get(&self, path: &str) -> Option<&Arc<crate::render::OutputFile>> {
-        self.files.get(path).or_else(|| self.search.get(path))
+        find(&self.files, path).or_else(|| find(&self.search, path))
     }
+}
+
+/// The file at `path` in `files` (sorted by path).
+fn find<'a>(files: &'a Files, path: &str) -> Option<&'a Arc<crate::render::OutputFile>> {
+    files
+        .binary_search_by(|f| f.path.as_str().cmp(path))
+        .ok()
+        .map(|i| &files[i])
 }
 
 struct Server {
@@ -69,9 +75,8 @@ struct Server {
     /// Rebuilds run one at a time (the watcher and the start-up check may both ask); the lock
     /// holds the reports of the last good build, which unchanged reports reuse.
     building: std::sync::Mutex<crate::render::UnitCache>,
-    /// The newest build's pages, waiting for the indexer thread.
-    to_index: Mutex<Option<crate::search::Pending>>,
-    index_wanted: Condvar,
+    /// The newest build's pages, indexed when a request needs the index.
+    search: index::OnDemand,
     hub: Hub,
 }
 
@@ -91,7 +96,7 @@ impl Server {
         };
         let built = crate::build_incremental(&opts, cache, changed)?;
         let (rendered, files) = (built.rendered, built.files);
-        self.queue_index(built.search);
+        self.search.queue(built.search);
         let warnings: String = rendered
             .warnings
             .iter()
@@ -103,7 +108,6 @@ impl Server {
                 )
             })
             .collect();
-        let files = files.into_iter().map(|f| (f.path.clone(), f)).collect();
         let what = format!(
             "in {} ms, {} of {} report/language pairs rendered",
             start.elapsed().as_millis(),
@@ -123,66 +127,15 @@ impl Server {
         });
     }
 
-    /// Hands a build's pages to the indexer thread, in place of any build still waiting.
-    fn queue_index(&self, pending: crate::search::Pending) {
-        *self.to_index.lock().unwrap_or_else(|e| e.into_inner()) = Some(pending);
-        self.index_wanted.notify_one();
-    }
-
-    /// The indexer thread: once no build has come for [`INDEX_QUIET`], indexes the newest one
-    /// and serves its index. Indexing gives way (and starts again later) as soon as a rebuild
-    /// starts, so that an edit never waits for the index.
-    fn index_forever(&self) {
-        let slot = || self.to_index.lock().unwrap_or_else(|e| e.into_inner());
-        loop {
-            let mut pending = {
-                let mut waiting = slot();
-                loop {
-                    match waiting.take() {
-                        Some(p) => break p,
-                        None => {
-                            waiting = self
-                                .index_wanted
-                                .wait(waiting)
-                                .unwrap_or_else(|e| e.into_inner())
-                        }
-                    }
-                }
-            };
-            loop {
-                std::thread::sleep(INDEX_QUIET);
-                match slot().take() {
-                    Some(newer) => pending = newer,
-                    None => break,
-                }
-            }
-            let start = Instant::now();
-            let give_way = || slot().is_some() || self.building.try_lock().is_err();
-            match pending.run(&give_way) {
-                Ok(Some(files)) => {
-                    let search: Files = files
-                        .into_iter()
-                        .map(|f| (f.path.clone(), Arc::new(f)))
-                        .collect();
-                    let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
-                    *current = Arc::new(Snapshot {
-                        files: current.files.clone(),
-                        search: Arc::new(search),
-                    });
-                    drop(current);
-                    eprintln!(
-                        "search index of {} page(s) made in {} ms",
-                        pending.files.len(),
-                        start.elapsed().as_millis()
-                    );
-                }
-                // A rebuild started: index again after it, this build unless it brings a newer one.
-                Ok(None) => {
-                    slot().get_or_insert(pending);
-                }
-                Err(e) => eprintln!("{}", describe(&self.root, &e)),
-            }
-        }
+    /// Makes the search index of the newest build, if it is not made yet, and serves it.
+    fn refresh_index(&self) {
+        self.search.refresh(&self.root, |search| {
+            let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+            *current = Arc::new(Snapshot {
+                files: current.files.clone(),
+                search: Arc::new(search),
+            });
+        });
     }
 
     fn snapshot(&self) -> Arc<Snapshot> {
@@ -279,14 +232,9 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
         failure: RwLock::new(None),
         warnings: RwLock::new(String::new()),
         building: std::sync::Mutex::new(crate::render::UnitCache::default()),
-        to_index: Mutex::new(None),
-        index_wanted: Condvar::new(),
+        search: index::OnDemand::default(),
         hub: Hub::default(),
     });
-    {
-        let server = server.clone();
-        std::thread::spawn(move || server.index_forever());
-    }
     // Taken before the first build, so that a save during it still triggers a rebuild.
     let sources = fingerprint(&server.root);
     // A site that does not build yet is served as its error page until it is fixed.
@@ -323,10 +271,20 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
     Ok(())
 }
 
-fn respond(server: &Server, request: tiny_http::Request) {
+fn respond(server: &Arc<Server>, request: tiny_http::Request) {
     use tiny_http::{Header, Response};
     let header =
         |k: &str, v: &str| Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("valid header");
+    if let Some(Ok(rel)) = http::site_path(request.url(), "/") {
+        match index::need(&rel) {
+            index::Need::Now => server.refresh_index(),
+            index::Need::Soon if server.search.is_stale() => {
+                let server = server.clone();
+                std::thread::spawn(move || server.refresh_index());
+            }
+            _ => {}
+        }
+    }
     let snapshot = server.snapshot();
     let mut reply = http::resolve(&snapshot, &server.root.join("static"), "/", request.url());
     if let (Some(msg), http::Reply::File { content_type, .. }) = (server.failure(), &reply) {

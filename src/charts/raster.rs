@@ -159,6 +159,11 @@ impl Raster {
 
     /// Rasterises `svg` at `scale` into PNG bytes (the same bytes for the same input).
     pub fn png(&self, svg: &str, scale: f32) -> Result<Vec<u8>, String> {
+        self.render(svg, scale, &self.key)
+    }
+
+    /// [`Raster::png`], with `key` as the PNG's key chunk.
+    fn render(&self, svg: &str, scale: f32, key: &str) -> Result<Vec<u8>, String> {
         let tree = usvg::Tree::from_str(svg, &self.usvg_options())
             .map_err(|e| format!("SVG for PNG: {e}"))?;
         let size = tree
@@ -173,7 +178,7 @@ impl Raster {
             tiny_skia::Transform::from_scale(scale, scale),
             &mut pixmap.as_mut(),
         );
-        encode(pixmap, &self.key)
+        encode(pixmap, key)
     }
 
     /// The PNG for `svg`: the previous output's `png_path` if its SVG at `svg_path` has the same
@@ -193,6 +198,36 @@ impl Raster {
         }
         self.png(svg, SCALE)
     }
+}
+
+impl Raster {
+    /// The PNG of `svg`, an SVG the output does not hold (a social card), at `scale`: the
+    /// previous output's `png_path` if its key says it was made the same way from an SVG with the
+    /// same digest, else a new one, whose key carries that digest.
+    pub fn png_reusing_digest(
+        &self,
+        svg: &str,
+        png_path: &str,
+        scale: f32,
+    ) -> Result<Vec<u8>, String> {
+        let key = format!("{}; svg {:016x} x{scale}", self.key, fnv1a(svg.as_bytes()));
+        let old = self
+            .previous
+            .as_ref()
+            .and_then(|dir| std::fs::read(dir.join(png_path)).ok())
+            .filter(|png| key_of(png).as_deref() == Some(key.as_str()));
+        match old {
+            Some(png) => Ok(png),
+            None => self.render(svg, scale, &key),
+        }
+    }
+}
+
+/// 64-bit FNV-1a: a digest that stays the same across builds, platforms and Rust versions.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The previous PNG, if its SVG is unchanged and it was made the same way.
@@ -358,6 +393,37 @@ mod tests {
         assert!(
             r.png("<svg", 1.0).is_err(),
             "bad SVG is an error, not a panic"
+        );
+    }
+
+    #[test]
+    fn reuses_a_previous_card_only_for_the_same_svg_digest() {
+        let r = Raster::system();
+        let dir = tempfile::tempdir().unwrap();
+        let reusing = r.clone().reusing(dir.path());
+        let made = reusing.png_reusing_digest(SVG, "card.png", 1.0).unwrap();
+        assert_eq!(dims(&made), (40, 20));
+        // The key names the SVG's digest; plant a PNG of another SVG under that key to see reuse.
+        let key = key_of(&made).unwrap();
+        let mut pixmap = tiny_skia::Pixmap::new(3, 3).unwrap();
+        pixmap.fill(tiny_skia::Color::BLACK);
+        let planted = encode(pixmap, &key).unwrap();
+        std::fs::write(dir.path().join("card.png"), &planted).unwrap();
+        assert_eq!(
+            reusing.png_reusing_digest(SVG, "card.png", 1.0).unwrap(),
+            planted
+        );
+        // Another SVG, or another scale, is drawn again.
+        let other = SVG.replace("Ab", "Cd");
+        let redrawn = reusing.png_reusing_digest(&other, "card.png", 1.0).unwrap();
+        assert_ne!(redrawn, planted);
+        assert_eq!(
+            redrawn,
+            r.png_reusing_digest(&other, "card.png", 1.0).unwrap()
+        );
+        assert_ne!(
+            reusing.png_reusing_digest(SVG, "card.png", 2.0).unwrap(),
+            planted
         );
     }
 

@@ -43,13 +43,11 @@ pub fn file(
         &m.date,
         site.config.site.publisher.name.text(lang),
     );
+    let path = path(site, report, lang);
     let bytes = raster
-        .png(&svg, 1.0)
+        .png_reusing_digest(&svg, &path, 1.0)
         .map_err(|e| Diagnostic::error(Location::file(&report.dir), e))?;
-    Ok(OutputFile {
-        path: path(site, report, lang),
-        bytes,
-    })
+    Ok(OutputFile { path, bytes })
 }
 
 /// Punctuation that must not begin a line (Chinese line-breaking rules, 避头点).

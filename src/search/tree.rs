@@ -26,11 +26,7 @@ impl Tree {
         let mut root = dir.path().to_path_buf();
         for seg in base.split('/') {
             let seg = percent_encoding::percent_decode_str(seg).decode_utf8_lossy();
-            if matches!(
-                Path::new(&*seg).components().next(),
-                Some(Component::Normal(_))
-            ) && Path::new(&*seg).components().count() == 1
-            {
+            if plain(&seg) {
                 root.push(&*seg);
             }
         }
@@ -44,6 +40,14 @@ impl Tree {
 
     /// The file of a page in the tree, its folder made.
     fn place(&self, site_path: &str) -> Result<PathBuf> {
+        // Site paths are made by the build, but a page must never land outside the tree.
+        if !plain(site_path) {
+            return Err(Error::io(
+                "add to the search index",
+                Path::new(site_path),
+                std::io::Error::other("not a plain relative path"),
+            ));
+        }
         let to = self.root.join(site_path);
         let parent = to.parent().unwrap_or(&self.root);
         let mut made = self.made.borrow_mut();
@@ -67,5 +71,33 @@ impl Tree {
     pub(super) fn write(&self, site_path: &str, html: &[u8]) -> Result<()> {
         let to = self.place(site_path)?;
         std::fs::write(&to, html).map_err(|e| Error::io("write for the search index", &to, e))
+    }
+}
+
+/// Whether `path` is relative and made of plain names only (no `..`, `.`, root or prefix).
+fn plain(path: &str) -> bool {
+    let path = Path::new(path);
+    path.components().next().is_some()
+        && path.components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_go_under_the_base_path_and_never_outside() {
+        let parent = tempfile::tempdir().unwrap();
+        let tree = Tree::new(parent.path(), "/research/my%20site/../").unwrap();
+        tree.write("en/a/index.html", b"x").unwrap();
+        let page = tree.dir.path().join("research/my site/en/a/index.html");
+        assert!(page.is_file(), "{page:?}");
+        for bad in ["../x.html", "/etc/x.html", "a/../../x.html", ""] {
+            assert!(tree.write(bad, b"x").is_err(), "{bad}");
+        }
+        assert_eq!(tree.pages.get(), 1);
+        let dir = tree.dir.path().to_path_buf();
+        drop(tree);
+        assert!(!dir.exists(), "the tree is removed when dropped");
     }
 }

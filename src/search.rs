@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::render::paths::Paths;
 use crate::render::OutputFile;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use tree::Tree;
 
 mod merge;
@@ -114,7 +114,9 @@ impl Plan {
 
     /// Indexes the pages among `paths` (site paths, any order; only those [`Plan::indexes`]
     /// takes are read) of the site written in folder `dir`, into output files under [`DIR`].
-    /// The pages are hard-linked into private folders beside `dir`, removed afterwards.
+    /// The pages are hard-linked into private folders beside `dir` (in `<dir>.search`, which is
+    /// emptied first, so that what a killed build left there does not pile up), removed
+    /// afterwards.
     pub fn index_dir<'p>(
         &self,
         dir: &Path,
@@ -126,10 +128,15 @@ impl Plan {
         let mut pages: Vec<&str> = paths.into_iter().filter(|p| self.indexes(p)).collect();
         pages.sort_unstable();
         pages.dedup();
-        let beside = dir.parent().filter(|p| !p.as_os_str().is_empty());
+        let mut trees = dir.as_os_str().to_owned();
+        trees.push(".search");
+        let trees = PathBuf::from(trees);
+        crate::fsx::remove_dir_all(&trees)?;
+        crate::fsx::create_dir_all(&trees)?;
         let add = |tree: &Tree, path: &str| tree.link(path, &dir.join(path));
-        let files = self.by_language(&pages, beside.unwrap_or(Path::new(".")), &add, &|| false)?;
-        Ok(files.unwrap_or_default())
+        let files = self.by_language(&pages, &trees, &add, &|| false);
+        crate::fsx::remove_dir_all(&trees)?;
+        Ok(files?.unwrap_or_default())
     }
 
     /// Indexes `pages` (site path, HTML; any order, only those [`Plan::indexes`] takes are

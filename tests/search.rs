@@ -159,3 +159,22 @@ fn a_build_indexes_from_disk_what_the_preview_indexes_from_memory() {
         assert!(d == m, "{} differs", d.0);
     }
 }
+
+#[test]
+fn a_build_leaves_no_indexing_folder_behind_and_clears_a_killed_builds() {
+    let site = TestSite::mini();
+    // Where a build killed while indexing into public/ leaves its trees of links.
+    let left = site
+        .root()
+        .join(".public.yanbao-tmp.search/.yanbao-search-x/a");
+    std::fs::create_dir_all(&left).unwrap();
+    std::fs::write(left.join("index.html"), "<html></html>").unwrap();
+    site.build_ok(&[]);
+    let extra: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(extra.is_empty(), "{extra:?}");
+    assert_eq!(indexed(&site.root().join("public")).len(), 12);
+}

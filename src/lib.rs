@@ -6,9 +6,9 @@
 //! 3. [`render`] turns the site and the [`templates`] into output files, reports in parallel,
 //!    handing each file to a sink as soon as it is made, and checks the pages' links and ids
 //!    through one [`pageindex`];
-//!    [`search`] indexes the rendered pages in-process on their way to the sink;
 //! 4. [`output`] is that sink for a build: a staging folder (with `static/` copied in) swapped
-//!    into place atomically once everything succeeded.
+//!    into place atomically once everything succeeded;
+//! 5. [`search`] indexes the rendered pages in-process, from the staging folder, before the swap.
 
 pub mod charts;
 pub mod check;
@@ -77,12 +77,38 @@ fn render_options(opts: &BuildOptions) -> render::RenderOptions {
 pub fn build_in_memory(opts: &BuildOptions) -> Result<Built> {
     let (site, templates) = load(opts)?;
     let sink = render::Collect::default();
-    let rendered = render::site(&site, &templates, &render_options(opts), &sink)?;
+    let mut rendered = render::site(&site, &templates, &render_options(opts), &sink)?;
+    let mut files = sink.into_files();
+    let index = search::Plan::new(&site)
+        .index(
+            files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())),
+            &|| false,
+        )?
+        .unwrap_or_default();
+    add_index(&mut rendered, index, |f| {
+        files.push(f);
+        Ok(())
+    })?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Built {
         site,
         rendered,
-        files: sink.into_files(),
+        files,
     })
+}
+
+/// Hands the search index's files to `put` and adds their paths to `rendered`.
+fn add_index(
+    rendered: &mut render::RenderedSite,
+    index: Vec<render::OutputFile>,
+    mut put: impl FnMut(render::OutputFile) -> Result<()>,
+) -> Result<()> {
+    for f in index {
+        rendered.paths.push(f.path.clone());
+        put(f)?;
+    }
+    rendered.paths.sort();
+    Ok(())
 }
 
 /// A site built for the preview, reusing the previous build's loaded site and reports where they
@@ -144,6 +170,9 @@ pub fn build(opts: &BuildOptions, output: Option<PathBuf>) -> Result<BuildSummar
         ..render_options(opts)
     };
     let mut rendered = render::site(&site, &templates, &render_opts, &staging)?;
+    let index = search::Plan::new(&site)
+        .index_dir(staging.dir(), rendered.paths.iter().map(String::as_str))?;
+    add_index(&mut rendered, index, |f| render::Sink::put(&staging, f))?;
     rendered.warnings.extend(raster.font_warning(&out));
     let files = staging.written() - 1; // the marker is not the author's
     staging.commit()?;

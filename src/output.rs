@@ -163,6 +163,11 @@ impl Staging {
         Ok(())
     }
 
+    /// The folder the build is written into (its files are at their site paths).
+    pub fn dir(&self) -> &std::path::Path {
+        &self.tmp
+    }
+
     /// Files written so far, static files and the marker included.
     pub fn written(&self) -> usize {
         self.written.load(Ordering::Relaxed)

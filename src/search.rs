@@ -3,19 +3,28 @@
 //! into the output under `pagefind/` like any other generated file. The browser loads it only
 //! on the search page (`static/search.js`), so other pages carry no script.
 //!
-//! Pages reach the indexer through [`Indexing`], a [`Sink`] placed in front of the build's own
-//! sink: it keeps a copy of each page as it passes, and [`Indexing::finish`] indexes them in path
-//! order, so the index is the same whatever order the threads rendered the pages in. The preview
-//! indexes a [`Pending`] (the pages of a build, shared, not copied) on a thread of its own, so
-//! that an edit is served before the index, the slowest part of a rebuild, is made again.
+//! Pagefind reads the pages from disk, in parallel (`add_directory`, on rayon): a build indexes
+//! the pages it has just written into its staging folder ([`Plan::index_dir`]), so no copy of
+//! the site is held in memory; the preview, whose pages live in memory, writes them into a
+//! private folder first ([`Plan::index`]). Either way Pagefind is given a private tree of the
+//! pages to index (hard links where it can): only the pages [`Plan::indexes`] takes, under the
+//! base URL's path (so result URLs work on a site hosted under a sub-path), created one by one
+//! in path order. Pagefind numbers pages in the order it walks the folder, which is the order
+//! the folder lists its entries; a folder made in a fixed order lists them in a fixed order,
+//! so the index does not depend on which thread rendered which page first.
+//! The title of a page's report, shown under each result, comes from the page itself
+//! (`data-pagefind-meta="report[content]"` in `partials/head.html`).
 
 use crate::content::Site;
 use crate::error::{Error, Result};
 use crate::render::paths::Paths;
-use crate::render::{OutputFile, Sink};
-use std::collections::BTreeSet;
-use std::path::Path;
-use std::sync::Mutex;
+use crate::render::OutputFile;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use tree::Tree;
+
+mod merge;
+mod tree;
 
 /// Folder of the index in the output.
 pub const DIR: &str = "pagefind";
@@ -60,10 +69,11 @@ fn unused(name: &str) -> bool {
 pub struct Plan {
     /// `search: false` in site.yaml: nothing is indexed and no index is written.
     enabled: bool,
-    config: crate::config::Config,
     skip: BTreeSet<String>,
-    /// Each report's folder in each language, with its title there, for the results' metadata.
-    reports: Vec<(String, String)>,
+    /// The base URL's path (`/research/`), which result URLs start with.
+    base: String,
+    /// Where the pages of each language but the default one are (`en/`).
+    prefixes: Vec<String>,
 }
 
 impl Plan {
@@ -83,23 +93,17 @@ impl Plan {
                 skip.insert(format!("{}index.html", paths.home(lang)));
             }
         }
-        let reports = site
-            .reports
-            .iter()
-            .flat_map(|r| {
-                site.config.language_keys.iter().map(move |l| {
-                    (
-                        paths.report(l, &r.slug),
-                        r.manifest.title.text(l).to_string(),
-                    )
-                })
-            })
-            .collect();
         Plan {
             enabled: site.config.site.search,
-            config: site.config.clone(),
             skip,
-            reports,
+            base: site.config.base.path().to_string(),
+            prefixes: site
+                .config
+                .language_keys
+                .iter()
+                .map(|l| paths.prefix(l))
+                .filter(|p| !p.is_empty())
+                .collect(),
         }
     }
 
@@ -108,22 +112,38 @@ impl Plan {
         self.enabled && path.ends_with(".html") && !self.skip.contains(path)
     }
 
-    /// The page as given to the indexer: with the title of its report as Pagefind metadata
-    /// (`report`), which results show under the page title. The page written is unchanged.
-    fn with_report_meta(&self, path: &str, html: String) -> String {
-        let Some((_, title)) = self.reports.iter().find(|(dir, _)| path.starts_with(dir)) else {
-            return html;
-        };
-        let meta = format!(
-            "<head><meta data-pagefind-meta=\"report[content]\" content=\"{}\">",
-            crate::escape::html(title)
-        );
-        html.replacen("<head>", &meta, 1)
+    /// Indexes the pages among `paths` (site paths, any order; only those [`Plan::indexes`]
+    /// takes are read) of the site written in folder `dir`, into output files under [`DIR`].
+    /// The pages are hard-linked into private folders beside `dir` (in `<dir>.search`, which is
+    /// emptied first, so that what a killed build left there does not pile up), removed
+    /// afterwards.
+    pub fn index_dir<'p>(
+        &self,
+        dir: &Path,
+        paths: impl IntoIterator<Item = &'p str>,
+    ) -> Result<Vec<OutputFile>> {
+        if !self.enabled {
+            return Ok(Vec::new());
+        }
+        let mut pages: Vec<&str> = paths.into_iter().filter(|p| self.indexes(p)).collect();
+        pages.sort_unstable();
+        pages.dedup();
+        let mut trees = dir.as_os_str().to_owned();
+        trees.push(".search");
+        let trees = PathBuf::from(trees);
+        crate::fsx::remove_dir_all(&trees)?;
+        crate::fsx::create_dir_all(&trees)?;
+        let add = |tree: &Tree, path: &str| tree.link(path, &dir.join(path));
+        let files = self.by_language(&pages, &trees, &add, &|| false);
+        crate::fsx::remove_dir_all(&trees)?;
+        Ok(files?.unwrap_or_default())
     }
 
     /// Indexes `pages` (site path, HTML; any order, only those [`Plan::indexes`] takes are
-    /// read) into output files under [`DIR`]. The result depends only on the set of pages.
-    /// `stop` is asked between pages; once it says yes, indexing ends with `None`.
+    /// read) into output files under [`DIR`], writing them into private temporary folders
+    /// first. The result depends only on the set of pages, and is what [`Plan::index_dir`]
+    /// gives for the same pages on disk. `stop` is asked between steps; once it says yes,
+    /// indexing ends with `None`.
     pub fn index<'p>(
         &self,
         pages: impl IntoIterator<Item = (&'p str, &'p [u8])>,
@@ -132,10 +152,58 @@ impl Plan {
         if !self.enabled {
             return Ok(Some(Vec::new()));
         }
-        let mut pages: Vec<(&str, &[u8])> =
+        let pages: BTreeMap<&str, &[u8]> =
             pages.into_iter().filter(|(p, _)| self.indexes(p)).collect();
-        pages.sort();
-        let paths = Paths::new(&self.config);
+        let paths: Vec<&str> = pages.keys().copied().collect();
+        let add = |tree: &Tree, path: &str| tree.write(path, pages[path]);
+        self.by_language(&paths, &std::env::temp_dir(), &add, stop)
+    }
+
+    /// Indexes each language's pages (`pages`, sorted) in a run of its own, in a tree inside
+    /// `parent` that `add` puts them into, and puts the indexes together. Pagefind indexes each
+    /// language on its own anyway, but holds every page it has read until the end: one
+    /// language at a time needs a fraction of the memory of all at once, for the same files.
+    fn by_language(
+        &self,
+        pages: &[&str],
+        parent: &Path,
+        add: &dyn Fn(&Tree, &str) -> Result<()>,
+        stop: &dyn Fn() -> bool,
+    ) -> Result<Option<Vec<OutputFile>>> {
+        let mut groups: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for page in pages {
+            let prefix = self.prefixes.iter().find(|p| page.starts_with(p.as_str()));
+            groups
+                .entry(prefix.map_or("", String::as_str))
+                .or_default()
+                .push(page);
+        }
+        // With no page at all, one empty run still gives Pagefind's script and an empty entry.
+        if groups.is_empty() {
+            groups.insert("", Vec::new());
+        }
+        let mut parts = Vec::new();
+        for group in groups.into_values() {
+            let tree = Tree::new(parent, &self.base)?;
+            for path in group {
+                if stop() {
+                    return Ok(None);
+                }
+                add(&tree, path)?;
+            }
+            match self.pagefind(&tree, stop)? {
+                Some(files) => parts.push(files),
+                None => return Ok(None),
+            }
+        }
+        merge::merge(parts).map(Some)
+    }
+
+    /// Runs Pagefind over the pages in `tree`.
+    fn pagefind(&self, tree: &Tree, stop: &dyn Fn() -> bool) -> Result<Option<Vec<OutputFile>>> {
+        if stop() {
+            return Ok(None);
+        }
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .map_err(|e| Error::io("start the search indexer for", Path::new(DIR), e))?;
@@ -144,16 +212,17 @@ impl Plan {
                 .exclude_selectors(EXCLUDED.iter().map(|s| s.to_string()).collect())
                 .build();
             let mut index = pagefind::api::PagefindIndex::new(Some(options)).map_err(fail)?;
-            for (path, html) in pages {
-                if stop() {
-                    return Ok(None);
-                }
-                let dir = path.strip_suffix("index.html").unwrap_or(path);
-                let html = self.with_report_meta(path, String::from_utf8_lossy(html).into_owned());
-                index
-                    .add_html_file(None, Some(paths.href(dir)), html)
-                    .await
-                    .map_err(fail)?;
+            let root = tree.dir.path().to_string_lossy().into_owned();
+            let read = index.add_directory(root, None).await.map_err(fail)?;
+            // Pagefind only warns about a page it cannot read; a page left out is an error here.
+            if read != tree.pages.get() {
+                return Err(fail(format!(
+                    "Pagefind read {read} of the {} pages to index",
+                    tree.pages.get()
+                )));
+            }
+            if stop() {
+                return Ok(None);
             }
             index.get_files().await.map(Some).map_err(fail)
         })?;
@@ -193,34 +262,6 @@ impl Pending {
     }
 }
 
-/// A sink that passes every file on and keeps the pages to index.
-pub struct Indexing<'a> {
-    inner: &'a dyn Sink,
-    plan: Plan,
-    pages: Mutex<Vec<(String, Vec<u8>)>>,
-}
-
-impl<'a> Indexing<'a> {
-    /// Wraps `inner` for `site` (see [`Plan::new`] for what is indexed).
-    pub fn new(site: &Site, inner: &'a dyn Sink) -> Indexing<'a> {
-        Indexing {
-            inner,
-            plan: Plan::new(site),
-            pages: Mutex::new(Vec::new()),
-        }
-    }
-
-    /// Builds the index of the pages seen, as output files under [`DIR`].
-    pub fn finish(self) -> Result<Vec<OutputFile>> {
-        let pages = self.pages.into_inner().unwrap_or_else(|e| e.into_inner());
-        let files = self.plan.index(
-            pages.iter().map(|(p, h)| (p.as_str(), h.as_slice())),
-            &|| false,
-        )?;
-        Ok(files.unwrap_or_default())
-    }
-}
-
 /// Pagefind's error (an `anyhow` chain, printed whole) as a build error.
 fn fail(e: impl std::fmt::Display) -> Error {
     Error::io(
@@ -230,12 +271,44 @@ fn fail(e: impl std::fmt::Display) -> Error {
     )
 }
 
-impl Sink for Indexing<'_> {
-    fn put(&self, file: OutputFile) -> Result<()> {
-        if self.plan.indexes(&file.path) {
-            let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
-            pages.push((file.path.clone(), file.bytes.clone()));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexing_one_language_at_a_time_gives_the_files_of_one_run() {
+        let opts = crate::BuildOptions {
+            root: Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini"),
+            ..Default::default()
+        };
+        let built = crate::build_in_memory(&opts).unwrap();
+        let pages = || {
+            built
+                .files
+                .iter()
+                .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+        };
+        let plan = Plan::new(&built.site);
+        assert_eq!(plan.prefixes, ["en/"]);
+        let split = plan.index(pages(), &|| false).unwrap().unwrap();
+        let whole = Plan {
+            prefixes: Vec::new(),
+            ..plan
+        };
+        let one_run = whole.index(pages(), &|| false).unwrap().unwrap();
+        let entry = split
+            .iter()
+            .find(|f| f.path.ends_with("pagefind-entry.json"));
+        let entry = String::from_utf8_lossy(&entry.unwrap().bytes).into_owned();
+        assert!(
+            entry.contains("\"en\"") && entry.contains("\"zh-cn\""),
+            "{entry}"
+        );
+        assert_eq!(split.len(), one_run.len());
+        let mut one_run = one_run;
+        one_run.sort_by(|a, b| a.path.cmp(&b.path));
+        for (a, b) in split.iter().zip(&one_run) {
+            assert!(a == b, "{} differs from {}", a.path, b.path);
         }
-        self.inner.put(file)
     }
 }

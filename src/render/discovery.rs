@@ -38,6 +38,9 @@ pub struct DiscoveryView {
     pub search_href: String,
     /// Whether search engines should leave the page out (the search page).
     pub noindex: bool,
+    /// Title of the page's report, which search results show under the page title (Pagefind
+    /// metadata `report`); empty when search is off or the page is in no report.
+    pub search_report: String,
 }
 
 /// An image for social cards.
@@ -131,6 +134,10 @@ fn fill_view(site: &Site, report: Option<&Report>, ctx: &mut PageContext) {
             String::new()
         },
         noindex: kind == "search",
+        search_report: report
+            .filter(|_| site.config.site.search)
+            .map(|r| r.manifest.title.text(&lang).to_string())
+            .unwrap_or_default(),
     };
     ctx.discovery = view;
 }

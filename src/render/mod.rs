@@ -3,7 +3,8 @@
 //!
 //! Chapters are rendered in two passes: Markdown first (collecting embeds, heading ids and links),
 //! then figures are numbered per report and language, spliced in, and pages are rendered. Every
-//! page is indexed as it is emitted, and the indexes are checked once the whole site is made.
+//! page's links and ids are indexed as it is emitted, and checked once the whole site is made.
+//! The search index is made by the caller, from the pages written ([`crate::search`]).
 
 mod card;
 mod changed;
@@ -169,8 +170,6 @@ pub fn site(
     opts: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<RenderedSite> {
-    let (out, indexing) = (sink, crate::search::Indexing::new(site, sink));
-    let sink: &dyn Sink = &indexing;
     let index = paths::ChapterIndex::new(site);
     let units: Vec<Unit> = jobs(site)
         .par_iter()
@@ -191,11 +190,6 @@ pub fn site(
     let own = site_unit(site, templates, opts, sink, Unit::default());
     let (mut rendered, _) = finish(site, sink, own, units, None, &mut feeds::sitemap)?;
     (rendered.units, rendered.units_rendered) = (n, n);
-    for f in indexing.finish()? {
-        rendered.paths.push(f.path.clone());
-        out.put(f)?;
-    }
-    rendered.paths.sort();
     Ok(rendered)
 }
 

@@ -3,15 +3,15 @@
 //! into the output under `pagefind/` like any other generated file. The browser loads it only
 //! on the search page (`static/search.js`), so other pages carry no script.
 //!
-//! Pagefind reads the pages from disk, in parallel (`add_directory`, on rayon): a build indexes
-//! the pages it has just written into its staging folder ([`Plan::index_dir`]), so no copy of
-//! the site is held in memory; the preview, whose pages live in memory, writes them into a
-//! private folder first ([`Plan::index`]). Either way Pagefind is given a private tree of the
-//! pages to index (hard links where it can): only the pages [`Plan::indexes`] takes, under the
-//! base URL's path (so result URLs work on a site hosted under a sub-path), created one by one
-//! in path order. Pagefind numbers pages in the order it walks the folder, which is the order
-//! the folder lists its entries; a folder made in a fixed order lists them in a fixed order,
-//! so the index does not depend on which thread rendered which page first.
+//! Pagefind reads the pages from disk (`add_directory`): a build indexes the pages it has just
+//! written into its staging folder ([`Plan::index_dir`]), so no copy of the site is held in
+//! memory; the preview, whose pages live in memory, writes them into a private folder first
+//! ([`Plan::index`]). Either way Pagefind is given the pages to index (hard links where it
+//! can) one at a time in path order, each in a private tree under the base URL's path (so
+//! result URLs work on a site hosted under a sub-path): only the pages [`Plan::indexes`] takes.
+//! Pagefind numbers pages in the order it reads them, so the index is the same whichever
+//! thread rendered which page first and whatever order a file system lists a folder in.
+//! Each language is indexed in a run of its own, and the runs are merged.
 //! The title of a page's report, shown under each result, comes from the page itself
 //! (`data-pagefind-meta="report[content]"` in `partials/head.html`).
 
@@ -184,14 +184,7 @@ impl Plan {
         }
         let mut parts = Vec::new();
         for group in groups.into_values() {
-            let tree = Tree::new(parent, &self.base)?;
-            for path in group {
-                if stop() {
-                    return Ok(None);
-                }
-                add(&tree, path)?;
-            }
-            match self.pagefind(&tree, stop)? {
+            match self.pagefind(&group, parent, add, stop)? {
                 Some(files) => parts.push(files),
                 None => return Ok(None),
             }
@@ -199,11 +192,19 @@ impl Plan {
         merge::merge(parts).map(Some)
     }
 
-    /// Runs Pagefind over the pages in `tree`.
-    fn pagefind(&self, tree: &Tree, stop: &dyn Fn() -> bool) -> Result<Option<Vec<OutputFile>>> {
-        if stop() {
-            return Ok(None);
-        }
+    /// One Pagefind run over `pages` (sorted), each put into a tree of its own inside `parent`
+    /// by `add` and read alone, in that order. Pagefind numbers pages in the order it reads
+    /// them, and the numbers are in the index's bytes; a folder of many pages would be read in
+    /// the order the file system lists it (a hash of each name on ext4), so the same site
+    /// would give another index on another disk. Reading one page at a time costs the parallel
+    /// reading Pagefind would do in a folder of many.
+    fn pagefind(
+        &self,
+        pages: &[&str],
+        parent: &Path,
+        add: &dyn Fn(&Tree, &str) -> Result<()>,
+        stop: &dyn Fn() -> bool,
+    ) -> Result<Option<Vec<OutputFile>>> {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .map_err(|e| Error::io("start the search indexer for", Path::new(DIR), e))?;
@@ -212,14 +213,18 @@ impl Plan {
                 .exclude_selectors(EXCLUDED.iter().map(|s| s.to_string()).collect())
                 .build();
             let mut index = pagefind::api::PagefindIndex::new(Some(options)).map_err(fail)?;
-            let root = tree.dir.path().to_string_lossy().into_owned();
-            let read = index.add_directory(root, None).await.map_err(fail)?;
-            // Pagefind only warns about a page it cannot read; a page left out is an error here.
-            if read != tree.pages.get() {
-                return Err(fail(format!(
-                    "Pagefind read {read} of the {} pages to index",
-                    tree.pages.get()
-                )));
+            for path in pages {
+                if stop() {
+                    return Ok(None);
+                }
+                let tree = Tree::new(parent, &self.base)?;
+                add(&tree, path)?;
+                let root = tree.dir.path().to_string_lossy().into_owned();
+                let read = index.add_directory(root, None).await.map_err(fail)?;
+                // Pagefind only warns about a page it cannot read; a page left out is an error.
+                if read != 1 {
+                    return Err(fail(format!("Pagefind could not read the page {path}")));
+                }
             }
             if stop() {
                 return Ok(None);

@@ -178,3 +178,63 @@ fn a_build_leaves_no_indexing_folder_behind_and_clears_a_killed_builds() {
     assert!(extra.is_empty(), "{extra:?}");
     assert_eq!(indexed(&site.root().join("public")).len(), 12);
 }
+
+/// The fragment hashes in `pf_meta` (gzipped CBOR, pages in the order Pagefind numbered them),
+/// each as the URL of its fragment, in that order.
+fn numbered(out: &Path, lang_prefix: &str) -> Vec<String> {
+    let files = tree(out);
+    let meta = files
+        .iter()
+        .find(|(p, _)| {
+            p.starts_with(&format!("pagefind/pagefind.{lang_prefix}")) && p.ends_with(".pf_meta")
+        })
+        .unwrap_or_else(|| panic!("no pf_meta for {lang_prefix}"));
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(meta.1.as_slice())
+        .read_to_end(&mut bytes)
+        .unwrap();
+    let urls: BTreeMap<String, String> = files
+        .iter()
+        .filter_map(|(p, gz)| {
+            let hash = p
+                .strip_prefix("pagefind/fragment/")?
+                .strip_suffix(".pf_fragment")?;
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(gz.as_slice())
+                .read_to_string(&mut text)
+                .unwrap();
+            let page: Value = serde_json::from_str(text.strip_prefix("pagefind_dcd")?).unwrap();
+            Some((hash.to_string(), page["url"].as_str()?.to_string()))
+        })
+        .collect();
+    // Each hash is a CBOR text string in the meta file; where it first appears is its place.
+    let mut placed: Vec<(usize, &String)> = urls
+        .iter()
+        .filter_map(|(hash, url)| {
+            let at = bytes
+                .windows(hash.len())
+                .position(|w| w == hash.as_bytes())?;
+            Some((at, url))
+        })
+        .collect();
+    placed.sort();
+    placed.into_iter().map(|(_, url)| url.clone()).collect()
+}
+
+#[test]
+fn pages_are_numbered_in_path_order_whatever_the_file_system_lists_first() {
+    // Pagefind numbers pages in the order it reads them, and that numbering is in the index's
+    // bytes: read in the order a folder lists its files (a hash of the name on ext4), the
+    // index would differ from one file system to another.
+    let site = TestSite::fixture("library");
+    site.build_ok(&[]);
+    let out = site.root().join("public");
+    for lang in ["zh", "en"] {
+        let urls = numbered(&out, lang);
+        assert!(urls.len() > 10, "{lang}: {urls:?}");
+        // Path order is the order of the files' site paths (`about/index.html` < `index.html`).
+        let mut sorted = urls.clone();
+        sorted.sort_by_key(|u| format!("{}index.html", u.trim_start_matches('/')));
+        assert_eq!(urls, sorted, "{lang}: pages numbered out of path order");
+    }
+}

@@ -74,8 +74,9 @@ fn results_link_pages_under_the_base_path_with_their_report_title() {
     let html = site.out("en/alpha/one/index.html");
     assert!(
         html.contains(
-            "<meta data-pagefind-meta=\"report[content]\" \
-             content=\"Alpha &quot;&lt;report&gt;&quot; &amp; co\">"
+            "<meta name=\"yanbao:report\" \
+             content=\"Alpha &quot;&lt;report&gt;&quot; &amp; co\" \
+             data-pagefind-meta=\"report[content]\">"
         ),
         "the report title is escaped in the page"
     );

@@ -14,6 +14,7 @@ mod feeds;
 mod figures;
 mod images;
 pub mod library;
+mod memo;
 mod pages;
 pub mod paths;
 mod report_card;
@@ -115,6 +116,8 @@ struct Unit {
     /// Taken over from a successful build, whose pages had no problems: its pages need checking
     /// again only if what they can link to changed.
     checked: bool,
+    /// What a report unit kept for the preview made its pages from (see [`memo`]).
+    memo: Option<memo::Memo>,
 }
 
 impl Unit {
@@ -139,6 +142,25 @@ impl Unit {
                 Ok(())
             }
             None => sink.put(file),
+        };
+        if self.diags.take(stored).is_some() {
+            std::sync::Arc::make_mut(&mut self.written).push((path, index));
+        }
+    }
+
+    /// Emits a page of the last build as it was, with its index.
+    fn emit_page(&mut self, sink: &dyn Sink, page: pages::Page) {
+        let (file, index) = match page {
+            pages::Page::Made(file) => return self.emit(sink, file),
+            pages::Page::Kept(kept) => kept,
+        };
+        let path = file.path.clone();
+        let stored = match &mut self.kept {
+            Some(kept) => {
+                kept.push(file);
+                Ok(())
+            }
+            None => sink.put(std::sync::Arc::unwrap_or_clone(file)),
         };
         if self.diags.take(stored).is_some() {
             std::sync::Arc::make_mut(&mut self.written).push((path, index));
@@ -184,6 +206,7 @@ pub fn site(
                 opts,
                 sink,
                 Unit::default(),
+                None,
             )
         })
         .collect();
@@ -286,7 +309,8 @@ fn finish(
     Ok((rendered, site_surface))
 }
 
-/// One report in one language: its charts and every page.
+/// One report in one language: its charts and every page. `prior` is the last build of the unit
+/// when only its chapters' text changed since: the pages that come out the same are taken from it.
 #[allow(clippy::too_many_arguments)]
 fn report_unit(
     site: &Site,
@@ -297,6 +321,7 @@ fn report_unit(
     opts: &RenderOptions,
     sink: &dyn Sink,
     mut u: Unit,
+    prior: Option<&memo::Prior>,
 ) -> Unit {
     let drafts = chapters::draft(site, index, report, lang, &mut u.diags);
     let raster = opts.raster.as_ref();
@@ -329,10 +354,15 @@ fn report_unit(
     u.site_links = chapters::site_links(&drafts)
         .map(|(p, l)| (p.to_string(), l))
         .collect();
-    let rendered = pages::report_pages(site, report, lang, &bodies, &figs, templates, opts);
-    for f in u.diags.take(rendered).unwrap_or_default() {
-        u.emit(sink, f);
+    let view = pages::report_view(site, report, lang, &bodies, &figs);
+    // Only the preview keeps files, and only it can reuse them.
+    let now = u.kept.is_some().then(|| memo::Memo::of(&view, &bodies));
+    let reuse = memo::Reuse::new(prior.filter(|_| now.is_some()), now.as_ref());
+    let rendered = pages::report_pages(site, report, lang, &view, &bodies, templates, opts, &reuse);
+    for page in u.diags.take(rendered).unwrap_or_default() {
+        u.emit_page(sink, page);
     }
+    u.memo = now;
     let all = whole::page(site, report, lang, &drafts, &bodies, &figs, templates, opts);
     if let Some(f) = u.diags.take(all) {
         u.emit(sink, f);

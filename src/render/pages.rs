@@ -3,6 +3,7 @@
 
 use super::chapters::Body;
 use super::figures::{element_id, Figures};
+use super::memo::{KeptPage, Reuse};
 use super::paths::Paths;
 use super::{OutputFile, RenderOptions};
 use crate::content::{Report, Site};
@@ -119,18 +120,64 @@ pub(super) fn page_file(site_path: &str, html: String) -> OutputFile {
     }
 }
 
-/// Every page of one report in one language.
-pub fn report_pages(
+/// A page of a report: made now, or the last build's, which would come out the same.
+pub(super) enum Page {
+    Made(OutputFile),
+    Kept(KeptPage),
+}
+
+/// Every page of one report in one language, given its view ([`report_view`]); `reuse` says
+/// which the last build already made.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn report_pages(
     site: &Site,
     report: &Report,
     lang: &str,
+    view: &ReportView,
     bodies: &[Body],
-    figs: &Figures,
+    templates: &Templates,
+    opts: &RenderOptions,
+    reuse: &Reuse,
+) -> Result<Vec<Page>> {
+    let paths = Paths::new(&site.config);
+    let mut files = Vec::new();
+    // Report pages are made all at once or not at all: they share one context.
+    let report_paths: Vec<String> = std::iter::once(paths.home(lang))
+        .filter(|_| !site.library_home())
+        .chain([paths.report(lang, &report.slug)])
+        .chain(
+            super::paths::REPORT_PAGES
+                .iter()
+                .map(|kind| paths.sub(lang, &report.slug, kind)),
+        )
+        .map(|p| format!("{p}index.html"))
+        .collect();
+    let kept: Option<Vec<KeptPage>> = report_paths.iter().map(|p| reuse.page(p, None)).collect();
+    match kept {
+        Some(kept) => files.extend(kept.into_iter().map(Page::Kept)),
+        None => files.extend(
+            report_own_pages(site, report, lang, view, templates, opts)?
+                .into_iter()
+                .map(Page::Made),
+        ),
+    }
+    chapter_pages(
+        site, report, lang, view, bodies, templates, opts, reuse, &mut files,
+    )?;
+    Ok(files)
+}
+
+/// The landing page (and the home page of a one-report site) and the other pages of a report
+/// that are not chapters.
+fn report_own_pages(
+    site: &Site,
+    report: &Report,
+    lang: &str,
+    view: &ReportView,
     templates: &Templates,
     opts: &RenderOptions,
 ) -> Result<Vec<OutputFile>> {
     let paths = Paths::new(&site.config);
-    let view = report_view(site, report, lang, bodies, figs);
     let bare = ReportView {
         chapters: Vec::new(),
         ..view.clone()
@@ -182,17 +229,44 @@ pub fn report_pages(
             &|l| paths.sub(l, slug, kind),
             opts,
         );
-        ctx.report = Some(nav_view(&view, &bare, None));
+        ctx.report = Some(nav_view(view, &bare, None));
         super::discovery::decorate(site, Some(report), &mut ctx);
         files.push(page_file(
             &paths.sub(lang, slug, kind),
             templates.render(&format!("{kind}.html"), &ctx)?,
         ));
     }
+    Ok(files)
+}
+
+/// The chapter pages of a report, but those `reuse` keeps from the last build.
+#[allow(clippy::too_many_arguments)]
+fn chapter_pages(
+    site: &Site,
+    report: &Report,
+    lang: &str,
+    view: &ReportView,
+    bodies: &[Body],
+    templates: &Templates,
+    opts: &RenderOptions,
+    reuse: &Reuse,
+    files: &mut Vec<Page>,
+) -> Result<()> {
+    let paths = Paths::new(&site.config);
+    let slug = &report.slug;
+    let bare = ReportView {
+        chapters: Vec::new(),
+        ..view.clone()
+    };
     // Chapter pages are most of a site: what they share is made into template values once.
     let strings = Prepared::new(&site.strings.for_lang(lang));
     let report_value = Prepared::new(&bare);
     for (i, (chapter, body)) in report.chapters.iter().zip(bodies).enumerate() {
+        let path = format!("{}index.html", paths.sub(lang, slug, &chapter.slug));
+        if let Some(kept) = reuse.page(&path, Some(i)) {
+            files.push(Page::Kept(kept));
+            continue;
+        }
         let src = &chapter.sources[lang];
         let chapter_title = super::titles::plain(&src.front.title);
         let title = format!("{chapter_title} — {}", view.title);
@@ -221,20 +295,20 @@ pub fn report_pages(
             next: view.chapters.get(i + 1).cloned(),
         });
         super::discovery::decorate(site, Some(report), &mut ctx);
-        let (chapters, windowed) = nav_chapters(&view, Some(i));
+        let (chapters, windowed) = nav_chapters(view, Some(i));
         let report_nav = report_value
             .with("chapters", &chapters)
             .with("chapters_windowed", &windowed);
-        files.push(OutputFile {
-            path: format!("{}index.html", paths.sub(lang, slug, &chapter.slug)),
+        files.push(Page::Made(OutputFile {
+            path,
             bytes: templates.render_with(
                 "chapter.html",
                 &ctx,
                 &[("t", &strings), ("report", &report_nav)],
             )?,
-        });
+        }));
     }
-    Ok(files)
+    Ok(())
 }
 
 /// Reports up to this many chapters list them all in every page's navigation.

@@ -16,6 +16,7 @@
 //! The result is the same as a full build's; `tests/incremental.rs` compares the two after each
 //! kind of edit.
 
+use super::memo::{Memo, Prior};
 use super::Changed;
 use super::{
     finish, jobs, report_unit, OutputFile, RenderOptions, RenderedSite, Sink, Surface, Unit,
@@ -35,6 +36,7 @@ struct Kept {
     charts: usize,
     site_links: Vec<(String, Location)>,
     problems: Vec<Diagnostic>,
+    memo: Option<Memo>,
 }
 
 impl Kept {
@@ -46,7 +48,13 @@ impl Kept {
             diags: self.problems.clone().into(),
             kept: Some(self.files.clone()),
             checked: true,
+            memo: self.memo.clone(),
         }
+    }
+
+    /// This build of the unit, for a rebuild after only its chapters' text changed.
+    fn prior(&self) -> Option<Prior<'_>> {
+        Some(Prior::new(self.memo.as_ref()?, &self.files, &self.written))
     }
 }
 
@@ -120,19 +128,26 @@ pub fn site_incremental(
             .zip(keys.par_iter())
             .filter(|(_, k)| wanted(k))
             .map(|((r, l), k)| {
-                (
-                    k.clone(),
-                    report_unit(
-                        site,
-                        &index,
-                        r,
-                        l,
-                        templates,
-                        opts,
-                        &Discard,
-                        Unit::keeping(),
-                    ),
-                )
+                // Pages that come out the same are taken over only when the unit's chapters'
+                // text alone changed, and only for the change that touched it (`stale`).
+                let prior = cache
+                    .units
+                    .get(k)
+                    .filter(|_| changed.text_only(&k.0) && stale(k))
+                    .and_then(Kept::prior);
+                let u = Unit::keeping();
+                let unit = report_unit(
+                    site,
+                    &index,
+                    r,
+                    l,
+                    templates,
+                    opts,
+                    &Discard,
+                    u,
+                    prior.as_ref(),
+                );
+                (k.clone(), unit)
             })
             .collect()
     };
@@ -270,6 +285,7 @@ fn kept(u: &Unit) -> Option<Kept> {
         charts: u.charts,
         site_links: u.site_links.clone(),
         problems: u.diags.copied()?,
+        memo: u.memo.clone(),
     })
 }
 

@@ -13,6 +13,12 @@
 //! - The one-page view holds every chapter and the figure files carry their numbers, so they are
 //!   always made again; so are the cite files and attachments, which are cheap.
 //!
+//! - A chapter's Markdown draft depends on its source and on what links and ids resolve
+//!   against: the site's reports and chapters, the report's charts and files, the
+//!   configuration. So the drafts of the units the last rebuild rendered (a few at most) are
+//!   kept, and taken over by the next rebuild for the chapters whose source is the same, if
+//!   that rebuild only changed chapter text ([`super::Changed::only_chapter_text`]).
+//!
 //! So when only chapter text of the unit changed ([`super::Changed::text_only`]: the site,
 //! templates, manifest, charts and the report's chapters and languages are as before), a page
 //! is taken from the last build if the view is the same and, for a chapter page, its body is.
@@ -21,7 +27,7 @@
 //! of the chapters after it (their numbers), a changed title or summary the view, so those
 //! pages are made again. `tests/incremental.rs` compares each rebuild with a fresh build.
 
-use super::chapters::Body;
+use super::chapters::{Body, KeptDraft};
 use super::OutputFile;
 use crate::pageindex::PageIndex;
 use crate::views::ReportView;
@@ -51,6 +57,9 @@ impl Memo {
 pub(super) struct Prior<'a> {
     memo: &'a Memo,
     files: HashMap<&'a str, (&'a Arc<OutputFile>, Option<&'a PageIndex>)>,
+    /// The unit's Markdown drafts, by chapter, if they were kept and still apply (see
+    /// [`Prior::with_drafts`]).
+    pub(super) drafts: &'a [KeptDraft],
 }
 
 impl<'a> Prior<'a> {
@@ -67,7 +76,17 @@ impl<'a> Prior<'a> {
             .filter(|(f, (p, _))| &f.path == p)
             .map(|(f, (p, i))| (p.as_str(), (f, i.as_ref())))
             .collect();
-        Prior { memo, files }
+        Prior {
+            memo,
+            files,
+            drafts: &[],
+        }
+    }
+
+    /// Drafts to take over: only when no report's chapter list, charts or files and nothing
+    /// site-wide changed, since a draft's links and ids depend on those.
+    pub(super) fn with_drafts(self, drafts: &'a [KeptDraft]) -> Prior<'a> {
+        Prior { drafts, ..self }
     }
 }
 

@@ -118,6 +118,8 @@ struct Unit {
     checked: bool,
     /// What a report unit kept for the preview made its pages from (see [`memo`]).
     memo: Option<memo::Memo>,
+    /// Its chapters' drafts, when asked to keep them for the next rebuild.
+    drafts: Option<Vec<chapters::KeptDraft>>,
 }
 
 impl Unit {
@@ -207,6 +209,7 @@ pub fn site(
                 sink,
                 Unit::default(),
                 None,
+                false,
             )
         })
         .collect();
@@ -322,8 +325,10 @@ fn report_unit(
     sink: &dyn Sink,
     mut u: Unit,
     prior: Option<&memo::Prior>,
+    keep_drafts: bool,
 ) -> Unit {
-    let drafts = chapters::draft(site, index, report, lang, &mut u.diags);
+    let kept = prior.map_or(&[][..], |p| p.drafts);
+    let drafts = chapters::draft(site, index, report, lang, kept, &mut u.diags);
     let raster = opts.raster.as_ref();
     let figs = figures::number(site, report, lang, &drafts, templates, raster, &mut u.diags);
     let Some(figs) = figs else { return u };
@@ -369,6 +374,9 @@ fn report_unit(
     }
     for f in cite::files(site, report, lang) {
         u.emit(sink, f);
+    }
+    if keep_drafts {
+        u.drafts = Some(drafts.into_iter().map(chapters::Draft::keep).collect());
     }
     u
 }

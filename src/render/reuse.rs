@@ -16,6 +16,7 @@
 //! The result is the same as a full build's; `tests/incremental.rs` compares the two after each
 //! kind of edit.
 
+use super::chapters::KeptDraft;
 use super::memo::{Memo, Prior};
 use super::Changed;
 use super::{
@@ -28,6 +29,9 @@ use crate::templates::Templates;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// The most units whose drafts a rebuild keeps for the next.
+const KEEP_DRAFTS_OF: usize = 4;
 
 /// A report in one language as the last successful build made it.
 struct Kept {
@@ -49,6 +53,7 @@ impl Kept {
             kept: Some(self.files.clone()),
             checked: true,
             memo: self.memo.clone(),
+            drafts: None,
         }
     }
 
@@ -67,6 +72,8 @@ pub struct UnitCache {
     /// The site-wide pages themselves (see [`site_pages`]).
     site_unit: Option<Kept>,
     sitemap: Option<KeptSitemap>,
+    /// The chapter drafts of the units the last rebuild rendered, if it rendered a few.
+    drafts: HashMap<Key, Vec<KeptDraft>>,
     /// The site and templates last loaded, with the base URL they were loaded for.
     loaded: Option<(Option<String>, Site, Templates)>,
 }
@@ -122,7 +129,11 @@ pub fn site_incremental(
         .iter()
         .map(|(r, l)| (r.slug.clone(), l.to_string()))
         .collect();
+    let drafts = std::mem::take(&mut cache.drafts);
     let stale = |k: &Key| changed.touches(&k.0, &k.1) || !cache.units.contains_key(k);
+    // An author edits one chapter many times over: the drafts of the units rendered for the
+    // edit are kept for the next, unless there are many (they cost memory to keep).
+    let keep_drafts = keys.iter().filter(|k| stale(k)).count() <= KEEP_DRAFTS_OF;
     let render = |wanted: &(dyn Fn(&Key) -> bool + Sync)| -> HashMap<Key, Unit> {
         jobs.par_iter()
             .zip(keys.par_iter())
@@ -134,7 +145,12 @@ pub fn site_incremental(
                     .units
                     .get(k)
                     .filter(|_| changed.text_only(&k.0) && stale(k))
-                    .and_then(Kept::prior);
+                    .and_then(Kept::prior)
+                    .map(|p| match drafts.get(k) {
+                        Some(d) if changed.only_chapter_text() => p.with_drafts(d),
+                        _ => p,
+                    });
+                let keep = keep_drafts && stale(k);
                 let u = Unit::keeping();
                 let unit = report_unit(
                     site,
@@ -146,6 +162,7 @@ pub fn site_incremental(
                     &Discard,
                     u,
                     prior.as_ref(),
+                    keep,
                 );
                 (k.clone(), unit)
             })
@@ -165,6 +182,10 @@ pub fn site_incremental(
         fresh.extend(render(&|k: &Key| !stale(k)));
     }
     let rendered_fresh = fresh.len();
+    let next_drafts: HashMap<Key, Vec<KeptDraft>> = fresh
+        .iter_mut()
+        .filter_map(|(k, u)| Some((k.clone(), u.drafts.take()?)))
+        .collect();
     let units: Vec<Unit> = keys
         .iter()
         .map(|k| fresh.remove(k).unwrap_or_else(|| cache.units[k].unit()))
@@ -205,6 +226,7 @@ pub fn site_incremental(
     let (rendered, site_pages) = match (result, next) {
         (Ok(done), Some(next)) => {
             cache.units = next;
+            cache.drafts = next_drafts;
             done
         }
         (result, _) => {

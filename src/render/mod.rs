@@ -214,8 +214,11 @@ pub fn site(
         })
         .collect();
     let n = units.len();
-    let own = site_unit(site, templates, opts, sink, Unit::default());
-    let (mut rendered, _) = finish(site, sink, own, units, None, &mut feeds::sitemap)?;
+    let (mut own, mut units) = (
+        site_unit(site, templates, opts, sink, Unit::default()),
+        units,
+    );
+    let (mut rendered, _) = finish(site, sink, &mut own, &mut units, None, &mut feeds::sitemap)?;
     (rendered.units, rendered.units_rendered) = (n, n);
     for f in indexing.finish()? {
         rendered.paths.push(f.path.clone());
@@ -243,8 +246,8 @@ fn surface(written: &[Written]) -> Surface {
 fn finish(
     site: &Site,
     sink: &dyn Sink,
-    mut own: Unit,
-    units: Vec<Unit>,
+    own: &mut Unit,
+    units: &mut [Unit],
     previous: Option<&Surface>,
     sitemap: &mut dyn FnMut(&Site, &[String]) -> OutputFile,
 ) -> Result<(RenderedSite, Surface)> {
@@ -252,8 +255,7 @@ fn finish(
     let site_surface = surface(&own.written);
     let trust_checked = previous == Some(&site_surface);
     let mut diags = Diagnostics::default();
-    let mut units = units;
-    for u in std::iter::once(&mut own).chain(units.iter_mut()) {
+    for u in std::iter::once(&mut *own).chain(units.iter_mut()) {
         diags.merge(std::mem::take(&mut u.diags));
     }
     let (mut charts, mut site_links) = (0, Vec::new());
@@ -261,7 +263,7 @@ fn finish(
     // pages can link to is the same, only the other units' pages are checked.
     let mut to_check: HashSet<&str> = HashSet::new();
     let mut written: Vec<&Written> = Vec::new();
-    for u in std::iter::once(&own).chain(&units) {
+    for u in std::iter::once(&*own).chain(&*units) {
         if trust_checked && !u.checked {
             to_check.extend(u.written.iter().map(|(p, _)| p.as_str()));
         }

@@ -44,15 +44,17 @@ struct Kept {
 }
 
 impl Kept {
-    fn unit(&self) -> Unit {
+    /// The unit again, as the last build left it (moved, not copied: at 10,000 pages copying
+    /// every unit's files and links was a tenth of a rebuild).
+    fn into_unit(self) -> Unit {
         Unit {
-            written: self.written.clone(),
+            written: self.written,
             charts: self.charts,
-            site_links: self.site_links.clone(),
-            diags: self.problems.clone().into(),
-            kept: Some(self.files.clone()),
+            site_links: self.site_links,
+            diags: self.problems.into(),
+            kept: Some(self.files),
             checked: true,
-            memo: self.memo.clone(),
+            memo: self.memo,
             drafts: None,
         }
     }
@@ -186,24 +188,29 @@ pub fn site_incremental(
         .iter_mut()
         .filter_map(|(k, u)| Some((k.clone(), u.drafts.take()?)))
         .collect();
-    let units: Vec<Unit> = keys
+    // Every key not rendered now is in the cache: `stale` covers the keys it lacks.
+    let mut old = std::mem::take(&mut cache.units);
+    let mut units: Vec<Unit> = keys
         .iter()
-        .map(|k| fresh.remove(k).unwrap_or_else(|| cache.units[k].unit()))
+        .map(|k| {
+            fresh
+                .remove(k)
+                .or_else(|| old.remove(k).map(Kept::into_unit))
+                .unwrap_or_default()
+        })
         .collect();
-    let next: Option<HashMap<Key, Kept>> = keys
-        .iter()
-        .zip(&units)
-        .map(|(k, u)| Some((k.clone(), kept(u)?)))
-        .collect();
+    drop(old);
+    // Checking takes the units' problems: what the cache keeps of them is copied first.
+    let problems: Vec<Option<Vec<Diagnostic>>> = units.iter().map(|u| u.diags.copied()).collect();
     let reuse_site_pages = same_surface && changed.only_chapter_text();
-    let own = site_pages(
+    let mut own = site_pages(
         site,
         templates,
         opts,
         cache.site_unit.take(),
         reuse_site_pages,
     );
-    let own_kept = kept(&own);
+    let own_problems = own.diags.copied();
     let files: Vec<Arc<OutputFile>> = std::iter::once(&own)
         .chain(&units)
         .flat_map(|u| u.kept.iter().flatten().cloned())
@@ -217,25 +224,28 @@ pub fn site_incremental(
     let result = finish(
         site,
         &site_files,
-        own,
-        units,
+        &mut own,
+        &mut units,
         cache.site_pages.as_ref(),
         &mut |site, paths| KeptSitemap::reuse(&mut kept_map, site, paths),
     );
     cache.sitemap = kept_map;
+    let next: Option<HashMap<Key, Kept>> = keys
+        .iter()
+        .zip(units)
+        .zip(problems)
+        .map(|((k, u), p)| Some((k.clone(), kept(u, p)?)))
+        .collect();
     let (rendered, site_pages) = match (result, next) {
         (Ok(done), Some(next)) => {
             cache.units = next;
             cache.drafts = next_drafts;
             done
         }
-        (result, _) => {
-            cache.units.clear();
-            result?
-        }
+        (result, _) => result?,
     };
     cache.site_pages = (!cache.units.is_empty()).then_some(site_pages);
-    cache.site_unit = own_kept.filter(|_| !cache.units.is_empty());
+    cache.site_unit = kept(own, own_problems).filter(|_| !cache.units.is_empty());
     finish_incremental(
         site,
         rendered,
@@ -260,7 +270,7 @@ fn site_pages(
     match kept.filter(|_| reuse) {
         Some(k) => Unit {
             checked: false,
-            ..k.unit()
+            ..k.into_unit()
         },
         None => super::site_unit(site, templates, opts, &Discard, Unit::keeping()),
     }
@@ -299,15 +309,16 @@ fn surface(written: &[(String, Option<PageIndex>)]) -> Vec<(&str, Option<&[Strin
         .collect()
 }
 
-/// What the cache keeps of a unit, if it can (a unit with an I/O or template failure cannot).
-fn kept(u: &Unit) -> Option<Kept> {
+/// What the cache keeps of a unit with its `problems` ([`crate::error::Diagnostics::copied`]), if it can (a
+/// unit with an I/O or template failure cannot).
+fn kept(u: Unit, problems: Option<Vec<Diagnostic>>) -> Option<Kept> {
     Some(Kept {
-        files: u.kept.clone()?,
-        written: u.written.clone(),
+        files: u.kept?,
+        written: u.written,
         charts: u.charts,
-        site_links: u.site_links.clone(),
-        problems: u.diags.copied()?,
-        memo: u.memo.clone(),
+        site_links: u.site_links,
+        problems: problems?,
+        memo: u.memo,
     })
 }
 

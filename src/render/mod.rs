@@ -7,6 +7,7 @@
 
 mod card;
 mod changed;
+mod chapter_pages;
 mod chapters;
 pub mod cite;
 pub mod discovery;

@@ -10,7 +10,7 @@ use crate::content::{Report, Site};
 use crate::error::Result;
 use crate::localized::Localized;
 use crate::markdown::{headings::slugify, render_snippet};
-use crate::templates::{Prepared, Templates};
+use crate::templates::Templates;
 use crate::views::*;
 
 /// Builds the context shared by every page; `path_in` gives this page's site path per language.
@@ -29,7 +29,7 @@ pub(super) fn context(
 }
 
 /// [`context`] with no interface strings, for pages rendered with them prepared once.
-fn context_without_strings(
+pub(super) fn context_without_strings(
     site: &Site,
     lang: &str,
     kind: &str,
@@ -161,7 +161,7 @@ pub(super) fn report_pages(
                 .map(Page::Made),
         ),
     }
-    chapter_pages(
+    super::chapter_pages::render(
         site, report, lang, view, bodies, templates, opts, reuse, &mut files,
     )?;
     Ok(files)
@@ -239,78 +239,6 @@ fn report_own_pages(
     Ok(files)
 }
 
-/// The chapter pages of a report, but those `reuse` keeps from the last build.
-#[allow(clippy::too_many_arguments)]
-fn chapter_pages(
-    site: &Site,
-    report: &Report,
-    lang: &str,
-    view: &ReportView,
-    bodies: &[Body],
-    templates: &Templates,
-    opts: &RenderOptions,
-    reuse: &Reuse,
-    files: &mut Vec<Page>,
-) -> Result<()> {
-    let paths = Paths::new(&site.config);
-    let slug = &report.slug;
-    let bare = ReportView {
-        chapters: Vec::new(),
-        ..view.clone()
-    };
-    // Chapter pages are most of a site: what they share is made into template values once.
-    let strings = Prepared::new(&site.strings.for_lang(lang));
-    let report_value = Prepared::new(&bare);
-    for (i, (chapter, body)) in report.chapters.iter().zip(bodies).enumerate() {
-        let path = format!("{}index.html", paths.sub(lang, slug, &chapter.slug));
-        if let Some(kept) = reuse.page(&path, Some(i)) {
-            files.push(Page::Kept(kept));
-            continue;
-        }
-        let src = &chapter.sources[lang];
-        let chapter_title = super::titles::plain(&src.front.title);
-        let title = format!("{chapter_title} — {}", view.title);
-        let desc = src
-            .front
-            .summary
-            .clone()
-            .unwrap_or_else(|| view.summary.clone());
-        let mut ctx = context_without_strings(
-            site,
-            lang,
-            "chapter",
-            title,
-            desc,
-            &|l| paths.sub(l, slug, &chapter.slug),
-            opts,
-        );
-        ctx.chapter = Some(ChapterView {
-            number: i + 1,
-            body_html: super::titles::fold(&body.html, &chapter_title),
-            title: chapter_title,
-            summary: src.front.summary.clone().unwrap_or_default(),
-            toc: body.toc.clone(),
-            reading_minutes: body.reading_minutes,
-            prev: i.checked_sub(1).map(|p| view.chapters[p].clone()),
-            next: view.chapters.get(i + 1).cloned(),
-        });
-        super::discovery::decorate(site, Some(report), &mut ctx);
-        let (chapters, windowed) = nav_chapters(view, Some(i));
-        let report_nav = report_value
-            .with("chapters", &chapters)
-            .with("chapters_windowed", &windowed);
-        files.push(Page::Made(OutputFile {
-            path,
-            bytes: templates.render_with(
-                "chapter.html",
-                &ctx,
-                &[("t", &strings), ("report", &report_nav)],
-            )?,
-        }));
-    }
-    Ok(())
-}
-
 /// Reports up to this many chapters list them all in every page's navigation.
 const NAV_ALL_UP_TO: usize = 30;
 /// Beyond that, a page lists this many chapters on each side of its own, and links to the
@@ -330,7 +258,7 @@ fn nav_view(view: &ReportView, bare: &ReportView, current: Option<usize>) -> Rep
 }
 
 /// The chapters the navigation of a page lists (see [`nav_view`]), and whether they are a window.
-fn nav_chapters(view: &ReportView, current: Option<usize>) -> (Vec<ChapterLink>, bool) {
+pub(super) fn nav_chapters(view: &ReportView, current: Option<usize>) -> (Vec<ChapterLink>, bool) {
     let n = view.chapters.len();
     let (from, to) = if n <= NAV_ALL_UP_TO {
         (0, n)

@@ -365,3 +365,43 @@ fn chapter_text_edits_that_reach_other_pages_rebuild_to_what_a_fresh_build_gives
         }
     }
 }
+
+#[test]
+fn a_kept_draft_is_not_taken_over_when_another_report_lost_the_chapter_it_links_to() {
+    let site = TestSite::mini();
+    copy_report(&site, ALPHA, BETA);
+    let mut p = Preview {
+        site,
+        cache: UnitCache::default(),
+    };
+    assert!(p.rebuild(&["content/site.yaml"]), "the first build");
+    let three: Vec<String> = ["zh", "en"]
+        .iter()
+        .map(|l| format!("{BETA}/chapters/three.{l}.md"))
+        .collect();
+    for (f, l) in three.iter().zip(["zh", "en"]) {
+        p.site.write(
+            f,
+            &format!("---\ntitle: Three {l}\norder: 3\n---\n\n## Added\n\nNew.\n"),
+        );
+    }
+    assert!(p.rebuild(&[&three[0], &three[1]]), "beta gains a chapter");
+    let one = format!("{ALPHA}/chapters/one.en.md");
+    p.site.edit(
+        &one,
+        "Text with",
+        "See [beta's third](../../beta/chapters/three.en.md). Text with",
+    );
+    assert_eq!(p.rebuild_counting(&[&one]), Some(1), "alpha links to it");
+    // In one burst: beta loses the chapter, and another chapter of alpha changes. Alpha's first
+    // chapter is as it was, but its link no longer resolves: its kept draft must not stand.
+    for f in &three {
+        std::fs::remove_file(p.site.root().join(f)).unwrap();
+    }
+    let two = format!("{ALPHA}/chapters/two.en.md");
+    p.site.edit(&two, "Body, back", "Body, then back");
+    assert!(
+        !p.rebuild(&[&three[0], &three[1], &two]),
+        "alpha's link is broken"
+    );
+}

@@ -111,7 +111,7 @@ pub struct Alternate {
 }
 
 /// A report in the page's language.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct ReportView {
     /// Title.
     pub title: String,

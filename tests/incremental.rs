@@ -302,3 +302,106 @@ fn edits_of_files_beside_the_chapters_rebuild_to_what_a_fresh_build_gives() {
     std::fs::copy(&map, p.site.root().join(&fig)).unwrap();
     assert!(p.rebuild(&[&fig]), "and comes back");
 }
+
+#[test]
+fn chapter_text_edits_that_reach_other_pages_rebuild_to_what_a_fresh_build_gives() {
+    let mut p = Preview {
+        site: TestSite::mini(),
+        cache: UnitCache::default(),
+    };
+    assert!(p.rebuild(&["content/site.yaml"]), "the first build");
+    let one = format!("{ALPHA}/chapters/one.en.md");
+    let two = format!("{ALPHA}/chapters/two.en.md");
+    // Each edit changes one chapter file; the pages it does not reach are kept from the cache.
+    let edits: &[(&str, &str, &str, &str)] = &[
+        ("the body", &two, "Body, back", "Body, then back"),
+        ("a title", &two, "title: Chapter two", "title: Chapter 2"),
+        (
+            "a summary",
+            &one,
+            "Summary of chapter one",
+            "Chapter one, summed up",
+        ),
+        (
+            "a heading",
+            &two,
+            "## Multimodality\n",
+            "## Multimodality\n\n## Extra\n",
+        ),
+        (
+            "a link to another chapter's heading",
+            &two,
+            "Body, then back",
+            "See [deployment](one.en.md#deployment). Body, then back",
+        ),
+        (
+            "a broken reference: its figure moved out",
+            &one,
+            "{{ chart(id=\"sizes\") }}\n",
+            "",
+        ),
+        (
+            "a figure moved in",
+            &two,
+            "## Extra\n",
+            "## Extra\n\n{{ chart(id=\"sizes\") }}\n",
+        ),
+        (
+            "reading time",
+            &two,
+            "## Extra\n",
+            &format!("## Extra\n\n{}\n", "word ".repeat(900)),
+        ),
+        ("a broken heading link", &two, "#deployment", "#nowhere"),
+        ("healed", &two, "#nowhere", "#deployment"),
+    ];
+    for (what, file, from, to) in edits {
+        p.site.edit(file, from, to);
+        let built = p.rebuild_counting(&[file]);
+        assert_eq!(built.is_some(), !what.starts_with("a broken"), "{what}");
+        // A new heading id or figure id reaches the other language too (links may target it).
+        if *what == "the body" {
+            assert_eq!(built, Some(1), "{what}: only alpha, in English");
+        }
+    }
+}
+
+#[test]
+fn a_kept_draft_is_not_taken_over_when_another_report_lost_the_chapter_it_links_to() {
+    let site = TestSite::mini();
+    copy_report(&site, ALPHA, BETA);
+    let mut p = Preview {
+        site,
+        cache: UnitCache::default(),
+    };
+    assert!(p.rebuild(&["content/site.yaml"]), "the first build");
+    let three: Vec<String> = ["zh", "en"]
+        .iter()
+        .map(|l| format!("{BETA}/chapters/three.{l}.md"))
+        .collect();
+    for (f, l) in three.iter().zip(["zh", "en"]) {
+        p.site.write(
+            f,
+            &format!("---\ntitle: Three {l}\norder: 3\n---\n\n## Added\n\nNew.\n"),
+        );
+    }
+    assert!(p.rebuild(&[&three[0], &three[1]]), "beta gains a chapter");
+    let one = format!("{ALPHA}/chapters/one.en.md");
+    p.site.edit(
+        &one,
+        "Text with",
+        "See [beta's third](../../beta/chapters/three.en.md). Text with",
+    );
+    assert_eq!(p.rebuild_counting(&[&one]), Some(1), "alpha links to it");
+    // In one burst: beta loses the chapter, and another chapter of alpha changes. Alpha's first
+    // chapter is as it was, but its link no longer resolves: its kept draft must not stand.
+    for f in &three {
+        std::fs::remove_file(p.site.root().join(f)).unwrap();
+    }
+    let two = format!("{ALPHA}/chapters/two.en.md");
+    p.site.edit(&two, "Body, back", "Body, then back");
+    assert!(
+        !p.rebuild(&[&three[0], &three[1], &two]),
+        "alpha's link is broken"
+    );
+}

@@ -95,6 +95,16 @@ impl Changed {
         }
     }
 
+    /// Whether only the text of chapters of report `slug` changed (after [`Changed::narrowed`]):
+    /// the site, its templates and the report's manifest, charts, files and chapter list are as
+    /// before, so its units can keep the pages that come out the same ([`super::memo`]).
+    pub(super) fn text_only(&self, slug: &str) -> bool {
+        match self {
+            Changed::Everything => false,
+            Changed::Reports(touched) => touched.get(slug).is_some_and(Option::is_some),
+        }
+    }
+
     /// Whether the unit of report `slug` in `lang` must be rendered again.
     pub(super) fn touches(&self, slug: &str, lang: &str) -> bool {
         match self {

@@ -40,6 +40,7 @@ pub struct Draft<'a> {
     pending: Vec<PendingLink>,
 }
 
+#[derive(Clone)]
 struct PendingLink {
     file: PathBuf,
     line: usize,
@@ -56,12 +57,55 @@ pub struct Body {
     pub reading_minutes: usize,
 }
 
-/// Renders the Markdown of every chapter of `report` in `lang`.
+/// The Markdown pass of a chapter in an earlier build, to be taken over while the chapter's
+/// source is the same and nothing else it depends on changed (see [`super::memo`]).
+#[derive(Clone)]
+pub struct KeptDraft {
+    slug: String,
+    file: PathBuf,
+    body: String,
+    body_line: usize,
+    md: markdown::Rendered,
+    pending: Vec<PendingLink>,
+}
+
+impl KeptDraft {
+    /// The rendering of `source` (of chapter `slug`) if this was made from the same.
+    fn of(
+        &self,
+        slug: &str,
+        source: &ChapterSource,
+    ) -> Option<(markdown::Rendered, Vec<PendingLink>)> {
+        let same = self.slug == slug
+            && self.body_line == source.body_line
+            && self.file == source.file
+            && self.body == source.body;
+        same.then(|| (self.md.clone(), self.pending.clone()))
+    }
+}
+
+impl Draft<'_> {
+    /// What a later build may take over of this draft.
+    pub fn keep(self) -> KeptDraft {
+        KeptDraft {
+            slug: self.chapter.slug.clone(),
+            file: self.source.file.clone(),
+            body: self.source.body.clone(),
+            body_line: self.source.body_line,
+            md: self.md,
+            pending: self.pending,
+        }
+    }
+}
+
+/// Renders the Markdown of every chapter of `report` in `lang`; a chapter whose source is what
+/// the draft at its place in `kept` was made from takes that draft over.
 pub fn draft<'a>(
     site: &Site,
     index: &ChapterIndex,
     report: &'a Report,
     lang: &str,
+    kept: &[KeptDraft],
     diags: &mut Diagnostics,
 ) -> Vec<Draft<'a>> {
     let paths = Paths::new(&site.config);
@@ -81,19 +125,29 @@ pub fn draft<'a>(
         let Some(source) = chapter.sources.get(lang) else {
             continue;
         };
-        let links = |dest: &str, _line: usize| -> Result<String, String> {
-            let target = resolve_link(index, &report.slug, lang, dest)?;
-            Ok(target_url(&paths, &target))
+        let before = kept
+            .get(drafts.len())
+            .and_then(|k| k.of(&chapter.slug, source));
+        let (md, pending) = match before {
+            Some(kept) => kept,
+            None => {
+                let links = |dest: &str, _line: usize| -> Result<String, String> {
+                    let target = resolve_link(index, &report.slug, lang, dest)?;
+                    Ok(target_url(&paths, &target))
+                };
+                let ctx = markdown::Context {
+                    file: &source.file,
+                    first_line: source.body_line,
+                    links: &links,
+                    reserved_ids: &reserved,
+                    cjk_lang: cjk_lang.as_deref(),
+                    chinese: markdown::cjk::is_cjk_language(&lang_code),
+                };
+                let md = markdown::render(&source.body, &ctx);
+                let pending = pending_links(index, report, lang, source, &md);
+                (md, pending)
+            }
         };
-        let ctx = markdown::Context {
-            file: &source.file,
-            first_line: source.body_line,
-            links: &links,
-            reserved_ids: &reserved,
-            cjk_lang: cjk_lang.as_deref(),
-            chinese: markdown::cjk::is_cjk_language(&lang_code),
-        };
-        let md = markdown::render(&source.body, &ctx);
         md.diagnostics.iter().cloned().for_each(|d| diags.push(d));
         let title = &source.front.title;
         if let Some(d) = super::titles::leading_heading_warning(
@@ -104,19 +158,6 @@ pub fn draft<'a>(
         ) {
             diags.push(d);
         }
-        // Resolving is pure; the links of the rendering kept are resolved again for checking.
-        let pending = md
-            .links
-            .iter()
-            .filter_map(|(dest, line)| {
-                let target = resolve_link(index, &report.slug, lang, dest).ok()?;
-                Some(PendingLink {
-                    file: source.file.clone(),
-                    line: *line,
-                    target,
-                })
-            })
-            .collect();
         drafts.push(Draft {
             report,
             chapter,
@@ -126,6 +167,28 @@ pub fn draft<'a>(
         });
     }
     drafts
+}
+
+/// The links of a chapter's rendering whose targets are checked once every chapter is drafted.
+fn pending_links(
+    index: &ChapterIndex,
+    report: &Report,
+    lang: &str,
+    source: &ChapterSource,
+    md: &markdown::Rendered,
+) -> Vec<PendingLink> {
+    // Resolving is pure; the links of the rendering kept are resolved again for checking.
+    md.links
+        .iter()
+        .filter_map(|(dest, line)| {
+            let target = resolve_link(index, &report.slug, lang, dest).ok()?;
+            Some(PendingLink {
+                file: source.file.clone(),
+                line: *line,
+                target,
+            })
+        })
+        .collect()
 }
 
 /// For a page in a non-CJK language, the code of the site's CJK language (if any), used to mark

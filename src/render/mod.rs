@@ -8,6 +8,7 @@
 
 mod card;
 mod changed;
+mod chapter_pages;
 mod chapters;
 pub mod cite;
 pub mod discovery;
@@ -15,6 +16,7 @@ mod feeds;
 mod figures;
 mod images;
 pub mod library;
+mod memo;
 mod pages;
 pub mod paths;
 mod report_card;
@@ -116,6 +118,10 @@ struct Unit {
     /// Taken over from a successful build, whose pages had no problems: its pages need checking
     /// again only if what they can link to changed.
     checked: bool,
+    /// What a report unit kept for the preview made its pages from (see [`memo`]).
+    memo: Option<memo::Memo>,
+    /// Its chapters' drafts, when asked to keep them for the next rebuild.
+    drafts: Option<Vec<chapters::KeptDraft>>,
 }
 
 impl Unit {
@@ -140,6 +146,25 @@ impl Unit {
                 Ok(())
             }
             None => sink.put(file),
+        };
+        if self.diags.take(stored).is_some() {
+            std::sync::Arc::make_mut(&mut self.written).push((path, index));
+        }
+    }
+
+    /// Emits a page of the last build as it was, with its index.
+    fn emit_page(&mut self, sink: &dyn Sink, page: pages::Page) {
+        let (file, index) = match page {
+            pages::Page::Made(file) => return self.emit(sink, file),
+            pages::Page::Kept(kept) => kept,
+        };
+        let path = file.path.clone();
+        let stored = match &mut self.kept {
+            Some(kept) => {
+                kept.push(file);
+                Ok(())
+            }
+            None => sink.put(std::sync::Arc::unwrap_or_clone(file)),
         };
         if self.diags.take(stored).is_some() {
             std::sync::Arc::make_mut(&mut self.written).push((path, index));
@@ -183,12 +208,17 @@ pub fn site(
                 opts,
                 sink,
                 Unit::default(),
+                None,
+                false,
             )
         })
         .collect();
     let n = units.len();
-    let own = site_unit(site, templates, opts, sink, Unit::default());
-    let (mut rendered, _) = finish(site, sink, own, units, None, &mut feeds::sitemap)?;
+    let (mut own, mut units) = (
+        site_unit(site, templates, opts, sink, Unit::default()),
+        units,
+    );
+    let (mut rendered, _) = finish(site, sink, &mut own, &mut units, None, &mut feeds::sitemap)?;
     (rendered.units, rendered.units_rendered) = (n, n);
     Ok(rendered)
 }
@@ -211,8 +241,8 @@ fn surface(written: &[Written]) -> Surface {
 fn finish(
     site: &Site,
     sink: &dyn Sink,
-    mut own: Unit,
-    units: Vec<Unit>,
+    own: &mut Unit,
+    units: &mut [Unit],
     previous: Option<&Surface>,
     sitemap: &mut dyn FnMut(&Site, &[String]) -> OutputFile,
 ) -> Result<(RenderedSite, Surface)> {
@@ -220,8 +250,7 @@ fn finish(
     let site_surface = surface(&own.written);
     let trust_checked = previous == Some(&site_surface);
     let mut diags = Diagnostics::default();
-    let mut units = units;
-    for u in std::iter::once(&mut own).chain(units.iter_mut()) {
+    for u in std::iter::once(&mut *own).chain(units.iter_mut()) {
         diags.merge(std::mem::take(&mut u.diags));
     }
     let (mut charts, mut site_links) = (0, Vec::new());
@@ -229,7 +258,7 @@ fn finish(
     // pages can link to is the same, only the other units' pages are checked.
     let mut to_check: HashSet<&str> = HashSet::new();
     let mut written: Vec<&Written> = Vec::new();
-    for u in std::iter::once(&own).chain(&units) {
+    for u in std::iter::once(&*own).chain(&*units) {
         if trust_checked && !u.checked {
             to_check.extend(u.written.iter().map(|(p, _)| p.as_str()));
         }
@@ -280,7 +309,8 @@ fn finish(
     Ok((rendered, site_surface))
 }
 
-/// One report in one language: its charts and every page.
+/// One report in one language: its charts and every page. `prior` is the last build of the unit
+/// when only its chapters' text changed since: the pages that come out the same are taken from it.
 #[allow(clippy::too_many_arguments)]
 fn report_unit(
     site: &Site,
@@ -291,8 +321,11 @@ fn report_unit(
     opts: &RenderOptions,
     sink: &dyn Sink,
     mut u: Unit,
+    prior: Option<&memo::Prior>,
+    keep_drafts: bool,
 ) -> Unit {
-    let drafts = chapters::draft(site, index, report, lang, &mut u.diags);
+    let kept = prior.map_or(&[][..], |p| p.drafts);
+    let drafts = chapters::draft(site, index, report, lang, kept, &mut u.diags);
     let raster = opts.raster.as_ref();
     let figs = figures::number(site, report, lang, &drafts, templates, raster, &mut u.diags);
     let Some(figs) = figs else { return u };
@@ -323,16 +356,24 @@ fn report_unit(
     u.site_links = chapters::site_links(&drafts)
         .map(|(p, l)| (p.to_string(), l))
         .collect();
-    let rendered = pages::report_pages(site, report, lang, &bodies, &figs, templates, opts);
-    for f in u.diags.take(rendered).unwrap_or_default() {
-        u.emit(sink, f);
+    let view = pages::report_view(site, report, lang, &bodies, &figs);
+    // Only the preview keeps files, and only it can reuse them.
+    let now = u.kept.is_some().then(|| memo::Memo::of(&view, &bodies));
+    let reuse = memo::Reuse::new(prior.filter(|_| now.is_some()), now.as_ref());
+    let rendered = pages::report_pages(site, report, lang, &view, &bodies, templates, opts, &reuse);
+    for page in u.diags.take(rendered).unwrap_or_default() {
+        u.emit_page(sink, page);
     }
+    u.memo = now;
     let all = whole::page(site, report, lang, &drafts, &bodies, &figs, templates, opts);
     if let Some(f) = u.diags.take(all) {
         u.emit(sink, f);
     }
     for f in cite::files(site, report, lang) {
         u.emit(sink, f);
+    }
+    if keep_drafts {
+        u.drafts = Some(drafts.into_iter().map(chapters::Draft::keep).collect());
     }
     u
 }

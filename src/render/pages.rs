@@ -3,13 +3,14 @@
 
 use super::chapters::Body;
 use super::figures::{element_id, Figures};
+use super::memo::{KeptPage, Reuse};
 use super::paths::Paths;
 use super::{OutputFile, RenderOptions};
 use crate::content::{Report, Site};
 use crate::error::Result;
 use crate::localized::Localized;
 use crate::markdown::{headings::slugify, render_snippet};
-use crate::templates::{Prepared, Templates};
+use crate::templates::Templates;
 use crate::views::*;
 
 /// Builds the context shared by every page; `path_in` gives this page's site path per language.
@@ -28,7 +29,7 @@ pub(super) fn context(
 }
 
 /// [`context`] with no interface strings, for pages rendered with them prepared once.
-fn context_without_strings(
+pub(super) fn context_without_strings(
     site: &Site,
     lang: &str,
     kind: &str,
@@ -119,18 +120,64 @@ pub(super) fn page_file(site_path: &str, html: String) -> OutputFile {
     }
 }
 
-/// Every page of one report in one language.
-pub fn report_pages(
+/// A page of a report: made now, or the last build's, which would come out the same.
+pub(super) enum Page {
+    Made(OutputFile),
+    Kept(KeptPage),
+}
+
+/// Every page of one report in one language, given its view ([`report_view`]); `reuse` says
+/// which the last build already made.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn report_pages(
     site: &Site,
     report: &Report,
     lang: &str,
+    view: &ReportView,
     bodies: &[Body],
-    figs: &Figures,
+    templates: &Templates,
+    opts: &RenderOptions,
+    reuse: &Reuse,
+) -> Result<Vec<Page>> {
+    let paths = Paths::new(&site.config);
+    let mut files = Vec::new();
+    // Report pages are made all at once or not at all: they share one context.
+    let report_paths: Vec<String> = std::iter::once(paths.home(lang))
+        .filter(|_| !site.library_home())
+        .chain([paths.report(lang, &report.slug)])
+        .chain(
+            super::paths::REPORT_PAGES
+                .iter()
+                .map(|kind| paths.sub(lang, &report.slug, kind)),
+        )
+        .map(|p| format!("{p}index.html"))
+        .collect();
+    let kept: Option<Vec<KeptPage>> = report_paths.iter().map(|p| reuse.page(p, None)).collect();
+    match kept {
+        Some(kept) => files.extend(kept.into_iter().map(Page::Kept)),
+        None => files.extend(
+            report_own_pages(site, report, lang, view, templates, opts)?
+                .into_iter()
+                .map(Page::Made),
+        ),
+    }
+    super::chapter_pages::render(
+        site, report, lang, view, bodies, templates, opts, reuse, &mut files,
+    )?;
+    Ok(files)
+}
+
+/// The landing page (and the home page of a one-report site) and the other pages of a report
+/// that are not chapters.
+fn report_own_pages(
+    site: &Site,
+    report: &Report,
+    lang: &str,
+    view: &ReportView,
     templates: &Templates,
     opts: &RenderOptions,
 ) -> Result<Vec<OutputFile>> {
     let paths = Paths::new(&site.config);
-    let view = report_view(site, report, lang, bodies, figs);
     let bare = ReportView {
         chapters: Vec::new(),
         ..view.clone()
@@ -182,57 +229,12 @@ pub fn report_pages(
             &|l| paths.sub(l, slug, kind),
             opts,
         );
-        ctx.report = Some(nav_view(&view, &bare, None));
+        ctx.report = Some(nav_view(view, &bare, None));
         super::discovery::decorate(site, Some(report), &mut ctx);
         files.push(page_file(
             &paths.sub(lang, slug, kind),
             templates.render(&format!("{kind}.html"), &ctx)?,
         ));
-    }
-    // Chapter pages are most of a site: what they share is made into template values once.
-    let strings = Prepared::new(&site.strings.for_lang(lang));
-    let report_value = Prepared::new(&bare);
-    for (i, (chapter, body)) in report.chapters.iter().zip(bodies).enumerate() {
-        let src = &chapter.sources[lang];
-        let chapter_title = super::titles::plain(&src.front.title);
-        let title = format!("{chapter_title} — {}", view.title);
-        let desc = src
-            .front
-            .summary
-            .clone()
-            .unwrap_or_else(|| view.summary.clone());
-        let mut ctx = context_without_strings(
-            site,
-            lang,
-            "chapter",
-            title,
-            desc,
-            &|l| paths.sub(l, slug, &chapter.slug),
-            opts,
-        );
-        ctx.chapter = Some(ChapterView {
-            number: i + 1,
-            body_html: super::titles::fold(&body.html, &chapter_title),
-            title: chapter_title,
-            summary: src.front.summary.clone().unwrap_or_default(),
-            toc: body.toc.clone(),
-            reading_minutes: body.reading_minutes,
-            prev: i.checked_sub(1).map(|p| view.chapters[p].clone()),
-            next: view.chapters.get(i + 1).cloned(),
-        });
-        super::discovery::decorate(site, Some(report), &mut ctx);
-        let (chapters, windowed) = nav_chapters(&view, Some(i));
-        let report_nav = report_value
-            .with("chapters", &chapters)
-            .with("chapters_windowed", &windowed);
-        files.push(OutputFile {
-            path: format!("{}index.html", paths.sub(lang, slug, &chapter.slug)),
-            bytes: templates.render_with(
-                "chapter.html",
-                &ctx,
-                &[("t", &strings), ("report", &report_nav)],
-            )?,
-        });
     }
     Ok(files)
 }
@@ -256,7 +258,7 @@ fn nav_view(view: &ReportView, bare: &ReportView, current: Option<usize>) -> Rep
 }
 
 /// The chapters the navigation of a page lists (see [`nav_view`]), and whether they are a window.
-fn nav_chapters(view: &ReportView, current: Option<usize>) -> (Vec<ChapterLink>, bool) {
+pub(super) fn nav_chapters(view: &ReportView, current: Option<usize>) -> (Vec<ChapterLink>, bool) {
     let n = view.chapters.len();
     let (from, to) = if n <= NAV_ALL_UP_TO {
         (0, n)

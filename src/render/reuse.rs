@@ -16,6 +16,8 @@
 //! The result is the same as a full build's; `tests/incremental.rs` compares the two after each
 //! kind of edit.
 
+use super::chapters::KeptDraft;
+use super::memo::{Memo, Prior};
 use super::Changed;
 use super::{
     finish, jobs, report_unit, OutputFile, RenderOptions, RenderedSite, Sink, Surface, Unit,
@@ -28,6 +30,9 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// The most units whose drafts a rebuild keeps for the next.
+const KEEP_DRAFTS_OF: usize = 4;
+
 /// A report in one language as the last successful build made it.
 struct Kept {
     files: Vec<Arc<OutputFile>>,
@@ -35,18 +40,28 @@ struct Kept {
     charts: usize,
     site_links: Vec<(String, Location)>,
     problems: Vec<Diagnostic>,
+    memo: Option<Memo>,
 }
 
 impl Kept {
-    fn unit(&self) -> Unit {
+    /// The unit again, as the last build left it (moved, not copied: at 10,000 pages copying
+    /// every unit's files and links was a tenth of a rebuild).
+    fn into_unit(self) -> Unit {
         Unit {
-            written: self.written.clone(),
+            written: self.written,
             charts: self.charts,
-            site_links: self.site_links.clone(),
-            diags: self.problems.clone().into(),
-            kept: Some(self.files.clone()),
+            site_links: self.site_links,
+            diags: self.problems.into(),
+            kept: Some(self.files),
             checked: true,
+            memo: self.memo,
+            drafts: None,
         }
+    }
+
+    /// This build of the unit, for a rebuild after only its chapters' text changed.
+    fn prior(&self) -> Option<Prior<'_>> {
+        Some(Prior::new(self.memo.as_ref()?, &self.files, &self.written))
     }
 }
 
@@ -59,6 +74,8 @@ pub struct UnitCache {
     /// The site-wide pages themselves (see [`site_pages`]).
     site_unit: Option<Kept>,
     sitemap: Option<KeptSitemap>,
+    /// The chapter drafts of the units the last rebuild rendered, if it rendered a few.
+    drafts: HashMap<Key, Vec<KeptDraft>>,
     /// The site and templates last loaded, with the base URL they were loaded for.
     loaded: Option<(Option<String>, Site, Templates)>,
 }
@@ -114,25 +131,42 @@ pub fn site_incremental(
         .iter()
         .map(|(r, l)| (r.slug.clone(), l.to_string()))
         .collect();
+    let drafts = std::mem::take(&mut cache.drafts);
     let stale = |k: &Key| changed.touches(&k.0, &k.1) || !cache.units.contains_key(k);
+    // An author edits one chapter many times over: the drafts of the units rendered for the
+    // edit are kept for the next, unless there are many (they cost memory to keep).
+    let keep_drafts = keys.iter().filter(|k| stale(k)).count() <= KEEP_DRAFTS_OF;
     let render = |wanted: &(dyn Fn(&Key) -> bool + Sync)| -> HashMap<Key, Unit> {
         jobs.par_iter()
             .zip(keys.par_iter())
             .filter(|(_, k)| wanted(k))
             .map(|((r, l), k)| {
-                (
-                    k.clone(),
-                    report_unit(
-                        site,
-                        &index,
-                        r,
-                        l,
-                        templates,
-                        opts,
-                        &Discard,
-                        Unit::keeping(),
-                    ),
-                )
+                // Pages that come out the same are taken over only when the unit's chapters'
+                // text alone changed, and only for the change that touched it (`stale`).
+                let prior = cache
+                    .units
+                    .get(k)
+                    .filter(|_| changed.text_only(&k.0) && stale(k))
+                    .and_then(Kept::prior)
+                    .map(|p| match drafts.get(k) {
+                        Some(d) if changed.only_chapter_text() => p.with_drafts(d),
+                        _ => p,
+                    });
+                let keep = keep_drafts && stale(k);
+                let u = Unit::keeping();
+                let unit = report_unit(
+                    site,
+                    &index,
+                    r,
+                    l,
+                    templates,
+                    opts,
+                    &Discard,
+                    u,
+                    prior.as_ref(),
+                    keep,
+                );
+                (k.clone(), unit)
             })
             .collect()
     };
@@ -150,24 +184,33 @@ pub fn site_incremental(
         fresh.extend(render(&|k: &Key| !stale(k)));
     }
     let rendered_fresh = fresh.len();
-    let units: Vec<Unit> = keys
-        .iter()
-        .map(|k| fresh.remove(k).unwrap_or_else(|| cache.units[k].unit()))
+    let next_drafts: HashMap<Key, Vec<KeptDraft>> = fresh
+        .iter_mut()
+        .filter_map(|(k, u)| Some((k.clone(), u.drafts.take()?)))
         .collect();
-    let next: Option<HashMap<Key, Kept>> = keys
+    // Every key not rendered now is in the cache: `stale` covers the keys it lacks.
+    let mut old = std::mem::take(&mut cache.units);
+    let mut units: Vec<Unit> = keys
         .iter()
-        .zip(&units)
-        .map(|(k, u)| Some((k.clone(), kept(u)?)))
+        .map(|k| {
+            fresh
+                .remove(k)
+                .or_else(|| old.remove(k).map(Kept::into_unit))
+                .unwrap_or_default()
+        })
         .collect();
+    drop(old);
+    // Checking takes the units' problems: what the cache keeps of them is copied first.
+    let problems: Vec<Option<Vec<Diagnostic>>> = units.iter().map(|u| u.diags.copied()).collect();
     let reuse_site_pages = same_surface && changed.only_chapter_text();
-    let own = site_pages(
+    let mut own = site_pages(
         site,
         templates,
         opts,
         cache.site_unit.take(),
         reuse_site_pages,
     );
-    let own_kept = kept(&own);
+    let own_problems = own.diags.copied();
     let files: Vec<Arc<OutputFile>> = std::iter::once(&own)
         .chain(&units)
         .flat_map(|u| u.kept.iter().flatten().cloned())
@@ -181,24 +224,28 @@ pub fn site_incremental(
     let result = finish(
         site,
         &site_files,
-        own,
-        units,
+        &mut own,
+        &mut units,
         cache.site_pages.as_ref(),
         &mut |site, paths| KeptSitemap::reuse(&mut kept_map, site, paths),
     );
     cache.sitemap = kept_map;
+    let next: Option<HashMap<Key, Kept>> = keys
+        .iter()
+        .zip(units)
+        .zip(problems)
+        .map(|((k, u), p)| Some((k.clone(), kept(u, p)?)))
+        .collect();
     let (rendered, site_pages) = match (result, next) {
         (Ok(done), Some(next)) => {
             cache.units = next;
+            cache.drafts = next_drafts;
             done
         }
-        (result, _) => {
-            cache.units.clear();
-            result?
-        }
+        (result, _) => result?,
     };
     cache.site_pages = (!cache.units.is_empty()).then_some(site_pages);
-    cache.site_unit = own_kept.filter(|_| !cache.units.is_empty());
+    cache.site_unit = kept(own, own_problems).filter(|_| !cache.units.is_empty());
     finish_incremental(
         site,
         rendered,
@@ -223,7 +270,7 @@ fn site_pages(
     match kept.filter(|_| reuse) {
         Some(k) => Unit {
             checked: false,
-            ..k.unit()
+            ..k.into_unit()
         },
         None => super::site_unit(site, templates, opts, &Discard, Unit::keeping()),
     }
@@ -262,14 +309,16 @@ fn surface(written: &[(String, Option<PageIndex>)]) -> Vec<(&str, Option<&[Strin
         .collect()
 }
 
-/// What the cache keeps of a unit, if it can (a unit with an I/O or template failure cannot).
-fn kept(u: &Unit) -> Option<Kept> {
+/// What the cache keeps of a unit with its `problems` ([`crate::error::Diagnostics::copied`]), if it can (a
+/// unit with an I/O or template failure cannot).
+fn kept(u: Unit, problems: Option<Vec<Diagnostic>>) -> Option<Kept> {
     Some(Kept {
-        files: u.kept.clone()?,
-        written: u.written.clone(),
+        files: u.kept?,
+        written: u.written,
         charts: u.charts,
-        site_links: u.site_links.clone(),
-        problems: u.diags.copied()?,
+        site_links: u.site_links,
+        problems: problems?,
+        memo: u.memo,
     })
 }
 

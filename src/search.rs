@@ -64,7 +64,7 @@ fn unused(name: &str) -> bool {
 }
 
 /// What indexing needs to know about a site, owned, so that it can run on another thread
-/// after the build (the preview indexes in the background).
+/// after the build (the preview indexes on demand, see `serve::index`).
 #[derive(Debug, Clone)]
 pub struct Plan {
     /// `search: false` in site.yaml: nothing is indexed and no index is written.

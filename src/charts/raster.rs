@@ -13,6 +13,10 @@ use resvg::usvg::{self, fontdb};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod glyphs;
+#[cfg(test)]
+pub(crate) use glyphs::tests::drawn_as_usvg_draws;
+
 /// The scale of chart PNGs: twice the SVG's size, sharp on slides and high-density screens.
 pub const SCALE: f32 = 2.0;
 
@@ -164,8 +168,11 @@ impl Raster {
 
     /// [`Raster::png`], with `key` as the PNG's key chunk.
     fn render(&self, svg: &str, scale: f32, key: &str) -> Result<Vec<u8>, String> {
-        let tree = usvg::Tree::from_str(svg, &self.usvg_options())
-            .map_err(|e| format!("SVG for PNG: {e}"))?;
+        let options = self.usvg_options();
+        if let Some(pixmap) = glyphs::render(svg, scale, &options) {
+            return encode(pixmap, key);
+        }
+        let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("SVG for PNG: {e}"))?;
         let size = tree
             .size()
             .to_int_size()

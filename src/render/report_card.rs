@@ -185,6 +185,23 @@ mod tests {
     }
 
     #[test]
+    fn the_card_text_is_drawn_by_yanbao_as_usvg_would_draw_it() {
+        if !Raster::system().has_cjk() {
+            return;
+        }
+        for (title, publisher) in [
+            ("AIGC 行业趋势：强调应用落地，多模态是大势所趋", "浦银国际"),
+            (
+                "Generative AI: the road to commercial use & <scale>",
+                "SPDB International",
+            ),
+        ] {
+            let card = svg(title, "2024-04-22", publisher);
+            assert!(crate::charts::raster::drawn_as_usvg_draws(&card, 1.0));
+        }
+    }
+
+    #[test]
     fn the_card_escapes_its_texts() {
         let s = svg("<b>&</b>", "2024", "\"P\"");
         assert!(s.contains("&lt;b&gt;&amp;&lt;/b&gt;"));

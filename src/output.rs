@@ -97,6 +97,8 @@ pub struct Staging {
     old: PathBuf,
     out: PathBuf,
     static_files: BTreeSet<String>,
+    /// The folders the static files are in.
+    static_dirs: HashSet<String>,
     /// Folders already created, so each is made once.
     made: Mutex<HashSet<PathBuf>>,
     written: AtomicUsize,
@@ -126,6 +128,10 @@ impl Staging {
             old: beside.old,
             out: out.to_path_buf(),
             static_files: static_files.clone(),
+            static_dirs: static_files
+                .iter()
+                .flat_map(|f| f.match_indices('/').map(|(i, _)| f[..i].to_string()))
+                .collect(),
             made: Mutex::new(HashSet::new()),
             written: AtomicUsize::new(0),
             committed: false,
@@ -219,19 +225,19 @@ impl Drop for Staging {
 }
 
 impl Sink for Staging {
+    /// Writes the file, unless a static file already claims its path, a folder on its way or,
+    /// as a folder, the path itself: that file is left out (writing it would overwrite the static
+    /// file or fail on the folder) and the render reports the collision with both sides named
+    /// once every path is known (see `render::claims`), which fails the build.
     fn put(&self, file: OutputFile) -> Result<()> {
-        if self.static_files.contains(&file.path) {
-            return Err(Diagnostic::error(
-                Location::file(Path::new("static").join(&file.path)),
-                format!(
-                    "static file `{}` has the path of a generated page",
-                    file.path
-                ),
-            )
-            .with_help("rename or move the file in static/")
-            .into());
+        let path = file.path.as_str();
+        let on_its_way = path
+            .match_indices('/')
+            .any(|(i, _)| self.static_files.contains(&path[..i]));
+        if self.static_files.contains(path) || on_its_way || self.static_dirs.contains(path) {
+            return Ok(());
         }
-        self.write_file(&file.path, &file.bytes)
+        self.write_file(path, &file.bytes)
     }
 }
 

@@ -118,9 +118,18 @@ fn ancestors(file: &str) -> impl Iterator<Item = &str> {
 
 /// The first of `sorted` paths inside folder `dir`, if any.
 fn first_under<'a>(sorted: &[&'a str], dir: &str) -> Option<&'a str> {
-    let below = format!("{dir}/");
-    let i = sorted.partition_point(|p| *p < below.as_str());
-    sorted.get(i).copied().filter(|p| p.starts_with(&below))
+    let i = sorted.partition_point(|p| before_folder(p, dir));
+    let inside = |p: &&str| p.strip_prefix(dir).is_some_and(|r| r.starts_with('/'));
+    sorted.get(i).copied().filter(inside)
+}
+
+/// Whether `path` sorts before `dir/` (compared without building that string: this runs for
+/// every generated path).
+fn before_folder(path: &str, dir: &str) -> bool {
+    match path.strip_prefix(dir) {
+        Some(rest) => rest.bytes().next().is_none_or(|c| c < b'/'),
+        None => path < dir,
+    }
 }
 
 /// Who makes generated path `path`: a report, a standalone page, the search index or the site.
@@ -167,6 +176,8 @@ mod tests {
         assert_eq!(first_under(&sorted, "a"), Some("a/x.png"));
         assert_eq!(first_under(&sorted, "a/x.png"), None);
         assert_eq!(first_under(&sorted, "c"), None);
+        assert_eq!(first_under(&sorted, "a-b"), Some("a-b/index.html"));
+        assert_eq!(first_under(&sorted, ""), None);
         assert_eq!(ancestors("a/b/c.png").collect::<Vec<_>>(), ["a", "a/b"]);
     }
 

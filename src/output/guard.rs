@@ -61,9 +61,10 @@ pub struct Lock {
 }
 
 impl Lock {
-    /// Takes the lock at `path`, or says which build holds it.
+    /// Takes the lock at `path`, or says that another build holds it.
     pub fn take(path: &Path) -> Result<Lock> {
-        loop {
+        // Each retry means another build finished in between; past a few, builds are racing.
+        for _ in 0..8 {
             let file = File::options()
                 .create(true)
                 .truncate(false)
@@ -84,6 +85,7 @@ impl Lock {
                 });
             }
         }
+        Err(busy(path))
     }
 }
 

@@ -161,8 +161,10 @@ pub fn build(opts: &BuildOptions, output: Option<PathBuf>) -> Result<BuildSummar
     let start = Instant::now();
     let out = output.unwrap_or_else(|| opts.root.join("public"));
     output::check_output_dir(&opts.root, &out)?;
+    // Before loading, so a second build into the same folder stops at once.
+    let lock = output::lock(&out)?;
     let (site, templates) = load(opts)?;
-    let staging = output::Staging::begin(&opts.root, &site.static_files, &out)?;
+    let staging = output::Staging::begin(&opts.root, &site.static_files, &out, lock)?;
     // Only a build writes PNGs; it may reuse the previous output's (see charts::raster).
     let raster = charts::raster::Raster::system().reusing(&out);
     let render_opts = render::RenderOptions {

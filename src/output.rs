@@ -9,6 +9,9 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+mod guard;
+pub use guard::{search_dir, Lock};
+
 /// The file every build writes into its output, so a later build knows the folder is its own.
 pub const MARKER: &str = ".yanbao-build";
 
@@ -60,6 +63,16 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Takes the lock that lets one build at a time write output folder `out` (creating its parent
+/// folder): hold it from before the output is checked until the build is swapped in.
+pub fn lock(out: &Path) -> Result<Lock> {
+    let beside = guard::Beside::of(out);
+    if let Some(parent) = beside.lock.parent() {
+        fsx::create_dir_all(parent)?;
+    }
+    Lock::take(&beside.lock)
+}
+
 /// Joins a generated site path onto `base`, refusing anything that is not a plain relative path.
 fn contained(base: &Path, site_path: &str) -> Result<PathBuf> {
     let rel = Path::new(site_path);
@@ -81,34 +94,48 @@ fn contained(base: &Path, site_path: &str) -> Result<PathBuf> {
 /// itself and the previous output stays as it was.
 pub struct Staging {
     tmp: PathBuf,
+    old: PathBuf,
     out: PathBuf,
     static_files: BTreeSet<String>,
+    /// The folders the static files are in.
+    static_dirs: HashSet<String>,
     /// Folders already created, so each is made once.
     made: Mutex<HashSet<PathBuf>>,
     written: AtomicUsize,
     committed: bool,
+    /// Dropped after the fields above, so the lock outlives the removal of an uncommitted build.
+    _lock: Lock,
 }
 
 impl Staging {
-    /// Starts a build of `out`: creates the temporary folder with the build marker and copies
-    /// `ROOT/static` into it.
-    pub fn begin(root: &Path, static_files: &BTreeSet<String>, out: &Path) -> Result<Staging> {
-        let parent = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        fsx::create_dir_all(parent)?;
-        let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
-        let tmp = parent.join(format!(".{name}.yanbao-tmp"));
-        fsx::remove_dir_all(&tmp)?;
+    /// Starts a build of `out` under its `lock` (see [`lock`]): clears what a killed build left
+    /// beside the output (only folders it recognises as yanbao's), creates the temporary folder
+    /// with the build marker and copies `ROOT/static` into it.
+    pub fn begin(
+        root: &Path,
+        static_files: &BTreeSet<String>,
+        out: &Path,
+        lock: Lock,
+    ) -> Result<Staging> {
+        let beside = guard::Beside::of(out);
+        guard::clear(&beside.tmp, guard::has_marker)?;
+        guard::clear(&beside.search, guard::holds_only_trees)?;
+        guard::clear(&beside.old, guard::has_marker)?;
+        let tmp = beside.tmp;
         fsx::create_dir_all(&tmp)?;
         let staging = Staging {
             tmp,
+            old: beside.old,
             out: out.to_path_buf(),
             static_files: static_files.clone(),
+            static_dirs: static_files
+                .iter()
+                .flat_map(|f| f.match_indices('/').map(|(i, _)| f[..i].to_string()))
+                .collect(),
             made: Mutex::new(HashSet::new()),
             written: AtomicUsize::new(0),
             committed: false,
+            _lock: lock,
         };
         staging.write_file(MARKER, MARKER_TEXT.as_bytes())?;
         staging.copy_static(root)?;
@@ -175,14 +202,8 @@ impl Staging {
 
     /// Swaps the finished build into place.
     pub fn commit(mut self) -> Result<()> {
-        let parent = self.tmp.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let name = self
-            .out
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("public");
-        let old = parent.join(format!(".{name}.yanbao-old"));
-        fsx::remove_dir_all(&old)?;
+        let old = self.old.clone();
+        guard::clear(&old, guard::has_marker)?;
         if self.out.exists() {
             fsx::rename(&self.out, &old)?;
         }
@@ -204,19 +225,19 @@ impl Drop for Staging {
 }
 
 impl Sink for Staging {
+    /// Writes the file, unless a static file already claims its path, a folder on its way or,
+    /// as a folder, the path itself: that file is left out (writing it would overwrite the static
+    /// file or fail on the folder) and the render reports the collision with both sides named
+    /// once every path is known (see `render::claims`), which fails the build.
     fn put(&self, file: OutputFile) -> Result<()> {
-        if self.static_files.contains(&file.path) {
-            return Err(Diagnostic::error(
-                Location::file(Path::new("static").join(&file.path)),
-                format!(
-                    "static file `{}` has the path of a generated page",
-                    file.path
-                ),
-            )
-            .with_help("rename or move the file in static/")
-            .into());
+        let path = file.path.as_str();
+        let on_its_way = path
+            .match_indices('/')
+            .any(|(i, _)| self.static_files.contains(&path[..i]));
+        if self.static_files.contains(path) || on_its_way || self.static_dirs.contains(path) {
+            return Ok(());
         }
-        self.write_file(&file.path, &file.bytes)
+        self.write_file(path, &file.bytes)
     }
 }
 

@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::render::paths::Paths;
 use crate::render::OutputFile;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tree::Tree;
 
 mod merge;
@@ -28,6 +28,9 @@ mod tree;
 
 /// Folder of the index in the output.
 pub const DIR: &str = "pagefind";
+
+/// How the names of the private folders Pagefind reads pages from begin.
+pub const TREE_PREFIX: &str = ".yanbao-search-";
 
 /// Site path of the search page in a language (`search/`, `en/search/`).
 pub fn page_path(paths: &Paths, lang: &str) -> String {
@@ -114,8 +117,7 @@ impl Plan {
 
     /// Indexes the pages among `paths` (site paths, any order; only those [`Plan::indexes`]
     /// takes are read) of the site written in folder `dir`, into output files under [`DIR`].
-    /// The pages are hard-linked into private folders beside `dir` (in `<dir>.search`, which is
-    /// emptied first, so that what a killed build left there does not pile up), removed
+    /// The pages are hard-linked into private folders beside `dir` (in `<dir>.search`), removed
     /// afterwards.
     pub fn index_dir<'p>(
         &self,
@@ -128,9 +130,8 @@ impl Plan {
         let mut pages: Vec<&str> = paths.into_iter().filter(|p| self.indexes(p)).collect();
         pages.sort_unstable();
         pages.dedup();
-        let mut trees = dir.as_os_str().to_owned();
-        trees.push(".search");
-        let trees = PathBuf::from(trees);
+        let trees = crate::output::search_dir(dir);
+        // A build clears a killed build's folder before it starts (see `output::Staging::begin`).
         crate::fsx::remove_dir_all(&trees)?;
         crate::fsx::create_dir_all(&trees)?;
         let add = |tree: &Tree, path: &str| tree.link(path, &dir.join(path));

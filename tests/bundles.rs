@@ -209,3 +209,38 @@ fn a_site_template_takes_the_place_of_a_built_in_shortcode() {
         .out("alpha/two/index.html")
         .contains("<p class=\"mine\">1,000 亿元</p>"));
 }
+
+#[test]
+fn shortcode_arguments_holding_markdown_syntax_are_shown_as_written() {
+    let site = TestSite::fixture("bundles");
+    let file = format!("{TWO}.en.md");
+    let text = site.read(&file);
+    site.write(
+        &file,
+        &format!(
+            "{text}\n{{{{ key_figure(value=\"*RMB* 1`0`0bn\", label=\"_Sample_ **size** [x](y)\", source=\"<b>Test</b> ~~data~~\") }}}}\n\n\
+             {{% callout(kind=\"note\", title=\"*Note* `code`\") %}}\nBody *em*.\n{{% end %}}\n\n\
+             See {{{{ ref(id=\"fig-1\") }}}} again.\n\n{{{{ pull_quote(text=\"a *b* `c` d_e_f\", size=3) }}}}\n"
+        ),
+    );
+    site.build_ok(&[]);
+    let en = site.out("en/alpha/two/index.html");
+    for shown in [
+        "<p class=\"card-value\">*RMB* 1`0`0bn</p>",
+        "<p class=\"card-label\">_Sample_ **size** [x](y)</p>",
+        "&lt;b&gt;Test&lt;/b&gt; ~~data~~</p>",
+        "<p class=\"callout-title\">*Note* `code`</p>",
+        "<p>Body <em>em</em>.</p>",
+        "data-size=\"3\"><p>a *b* `c` d_e_f</p>",
+    ] {
+        assert!(en.contains(shown), "no {shown:?} in {en}");
+    }
+    assert!(!en.contains("<em>RMB</em>") && !en.contains("<code>code</code>"));
+    // A chart id with emphasis in it is an unknown id, at its place, not an unclosed embed.
+    site.write(&file, &format!("{text}\n{{{{ chart(id=\"si*zes*\") }}}}\n"));
+    let line = text.lines().count() + 2;
+    let err = site.build_err(&[]);
+    assert!(err.contains(&format!("two.en.md:{line}:1")), "{err}");
+    assert!(err.contains("unknown chart id `si*zes*`"), "{err}");
+    assert!(!err.contains("not closed"), "{err}");
+}

@@ -290,7 +290,7 @@ const CASES: &[(&str, Breaker, &str, &str)] = &[
         "static file with a generated path",
         |s| s.write("static/sitemap.xml", "<x/>"),
         "static/sitemap.xml",
-        "path of a generated page",
+        "path of a generated file",
     ),
 ];
 

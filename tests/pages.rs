@@ -212,3 +212,53 @@ fn a_site_may_override_the_page_template() {
         .out("en/about/index.html")
         .contains("<p class=\"mine\">About &lt;us&gt;</p>"));
 }
+
+#[test]
+fn a_static_file_claiming_a_generated_path_or_folder_is_a_located_error() {
+    let cases = [
+        ("static/about/logo.png", "`about/`", "content/pages/about."),
+        (
+            "static/en/about/index.html",
+            "path of a generated file",
+            "content/pages/about.",
+        ),
+        ("static/alpha", "name of the folder", "report `alpha`"),
+        (
+            "static/en/alpha/charts/x.svg",
+            "`en/alpha/`",
+            "content/reports/alpha/report.yaml",
+        ),
+        (
+            "static/pagefind/pagefind.js",
+            "`pagefind/`",
+            "the search index",
+        ),
+        ("static/en", "name of the folder", "`en/"),
+    ];
+    for (file, what, owner) in cases {
+        let site = site_with_pages();
+        site.build_ok(&[]);
+        let before = site.snapshot();
+        site.write(file, "mine");
+        let err = site.build_err(&[]);
+        for part in [&file["static/".len()..], what, owner, "move or rename"] {
+            assert!(err.contains(part), "{file}: no {part:?} in {err}");
+        }
+        assert!(
+            err.contains(&format!("{file}:")) || err.contains(&format!("{file}\n")),
+            "{err}"
+        );
+        assert_eq!(
+            before,
+            site.snapshot(),
+            "{file}: the previous output is kept"
+        );
+    }
+    // Static files beside the pages, in the root and in a language's folder, are fine.
+    let site = site_with_pages();
+    site.write("static/en/brochure.pdf", "pdf");
+    site.write("static/images/logo.png", "png");
+    site.build_ok(&[]);
+    assert_eq!(site.out("en/brochure.pdf"), "pdf");
+    assert_eq!(site.out("images/logo.png"), "png");
+}

@@ -200,3 +200,87 @@ fn script_links_in_the_manifest_markdown_are_errors_at_their_line() {
     assert!(err.contains(&format!("report.yaml:{line}")), "{err}");
     assert!(err.contains("`javascript:` URL is not allowed"), "{err}");
 }
+
+/// The names beside the site's output folder and, for files, their bytes.
+fn beside(site: &TestSite) -> Vec<(String, Option<Vec<u8>>)> {
+    let mut all: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, std::fs::read(e.path()).ok())
+        })
+        .filter(|(n, _)| n != "public")
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn a_killed_builds_folders_are_cleared_and_nothing_else_is_touched() {
+    let site = TestSite::mini();
+    site.build_ok(&[]);
+    // What a build killed while staging, indexing or swapping leaves beside public/.
+    site.write(".public.yanbao-tmp/.yanbao-build", "marker");
+    site.write(".public.yanbao-tmp/en/index.html", "stale");
+    site.write(
+        ".public.yanbao-tmp.search/.yanbao-search-x/a/index.html",
+        "<html></html>",
+    );
+    site.write(".public.yanbao-old/.yanbao-build", "marker");
+    let before = beside(&site);
+    // The author's own things beside the output, named alike.
+    site.write(".public.yanbao-notes/keep.txt", "mine");
+    site.write("public.yanbao-tmp/keep.txt", "mine");
+    site.write(".public.yanbao-tmp.txt", "mine");
+    let mine = beside(&site);
+    site.build_ok(&[]);
+    let after = beside(&site);
+    let gone = [
+        ".public.yanbao-tmp",
+        ".public.yanbao-tmp.search",
+        ".public.yanbao-old",
+    ];
+    assert!(before.iter().any(|(n, _)| n == gone[0]), "{before:?}");
+    let expected: Vec<_> = mine
+        .into_iter()
+        .filter(|(n, _)| !gone.contains(&n.as_str()))
+        .collect();
+    assert_eq!(after, expected);
+    assert_eq!(site.read(".public.yanbao-notes/keep.txt"), "mine");
+    assert_eq!(site.read("public.yanbao-tmp/keep.txt"), "mine");
+}
+
+#[test]
+fn a_folder_named_like_staging_but_not_yanbaos_is_refused_and_kept() {
+    for (name, file) in [
+        (".public.yanbao-tmp", "notes.txt"),
+        (".public.yanbao-tmp.search", "notes.txt"),
+        (".public.yanbao-old", "index.html"),
+    ] {
+        let site = TestSite::mini();
+        site.write(&format!("{name}/{file}"), "mine");
+        let err = site.build_err(&[]);
+        assert!(err.contains(name), "{err}");
+        assert!(err.contains("yanbao did not make it"), "{err}");
+        assert_eq!(site.read(&format!("{name}/{file}")), "mine");
+        assert!(!site.root().join("public").exists());
+    }
+}
+
+#[test]
+fn a_second_build_into_the_same_output_leaves_the_first_alone() {
+    let site = TestSite::mini();
+    // A build in progress: it holds the lock and is writing its staging folder.
+    let lock_path = site.root().join(".public.yanbao-lock");
+    let lock = std::fs::File::create(&lock_path).unwrap();
+    fs4::FileExt::try_lock(&lock).unwrap();
+    site.write(".public.yanbao-tmp/.yanbao-build", "marker");
+    site.write(".public.yanbao-tmp/index.html", "being written");
+    let err = site.build_err(&[]);
+    assert!(err.contains("another yanbao build"), "{err}");
+    assert_eq!(site.read(".public.yanbao-tmp/index.html"), "being written");
+    drop(lock);
+    site.build_ok(&[]);
+    assert!(!site.root().join(".public.yanbao-tmp").exists());
+}

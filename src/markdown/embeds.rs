@@ -3,7 +3,9 @@
 //! paragraph) and images beside the chapter (`![alt](fig.png)`). They are found in pulldown-cmark's
 //! text and image events (so never in code, HTML, comments or attributes), leave a slot in the
 //! event stream, and their HTML is spliced in by position once every chapter is rendered.
-//! `{{/* … */}}` writes the literal text `{{ … }}`.
+//! `{{/* … */}}` writes the literal text `{{ … }}`. An embed's arguments are its source text:
+//! Markdown syntax in them (`*`, `_`, backticks, links, HTML) is not read as Markdown (see
+//! [`inline`]).
 
 pub use super::calls::{parse_call, Arg, Args};
 use super::lines::{Cursor, Locator};
@@ -14,7 +16,10 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 mod images;
+mod inline;
+mod scan;
 use images::is_local;
+use scan::{next_open, Piece};
 
 /// What an embed is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +94,9 @@ pub struct Extract<'a, 'b> {
     /// Nesting depth of block and inline elements, and that of each open shortcode body.
     depth: usize,
     bodies: Vec<(usize, usize)>,
+    /// The source of an embed the run opens and does not yet close, once looked for (see
+    /// [`inline`]); cleared when the run grows past it or is flushed.
+    pending: Option<Option<Range<usize>>>,
 }
 
 /// An image being read.
@@ -120,14 +128,32 @@ impl<'a, 'b> Extract<'a, 'b> {
             placed: None,
             depth: 0,
             bodies: Vec::new(),
+            pending: None,
         }
     }
 
     fn run_range(&self) -> Option<Range<usize>> {
-        match (self.run.first(), self.run.last()) {
-            (Some(Node::Event(_, a)), Some(Node::Event(_, b))) => Some(a.start..b.end),
+        let mut ranges = self.run.iter().filter_map(|n| match n {
+            Node::Event(_, r) => Some(r),
             _ => None,
-        }
+        });
+        let first = ranges.next()?.clone();
+        Some(ranges.fold(first, |a, r| a.start.min(r.start)..a.end.max(r.end)))
+    }
+
+    /// Whether the node at source `r` lies wholly inside an embed the run has opened, so that
+    /// it is part of the embed's text rather than Markdown of its own.
+    fn absorbs(&mut self, r: &Range<usize>) -> bool {
+        let Some(run) = self.run_range() else {
+            return false;
+        };
+        let src = self.src;
+        let pending = self
+            .pending
+            .get_or_insert_with(|| inline::unclosed(src, run));
+        pending
+            .as_ref()
+            .is_some_and(|e| r.start >= e.start && r.end <= e.end)
     }
 
     /// Whether `node` is a text event that shows its source verbatim (not an entity or escape).
@@ -151,6 +177,7 @@ impl<'a, 'b> Extract<'a, 'b> {
             return false;
         }
         self.run.clear();
+        self.pending = None;
         let pieces = self.scan(range.clone());
         let single = match pieces.as_slice() {
             [Piece::Embed(i)] => Some((*i, self.found[*i].kind)),
@@ -186,6 +213,7 @@ impl<'a, 'b> Extract<'a, 'b> {
                 Piece::Text(r) => {
                     Node::Event(Event::Text(CowStr::Borrowed(&self.src[r.clone()])), r)
                 }
+                Piece::Owned(text, r) => Node::Event(Event::Text(text.into()), r),
                 Piece::Embed(index) => {
                     let e = &self.found[index];
                     let (line, column, kind) = (e.line, e.column, e.kind);
@@ -258,6 +286,11 @@ impl<'a> Stage<'a> for Extract<'a, '_> {
                 block: false,
             });
         }
+        if let Some(n @ Node::Event(_, r)) = &node {
+            if self.literal == 0 && self.absorbs(r) {
+                return self.run.push(n.clone());
+            }
+        }
         let node = match node {
             Some(n @ Node::Event(_, _)) if self.literal == 0 && self.verbatim(&n) => {
                 let Node::Event(_, r) = &n else { return };
@@ -271,6 +304,7 @@ impl<'a> Stage<'a> for Extract<'a, '_> {
                 if self.run_range().is_some_and(|run| run.end != r.start) {
                     self.flush(None, out);
                 }
+                self.pending = None;
                 return self.run.push(n);
             }
             Some(ref n @ Node::Event(Event::Start(Tag::Image { ref dest_url, .. }), _))
@@ -308,88 +342,4 @@ impl<'a> Stage<'a> for Extract<'a, '_> {
             out.push_back(node);
         }
     }
-}
-
-/// A piece of a scanned run of text.
-enum Piece {
-    Text(Range<usize>),
-    Embed(usize),
-}
-
-impl Extract<'_, '_> {
-    /// Splits the source `range` into text and embeds, recording embeds and errors.
-    fn scan(&mut self, range: Range<usize>) -> Vec<Piece> {
-        let src = self.src;
-        let mut pieces = Vec::new();
-        let text = |pieces: &mut Vec<Piece>, r: Range<usize>| {
-            if !r.is_empty() {
-                pieces.push(Piece::Text(r));
-            }
-        };
-        let mut pos = range.start;
-        while let Some(open) = next_open(&src[pos..range.end]).map(|i| pos + i) {
-            text(&mut pieces, pos..open);
-            let (line, column) = self.loc.line_col(src, open, &mut self.cursor);
-            let marker = src[open..].starts_with("{%");
-            let closing = if marker { "%}" } else { "}}" };
-            let Some(close) = src[open + 2..range.end].find(closing).map(|i| open + 2 + i) else {
-                self.error(
-                    line,
-                    column,
-                    format!("embed is not closed with `{closing}`"),
-                );
-                pos = open;
-                break;
-            };
-            let inner = &src[open + 2..close];
-            pos = close + 2;
-            if !marker && inner.starts_with("/*") && inner.ends_with("*/") && inner.len() >= 4 {
-                text(&mut pieces, open..open + 2);
-                text(&mut pieces, open + 4..close - 2);
-                text(&mut pieces, close..close + 2);
-                continue;
-            }
-            let call = match inner.trim() {
-                "end" if marker => Ok(("end".to_string(), Args::new())),
-                other => parse_call(other),
-            };
-            match call {
-                Ok((name, args)) => {
-                    let kind = match (marker, name.as_str()) {
-                        (false, _) => Kind::Call,
-                        (true, "end") => Kind::Close,
-                        (true, _) => Kind::Open,
-                    };
-                    pieces.push(Piece::Embed(self.found.len()));
-                    self.found.push(Embed {
-                        name,
-                        kind,
-                        args,
-                        line,
-                        column,
-                        block: false,
-                    });
-                }
-                Err(message) => {
-                    self.error(line, column, message);
-                    text(&mut pieces, open..pos);
-                }
-            }
-        }
-        text(&mut pieces, pos..range.end);
-        pieces
-    }
-
-    fn error(&mut self, line: usize, column: usize, message: String) {
-        self.errors.push(EmbedError {
-            line,
-            column,
-            message,
-        });
-    }
-}
-
-/// Offset of the first `{{` or `{%` in `text`.
-fn next_open(text: &str) -> Option<usize> {
-    text.find("{{").into_iter().chain(text.find("{%")).min()
 }

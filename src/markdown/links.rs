@@ -22,23 +22,11 @@ pub fn is_external(dest: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
-/// The refused scheme `dest` uses, read as a browser reads it: leading spaces and control
-/// characters are skipped, tabs and line breaks anywhere are ignored, case does not matter.
+/// The refused scheme `dest` uses, read as a browser reads it (see [`crate::urls::scheme_of`]).
 /// (pulldown-cmark has already decoded entities such as `&#106;` in the destination.)
 pub fn refused_scheme(dest: &str) -> Option<&'static str> {
-    let trimmed = dest.trim_start_matches(|c: char| c <= ' ');
-    let scheme: String = trimmed
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .take_while(|&c| c != ':')
-        .take(16)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let has_colon = trimmed.contains(':');
-    REFUSED_SCHEMES
-        .iter()
-        .find(|s| has_colon && scheme == **s)
-        .copied()
+    let scheme = crate::urls::scheme_of(dest)?;
+    REFUSED_SCHEMES.iter().find(|s| **s == scheme).copied()
 }
 
 /// Resolves link and image destinations of a chapter, reporting problems at their line.

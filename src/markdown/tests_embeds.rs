@@ -136,3 +136,98 @@ fn script_images_are_refused_not_taken_as_files() {
     assert!(r.embeds.is_empty());
     assert_eq!(r.diagnostics.len(), 1);
 }
+
+#[test]
+fn arguments_holding_markdown_inline_syntax_are_read_as_written() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        ("{{ chart(id=\"a_b_c\") }}\n", "chart", "id", "a_b_c"),
+        ("{{ chart(id=\"a*b*c\") }}\n", "chart", "id", "a*b*c"),
+        (
+            "{{ chart(id=\"x\", caption=\"*重点* and **more**\") }}\n",
+            "chart",
+            "caption",
+            "*重点* and **more**",
+        ),
+        ("{{ ref(id=\"_x_\") }}\n", "ref", "id", "_x_"),
+        (
+            "见 {{ ref(id=\"a_b\", text=\"`code` here\") }} 一\n",
+            "ref",
+            "text",
+            "`code` here",
+        ),
+        (
+            "{{ figure(caption=\"[link](https://x.org) <b>x</b>\") }}\n",
+            "figure",
+            "caption",
+            "[link](https://x.org) <b>x</b>",
+        ),
+        (
+            "{{ figure(caption=\"a ~~b~~ c\\\\* d\") }}\n",
+            "figure",
+            "caption",
+            "a ~~b~~ c\\\\* d",
+        ),
+        (
+            "{% callout(title=\"*注意* `x`\") %}\n正文。\n{% end %}\n",
+            "callout",
+            "title",
+            "*注意* `x`",
+        ),
+        (
+            "{{ chart(id=\"x\",\n  caption=\"two *lines*\") }}\n",
+            "chart",
+            "caption",
+            "two *lines*",
+        ),
+    ];
+    for (text, name, key, value) in cases {
+        let r = md(text);
+        assert!(r.diagnostics.is_empty(), "{text:?}: {:?}", r.diagnostics);
+        let e = r.embeds.iter().find(|e| e.name == *name);
+        let e = e.unwrap_or_else(|| panic!("{text:?}: no {name} in {:?}", r.embeds));
+        assert_eq!(e.str_arg(key), Some(*value), "{text:?}");
+        assert!(
+            !r.html.contains("<em>") && !r.html.contains("<code>"),
+            "{text:?}: {}",
+            r.html
+        );
+    }
+    // Numbers and true/false beside text holding emphasis.
+    let r = md("{{ chart(id=\"a*b*\", height=3.5, table=true) }}\n");
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let e = &r.embeds[0];
+    assert_eq!(e.args.get("height"), Some(&embeds::Arg::Num(3.5)));
+    assert_eq!(e.args.get("table"), Some(&embeds::Arg::Bool(true)));
+    // The text around the embed keeps its Markdown.
+    let r = md("*a* {{ ref(id=\"b*c\") }} *d*\n");
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert_eq!(spliced(&r), "<p><em>a</em> [ref] <em>d</em></p>\n");
+}
+
+#[test]
+fn markdown_that_pairs_across_an_embeds_braces_is_a_located_error_that_says_so() {
+    for (text, line, col) in [
+        ("*a {{ ref(id=\"b*\") }}\n", 1, 4),
+        ("{{ ref(t=\"`a\") }} b`\n", 1, 1),
+    ] {
+        let r = md(text);
+        let d = r.diagnostics.first().unwrap_or_else(|| panic!("{text:?}"));
+        assert_eq!(
+            (d.location.line, d.location.column),
+            (Some(line), Some(col)),
+            "{text:?}"
+        );
+        assert!(d.message.contains("Markdown"), "{text:?}: {}", d.message);
+        assert!(!d.message.contains("not closed"), "{text:?}: {}", d.message);
+    }
+}
+
+#[test]
+fn literal_braces_show_their_markdown_as_written() {
+    let r = md("{{/* chart(id=\"*a*\") 中文**「引号」**中文 */}}\n");
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert_eq!(
+        r.html,
+        "<p>{{ chart(id=\"*a*\") 中文**「引号」**中文 }}</p>\n"
+    );
+}

@@ -139,6 +139,9 @@ impl<'a> ReportDirs<'a> {
     }
 }
 
+/// Site path of the sitemap.
+pub const SITEMAP: &str = "sitemap.xml";
+
 /// `sitemap.xml`: every page whose canonical URL is its own, with `hreflang` alternates, an
 /// `x-default` (the default language) and `lastmod` (its report's date, or the newest report's
 /// for a home page). With one report, the home pages are copies whose canonical is the report's
@@ -199,7 +202,7 @@ pub fn sitemap(site: &Site, files: &[String]) -> OutputFile {
     }
     xml.push_str("</urlset>\n");
     OutputFile {
-        path: "sitemap.xml".into(),
+        path: SITEMAP.into(),
         bytes: xml.into_bytes(),
     }
 }

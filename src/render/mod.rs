@@ -11,6 +11,7 @@ mod changed;
 mod chapter_pages;
 mod chapters;
 pub mod cite;
+mod claims;
 pub mod discovery;
 mod feeds;
 mod figures;
@@ -269,6 +270,17 @@ fn finish(
     written.sort_by(|a, b| a.0.cmp(&b.0));
     let files: HashSet<&str> = written.iter().map(|(p, _)| p.as_str()).collect();
     check_site_links(&files, &site_links, &site.static_files, &mut diags);
+    let mut claimed: Vec<&str> = written.iter().map(|(p, _)| p.as_str()).collect();
+    claimed.push(feeds::SITEMAP);
+    claimed.sort_unstable();
+    let later: &[&str] = if site.config.site.search {
+        &[crate::search::DIR]
+    } else {
+        &[]
+    };
+    for d in claims::check(site, &claimed, later) {
+        diags.push(d);
+    }
     // Where a page's Markdown is matters only for a problem found in it: made for the first.
     let sources = std::sync::OnceLock::new();
     let source_of = |page: &str| {

@@ -19,7 +19,7 @@ impl Tree {
     /// An empty tree in a new folder inside `parent`, for a site under `base` (`/research/`).
     pub(super) fn new(parent: &Path, base: &str) -> Result<Tree> {
         let dir = tempfile::Builder::new()
-            .prefix(".yanbao-search-")
+            .prefix(super::TREE_PREFIX)
             .tempdir_in(parent)
             .map_err(|e| Error::io("make a folder for the search index in", parent, e))?;
         // The base path is a URL path; Pagefind percent-encodes the folder names it walks.

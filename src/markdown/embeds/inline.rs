@@ -1,0 +1,70 @@
+//! Embeds whose arguments hold Markdown inline syntax (`id="a*b*"`, a caption with backticks or
+//! a link): pulldown-cmark reads that syntax before the embed is found, splitting the embed's
+//! text into emphasis, code or link events. The source between `{{` and `}}` is what counts, so
+//! the events that lie wholly inside it are taken into the run of text the embed is read from.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// The first embed in `src[run]` that the run opens but does not close, as the range from its
+/// `{{` (or `{%`) to the end of its closer further on, if the closer is in the same block (before
+/// a blank line).
+pub(super) fn unclosed(src: &str, run: Range<usize>) -> Option<Range<usize>> {
+    let mut pos = run.start;
+    while let Some(open) = super::next_open(&src[pos..run.end]).map(|i| pos + i) {
+        let closing = closer(src, open);
+        match src[open + 2..run.end].find(closing) {
+            Some(i) => pos = open + 2 + i + 2,
+            None => return closed_later(src, open).map(|end| open..end),
+        }
+    }
+    None
+}
+
+/// The closer of the embed or marker opened at `open`.
+pub(super) fn closer(src: &str, open: usize) -> &'static str {
+    if src[open..].starts_with("{%") {
+        "%}"
+    } else {
+        "}}"
+    }
+}
+
+/// The end of the closer of the embed opened at `open`, if it comes before a blank line.
+pub(super) fn closed_later(src: &str, open: usize) -> Option<usize> {
+    let rest = &src[open + 2..];
+    let block = rest.find("\n\n").map_or(rest, |end| &rest[..end]);
+    block.find(closer(src, open)).map(|i| open + 2 + i + 2)
+}
+
+/// What is wrong with an embed at `open` whose closer is not in its run of text.
+pub(super) fn not_closed(src: &str, open: usize) -> String {
+    let closing = closer(src, open);
+    if closed_later(src, open).is_some() {
+        format!(
+            "Markdown syntax pairs across this embed's `{closing}`: a `*`, `_`, `~`, backtick or \
+             link bracket inside its arguments is matched with one outside the embed (or the \
+             reverse); escape the one outside with a backslash, or move the embed out of that text"
+        )
+    } else {
+        format!("embed is not closed with `{closing}`")
+    }
+}
+
+/// The author's text of `src[r]`: without the sentinels the emphasis repair inserted (at the
+/// sorted offsets `inserted`, see `markdown::emphasis`).
+pub(super) fn source<'s>(src: &'s str, inserted: &[usize], r: Range<usize>) -> Cow<'s, str> {
+    let lo = inserted.partition_point(|&p| p < r.start);
+    let hi = inserted.partition_point(|&p| p < r.end);
+    if lo == hi {
+        return Cow::Borrowed(&src[r]);
+    }
+    let mut out = String::with_capacity(r.len());
+    let mut last = r.start;
+    for &p in &inserted[lo..hi] {
+        out.push_str(&src[last..p]);
+        last = p + crate::markdown::emphasis::SENTINEL.len_utf8();
+    }
+    out.push_str(&src[last..r.end]);
+    Cow::Owned(out)
+}

@@ -195,3 +195,19 @@ fn scoped_text_is_the_text_of_the_matching_elements_only() {
     assert_eq!(site_text(&[html.to_string()], Some("x")).trim(), "A B");
     assert!(site_text(&[html.to_string()], Some("by")).trim().is_empty());
 }
+
+#[test]
+fn author_lists_use_the_list_separator_and_a_name_its_credentials_the_comma() {
+    let site = TestSite::default_site();
+    site.build_ok(&[]);
+    let chapter = site.out("aigc-2024/applications/index.html");
+    assert!(chapter.contains("作者：赵丹、杨子超"), "zh author list");
+    let en = site.out("en/aigc-2024/applications/index.html");
+    assert!(en.contains("Dan Zhao, Charles Yang"), "en author list");
+    let landing = site.out("aigc-2024/index.html");
+    assert!(
+        landing.contains("杨子超，CFA"),
+        "a name and its credentials"
+    );
+    assert!(!landing.contains("赵丹，杨子超") && !chapter.contains("赵丹，杨子超"));
+}

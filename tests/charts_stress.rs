@@ -28,6 +28,7 @@ const CHARTS: [&str; 14] = [
 fn every_kind_of_stress_chart_builds_whole() {
     let site = TestSite::fixture("charts-stress");
     site.build_ok(&[]);
+    let mut bands = 0;
     for (prefix, lang) in [("", "zh"), ("en/", "en")] {
         let page = site.out(&format!("{prefix}stress/every/index.html"));
         for id in CHARTS {
@@ -42,9 +43,24 @@ fn every_kind_of_stress_chart_builds_whole() {
                 );
             }
             let svg = site.out(&format!("{prefix}stress/charts/{id}.svg"));
-            roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{lang} {id}: {e}"));
+            let doc =
+                roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{lang} {id}: {e}"));
+            // A band is drawn, not a zero-size rect (hbar-long's 0–100 beside 1.2 million was).
+            for band in doc
+                .descendants()
+                .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some("#F2E6C9"))
+            {
+                bands += 1;
+                let size = |a| band.attribute(a).and_then(|v| v.parse::<f64>().ok());
+                assert!(
+                    size("width").unwrap_or(0.0) >= 4.0 && size("height").unwrap_or(0.0) >= 4.0,
+                    "{lang} {id}: band {:?}",
+                    band.attributes().collect::<Vec<_>>()
+                );
+            }
             let csv = site.out(&format!("{prefix}stress/charts/{id}.csv"));
             assert!(csv.starts_with('\u{feff}'), "{lang} {id}");
         }
     }
+    assert!(bands >= 2, "hbar-long's band, in both languages");
 }

@@ -9,7 +9,10 @@ use super::DataTable;
 
 fn cell(spec: &Spec, p: &Point, t: &Words, lang: &str) -> String {
     let unit = spec.unit_text(lang);
-    let s = t.with_status(&text::point_label(p, lang, spec.places(), &unit), p.status);
+    let s = t.with_status(
+        &text::point_label(p, lang, spec.label_places().of(p.value), &unit),
+        p.status,
+    );
     match &p.note {
         Some(n) => t.fill("chart_with_note", &[("value", &s), ("note", n.text(lang))]),
         None => s,

@@ -7,7 +7,7 @@ mod common;
 
 use common::TestSite;
 
-const CHARTS: [&str; 14] = [
+const CHARTS: [&str; 18] = [
     "bar-many",
     "hbar-long",
     "hbar-log",
@@ -22,6 +22,10 @@ const CHARTS: [&str; 14] = [
     "shifts-long",
     "hbar-scope",
     "line-scope",
+    "bar-bands",
+    "stacked-bands",
+    "hbar-log-band",
+    "line-decimals",
 ];
 
 #[test]
@@ -58,9 +62,17 @@ fn every_kind_of_stress_chart_builds_whole() {
                     band.attributes().collect::<Vec<_>>()
                 );
             }
+            // Ticks and log-scale values are written without padding: 10, not 10.000; 0.3,
+            // not 0.300000.
+            for padded in [">\n10.000", ">\n0.300000", ".000 B"] {
+                assert!(!svg.contains(padded), "{lang} {id}: `{padded}`");
+            }
             let csv = site.out(&format!("{prefix}stress/charts/{id}.csv"));
             assert!(csv.starts_with('\u{feff}'), "{lang} {id}");
         }
     }
-    assert!(bands >= 2, "hbar-long's band, in both languages");
+    assert!(
+        bands >= 12,
+        "every band of the fixture, in both languages: {bands}"
+    );
 }

@@ -34,12 +34,16 @@ pub fn label(b: &Band, t: &Words, lang: &str, widened: bool) -> String {
     if !widened {
         return label.to_string();
     }
-    let range = format!(
+    t.fill("chart_alt_item", &[("label", label), ("values", &range(b))])
+}
+
+/// A band's range as the reader sees it: each end exact, thousands grouped like value labels.
+pub fn range(b: &Band) -> String {
+    format!(
         "{}–{}",
         text::number(b.from, decimals_of(b.from)),
         text::number(b.to, decimals_of(b.to))
-    );
-    t.fill("chart_alt_item", &[("label", label), ("values", &range)])
+    )
 }
 
 /// Writes the label of a horizontal band (`y0..y1`) of a vertical chart, after the marks so no
@@ -85,6 +89,42 @@ pub fn vertical_label(
         d.shapes.push(s);
     }
 }
+
+/// Writes the labels of the bands of a horizontal chart under its axis from `y`, each starting
+/// at its band (`x`), or ending at `max_x` when it would run past it; a label that would touch
+/// one already written goes on a row of its own. Returns the number of rows used.
+pub fn horizontal_labels(d: &mut Drawing, labels: Vec<(String, f64)>, y: f64, max_x: f64) -> usize {
+    let mut row_ends: Vec<f64> = Vec::new();
+    for (label, x) in labels {
+        let w = text::width(&label, SMALL);
+        let (start, end, x, h) = if x + w <= max_x {
+            (x, x + w, x, HPos::Left)
+        } else {
+            (max_x - w, max_x, max_x, HPos::Right)
+        };
+        let row = match row_ends.iter().position(|e| *e + 8.0 <= start) {
+            Some(r) => r,
+            None => {
+                row_ends.push(f64::MIN);
+                row_ends.len() - 1
+            }
+        };
+        row_ends[row] = end;
+        d.text(
+            label,
+            x,
+            y + ROW * row as f64,
+            SMALL,
+            Role::Text,
+            h,
+            VPos::Center,
+        );
+    }
+    row_ends.len()
+}
+
+/// Height of a row of band labels under a horizontal chart.
+pub const ROW: f64 = 20.0;
 
 /// The box a shape covers that a band label must keep clear of: bars and fixed text (value
 /// labels give way to it later, see [`Drawing::drop_colliding_labels`]).

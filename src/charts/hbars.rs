@@ -122,6 +122,7 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
             VPos::Top,
         );
     }
+    let mut band_labels = Vec::new();
     for b in &spec.bands {
         let ((x0, x1), widened) = bands::span(
             axis.map(b.from, left, right),
@@ -129,16 +130,9 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
             (left, right),
         );
         d.rect(x0, top, x1, bottom, Role::Band);
-        d.text(
-            bands::label(b, t, lang, widened),
-            x0 + 4.0,
-            bottom + 34.0,
-            SMALL,
-            Role::Text,
-            HPos::Left,
-            VPos::Center,
-        );
+        band_labels.push((bands::label(b, t, lang, widened), x0 + 4.0));
     }
+    let band_rows = bands::horizontal_labels(&mut d, band_labels, bottom + 34.0, w - PAD);
     let base = axis.map(if axis.log { axis.min } else { 0.0 }, left, right);
     for (ci, (rt, h, lines)) in rows.iter().enumerate() {
         let text_h = lines.len() as f64 * LABEL * frame::LINE;
@@ -215,7 +209,7 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
     if !axis.log {
         rule(&mut d, base, (top, bottom), &gaps, Role::Muted);
     }
-    let mut extra = if spec.bands.is_empty() { 0.0 } else { 20.0 };
+    let mut extra = bands::ROW * band_rows as f64;
     if let Some(a) = &spec.axis {
         d.text(
             a.text(lang),

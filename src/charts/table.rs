@@ -76,7 +76,7 @@ pub fn table(spec: &Spec, t: &Words, lang: &str) -> DataTable {
                 .collect();
             for b in &spec.bands {
                 let mut row = vec![b.label.text(lang).to_string()];
-                row.push(format!("{}–{}", b.from, b.to));
+                row.push(super::bands::range(b));
                 row.resize(headers.len(), String::new());
                 rows.push(row);
             }

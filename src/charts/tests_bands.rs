@@ -3,7 +3,10 @@
 //! by the shapes painted after it. Read from the rendered markup with an XML parser, not from
 //! the layout code's own shapes.
 
-use super::tests::{chart, draw, has_text, LANGS};
+use super::collide::text_box;
+use super::draw::Shape;
+use super::tests::{chart, draw, has_text, words, LANGS};
+use super::{layout, MID, NARROW, WIDE};
 use roxmltree::{Document, Node};
 
 /// Values and bands of one case; each band starts at the value whose tick label is in `from`.
@@ -261,4 +264,50 @@ fn a_widened_band_says_its_exact_range() {
     );
     let zh = draw(&c, "zh").unwrap();
     assert!(has_text(&zh.svg, "小规模：0–100"));
+    // The table and the text alternative write the range as the labels do.
+    let row = f.table.rows.iter().find(|r| r[0] == "Mid").unwrap();
+    assert_eq!(row[1], "500,000–1,000,000");
+    assert!(f.alt.contains("Mid: 500,000–1,000,000"), "{}", f.alt);
+}
+
+#[test]
+fn band_labels_under_a_horizontal_chart_neither_overlap_nor_leave_it() {
+    let bands = "[{from: 0, to: 1, label: {zh: 第一个很长的区间名称, en: A first band with a long name}}, {from: 1, to: 2, label: {zh: 第二个区间, en: A second band}}, {from: 98, to: 100, label: {zh: 最右边的区间名称很长, en: The band at the far right end}}]";
+    let yaml = format!(
+        "kind: hbar
+title: t
+categories: {LONG}
+series:
+  - name: n
+    points: [{{value: 10}}, {{value: 20}}, {{value: 30}}, {{value: 100}}]
+bands: {bands}
+source: s
+"
+    );
+    let c = chart(&yaml);
+    for lang in LANGS {
+        for w in [WIDE, MID, NARROW] {
+            let d = layout(&c.spec, &words(lang), lang, w).unwrap();
+            let names: Vec<&str> = c.spec.bands.iter().map(|b| b.label.text(lang)).collect();
+            let boxes: Vec<[f64; 4]> = d
+                .shapes
+                .iter()
+                .filter(|s| {
+                    matches!(s, Shape::Text { text, .. } if names.iter().any(|n| text.starts_with(n)))
+                })
+                .filter_map(text_box)
+                .collect();
+            assert_eq!(boxes.len(), 3, "{lang} {w}");
+            for (i, a) in boxes.iter().enumerate() {
+                assert!(
+                    a[0] >= 0.0 && a[2] <= w && a[3] <= d.height,
+                    "{lang} {w}: {a:?}"
+                );
+                for b in &boxes[i + 1..] {
+                    let apart = a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1];
+                    assert!(apart, "{lang} {w}: {a:?} {b:?}");
+                }
+            }
+        }
+    }
 }

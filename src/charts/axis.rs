@@ -132,10 +132,12 @@ impl Axis {
                 log: spec.scale == Scale::Log,
             }
         } else if spec.scale == Scale::Log {
-            let min = spec.min.unwrap_or_else(|| 10f64.powf(lo.log10().floor()));
+            let min = spec
+                .min
+                .unwrap_or_else(|| exact(1.0, lo.log10().floor() as i32));
             let max = spec
                 .max
-                .unwrap_or_else(|| 10f64.powf(hi.max(min * 10.0).log10().ceil()));
+                .unwrap_or_else(|| exact(1.0, hi.max(min * 10.0).log10().ceil() as i32));
             Axis {
                 min,
                 max,
@@ -186,7 +188,8 @@ impl Axis {
     }
 
     /// Tick values: powers of ten on a log axis (every k-th when there are many), 4–6 round
-    /// steps on a linear one; never more than [`MAX_TICKS`].
+    /// steps on a linear one; never more than [`MAX_TICKS`]. Each tick is the double its decimal
+    /// literal reads as (0.3, not 0.30000000000000004), so labels need no rounding.
     pub fn ticks(&self) -> Vec<f64> {
         if self.log {
             let (a, b) = (self.min.log10().ceil(), self.max.log10().floor());
@@ -194,10 +197,10 @@ impl Axis {
             let every = (decades / (MAX_TICKS - 1) as f64).ceil().max(1.0);
             let n = (decades / every).floor() as usize;
             return (0..=n.min(MAX_TICKS))
-                .map(|k| 10f64.powf(a + every * k as f64))
+                .map(|k| exact(1.0, (a + every * k as f64) as i32))
                 .collect();
         }
-        let step = nice_step((self.max - self.min) / 5.0);
+        let (step, places) = nice_step((self.max - self.min) / 5.0);
         let first = (self.min / step).ceil();
         let n = ((self.max / step + 1e-6).floor() - first).max(0.0);
         if !n.is_finite() {
@@ -209,36 +212,56 @@ impl Axis {
                 if v.abs() < step * 1e-9 {
                     0.0
                 } else {
-                    v
+                    rounded(v, places)
                 }
             })
             .collect()
     }
+
+    /// Decimals every tick label of a linear axis shows: those of its step, so 0.5 steps read
+    /// 0.0, 0.5, 1.0 alike. `None` on a log axis, where each power of ten has its own.
+    pub fn tick_places(&self) -> Option<usize> {
+        (!self.log).then(|| nice_step((self.max - self.min) / 5.0).1)
+    }
 }
 
-fn nice_step(raw: f64) -> f64 {
+/// `f × 10^e` as the double its decimal literal reads as (10^-3 is 0.001 exactly as written).
+fn exact(f: f64, e: i32) -> f64 {
+    format!("{f}e{e}")
+        .parse()
+        .unwrap_or_else(|_| f * 10f64.powi(e))
+}
+
+/// `v` rounded to `places` decimals through its decimal form, dropping float noise.
+fn rounded(v: f64, places: usize) -> f64 {
+    format!("{v:.places$}").parse().unwrap_or(v)
+}
+
+/// A round step near `raw` (1, 2, 2.5 or 5 times a power of ten) and the decimals it needs.
+fn nice_step(raw: f64) -> (f64, usize) {
     if raw <= 0.0 || !raw.is_finite() {
-        return 1.0;
+        return (1.0, 0);
     }
-    let mag = 10f64.powf(raw.log10().floor());
-    let n = raw / mag;
-    let f = if n <= 1.0 {
-        1.0
+    let e = raw.log10().floor() as i32;
+    let n = raw / 10f64.powi(e);
+    let (f, e) = if n <= 1.0 {
+        (1.0, e)
     } else if n <= 2.0 {
-        2.0
+        (2.0, e)
     } else if n <= 2.5 {
-        2.5
+        (2.5, e)
     } else if n <= 5.0 {
-        5.0
+        (5.0, e)
     } else {
-        10.0
+        (1.0, e + 1)
     };
-    f * mag
+    let places = (i32::from(f == 2.5) - e).max(0) as usize;
+    (exact(f, e), places)
 }
 
 fn nice_ceiling(v: f64) -> f64 {
-    let step = nice_step(v / 5.0);
-    (v / step).ceil() * step
+    let (step, places) = nice_step(v / 5.0);
+    rounded((v / step).ceil() * step, places)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Vertical bar charts (grouped or stacked), on linear or log axes, with bands and scope panels.
 
+use super::bands;
 use super::draw::Drawing;
 use super::frame::{self, Axis, AxisError, LABEL, SMALL};
 use super::scope;
@@ -21,7 +22,7 @@ pub fn vertical(
     stacked: bool,
 ) -> Result<Drawing, AxisError> {
     let axis = Axis::for_spec(spec, stacked)?;
-    let places = spec.places();
+    let places = spec.label_places();
     let left = PAD + frame::value_labels_width(&axis) + 8.0;
     let right = w - PAD;
     let n = spec.categories.len().max(1) as f64;
@@ -86,18 +87,15 @@ pub fn vertical(
     let y = frame::header(&mut d, spec, t, lang, left, right, PAD, axis.log);
     let label_room = 2.0 * SMALL * frame::LINE + 6.0;
     let (top, bottom) = (y + label_room, y + label_room + plot_h);
+    let mut band_labels = Vec::new();
     for b in &spec.bands {
-        let (y0, y1) = (axis.map(b.to, bottom, top), axis.map(b.from, bottom, top));
-        d.rect(left, y0, right, y1, Role::Band);
-        d.text(
-            b.label.text(lang),
-            right - 4.0,
-            y0 + 4.0,
-            SMALL,
-            Role::Text,
-            HPos::Right,
-            VPos::Top,
+        let (span, widened) = bands::span(
+            axis.map(b.to, bottom, top),
+            axis.map(b.from, bottom, top),
+            (top, bottom),
         );
+        d.rect(left, span.0, right, span.1, Role::Band);
+        band_labels.push((bands::label(b, t, lang, widened), span));
     }
     scope_breaks(&mut d, spec, lang, (left, slot), (top, bottom));
     frame::value_grid(&mut d, &axis, (left, right), (top, bottom));
@@ -144,7 +142,7 @@ pub fn vertical(
                     base
                 },
             );
-            let label = text::point_label(p, lang, places, &unit);
+            let label = text::point_label(p, lang, places.of(p.value), &unit);
             if axis.log {
                 let cx = bx + bar_w / 2.0;
                 // An order of magnitude is the decade it names, drawn as that range.
@@ -239,6 +237,9 @@ pub fn vertical(
     }
     if !axis.log {
         d.line(vec![(left, base), (right, base)], Role::Muted, 1);
+    }
+    for (label, span) in band_labels {
+        bands::vertical_label(&mut d, label, span, (left, right), top);
     }
     let key_top = bottom + 6.0 + cat_h + note_h + 6.0;
     let key_h = frame::lines(&mut d, &key, PAD, key_top, SMALL, Role::Text, HPos::Left);

@@ -3,7 +3,7 @@
 
 use super::draw::Drawing;
 use super::frame::{self, Entry, LABEL, SMALL};
-use super::spec::{Qualifier, Spec, Status};
+use super::spec::{decimals_of, Qualifier, Spec, Status};
 use super::text;
 use super::theme::Role;
 use super::words::Words;
@@ -127,7 +127,8 @@ pub fn bounds(spec: &Spec, t: &Words, lang: &str, w: f64) -> Drawing {
             HPos::Left => (lx, lx + lw),
             _ => (lx - lw, lx),
         };
-        let max_label = format!("{}{unit}", text::number(max, places));
+        // The track's end is written exactly: `max: 12.5` on integer data must not read 12.
+        let max_label = format!("{}{unit}", text::number(max, places.max(decimals_of(max))));
         let ends = [
             ("0".to_string(), left, HPos::Left),
             (max_label, right, HPos::Right),

@@ -140,17 +140,39 @@ pub fn legend(d: &mut Drawing, entries: &[Entry], x0: f64, y: f64, max_x: f64) -
     row + row_h + 4.0
 }
 
-/// A tick value as shown on the axis: every tick of an axis with the decimals its finest tick
-/// needs (0.5 steps show one decimal; a log axis shows 0.001 as such), independent of the data.
+/// A tick value as shown on the axis. A linear axis writes every tick with the decimals of its
+/// step (0.5 steps read 0.0, 0.5, 1.0); a log axis writes each power of ten as it is (10, not
+/// 10.000 beside a 0.001), and one below 10^-6 as 10⁻⁷ rather than a row of zeros.
 pub fn tick_label(v: f64, axis: &Axis) -> String {
-    let places = axis
-        .ticks()
-        .iter()
-        .map(|t| decimals_of(*t))
-        .max()
-        .unwrap_or(0)
-        .min(MAX_DECIMALS);
-    text::number(v, places)
+    match axis.tick_places() {
+        Some(places) => text::number(v, places),
+        None => log_label(v),
+    }
+}
+
+/// Superscript digits 0–9.
+const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// A log-axis tick: its shortest exact decimal form, or a power of ten in superscript when that
+/// form would need more than [`MAX_DECIMALS`] places.
+fn log_label(v: f64) -> String {
+    let places = decimals_of(v);
+    if places <= MAX_DECIMALS || v <= 0.0 {
+        return text::number(v, places);
+    }
+    let e = v.log10().round() as i32;
+    if format!("1e{e}").parse::<f64>().ok() != Some(v) {
+        return text::number(v, places);
+    }
+    let sup: String = e
+        .to_string()
+        .chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => SUPERSCRIPTS.get(d as usize).copied().unwrap_or(c),
+            None => '⁻',
+        })
+        .collect();
+    format!("10{sup}")
 }
 
 /// Width of the widest tick label, for the left margin.
@@ -235,4 +257,116 @@ pub fn lines(
         );
     }
     lh * lines.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(min: f64, max: f64, log: bool) -> Vec<String> {
+        let axis = Axis { min, max, log };
+        axis.ticks().iter().map(|t| tick_label(*t, &axis)).collect()
+    }
+
+    /// The number a label writes, read back (separators dropped, 10⁻ⁿ expanded).
+    fn value_of(label: &str) -> f64 {
+        if let Some(exp) = label.strip_prefix("10").filter(|e| e.starts_with('⁻')) {
+            let digits: String = exp
+                .chars()
+                .filter_map(|c| SUPERSCRIPTS.iter().position(|s| *s == c))
+                .map(|d| char::from(b'0' + d as u8))
+                .collect();
+            return format!("1e-{digits}").parse().unwrap();
+        }
+        label.replace(',', "").parse().unwrap()
+    }
+
+    #[test]
+    fn log_ticks_read_like_the_numbers_they_are() {
+        assert_eq!(
+            labels(0.001, 1e6, true),
+            [
+                "0.001",
+                "0.01",
+                "0.1",
+                "1",
+                "10",
+                "100",
+                "1,000",
+                "10,000",
+                "100,000",
+                "1,000,000"
+            ]
+        );
+        // Twelve decades and more: every other power, still exact.
+        assert_eq!(
+            labels(1e-3, 1e9, true),
+            [
+                "0.001",
+                "0.1",
+                "10",
+                "1,000",
+                "100,000",
+                "10,000,000",
+                "1,000,000,000"
+            ]
+        );
+        // Beyond six decimals a power of ten is written as such, not as a row of zeros.
+        assert_eq!(
+            labels(1e-9, 1e-4, true),
+            ["10⁻⁹", "10⁻⁸", "10⁻⁷", "0.000001", "0.00001", "0.0001"]
+        );
+    }
+
+    #[test]
+    fn linear_ticks_share_the_decimals_of_their_step() {
+        // 0.1 × 3 is 0.30000000000000004: it must not print as 0.300000.
+        assert_eq!(
+            labels(0.0, 0.5, false),
+            ["0.0", "0.1", "0.2", "0.3", "0.4", "0.5"]
+        );
+        assert_eq!(
+            labels(0.0, 12.5, false),
+            ["0.0", "2.5", "5.0", "7.5", "10.0", "12.5"]
+        );
+        assert_eq!(
+            labels(0.0, 125.0, false),
+            ["0", "25", "50", "75", "100", "125"]
+        );
+        assert_eq!(labels(-20.0, 40.0, false), ["-20", "0", "20", "40"]);
+        assert_eq!(
+            labels(0.0, 1.5e9, false),
+            ["0", "500,000,000", "1,000,000,000", "1,500,000,000"]
+        );
+        assert_eq!(
+            labels(0.0, 0.0025, false),
+            ["0.0000", "0.0005", "0.0010", "0.0015", "0.0020", "0.0025"]
+        );
+    }
+
+    #[test]
+    fn no_tick_label_rounds_its_value_or_pads_a_power_of_ten() {
+        let mut seen = 0;
+        for e in -3..=9 {
+            for (lo_e, log) in [(e - 3, true), (e, false)] {
+                let hi = 10f64.powi(e);
+                let lo = if log { 10f64.powi(lo_e) } else { 0.0 };
+                for max in [hi, hi * 1.5, hi * 2.5, hi * 7.0] {
+                    let axis = Axis { min: lo, max, log };
+                    for t in axis.ticks() {
+                        let l = tick_label(t, &axis);
+                        assert_eq!(value_of(&l), t, "{l} on {lo}–{max}");
+                        if log {
+                            assert!(
+                                !(l.contains('.') && l.ends_with('0')),
+                                "{l}: trailing zero on a log axis"
+                            );
+                        }
+                        seen += 1;
+                    }
+                }
+            }
+        }
+        assert!(seen > 200, "{seen}");
+    }
 }

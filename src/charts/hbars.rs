@@ -1,5 +1,6 @@
 //! Horizontal bar charts: one row per category, grouped series, bands; dots on a log axis.
 
+use super::bands;
 use super::draw::Drawing;
 use super::frame::{self, Axis, AxisError, LABEL, SMALL};
 use super::scope;
@@ -15,7 +16,7 @@ const PAD: f64 = 10.0;
 /// a log axis.
 pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing, AxisError> {
     let axis = Axis::for_spec(spec, false)?;
-    let places = spec.places();
+    let places = spec.label_places();
     // Narrow canvases put each category label above its bars, so the plot keeps the full width.
     let above = w < 500.0;
     let label_w = if above {
@@ -41,7 +42,12 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
         .series
         .iter()
         .flat_map(|s| s.present())
-        .map(|p| text::width(&text::point_label(p, lang, places, &unit), SMALL))
+        .map(|p| {
+            text::width(
+                &text::point_label(p, lang, places.of(p.value), &unit),
+                SMALL,
+            )
+        })
         .fold(0.0, f64::max)
         .min(w / 3.0);
     let right = (w - PAD - value_w - 8.0).max(left + 40.0);
@@ -116,19 +122,17 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
             VPos::Top,
         );
     }
+    let mut band_labels = Vec::new();
     for b in &spec.bands {
-        let (x0, x1) = (axis.map(b.from, left, right), axis.map(b.to, left, right));
-        d.rect(x0, top, x1, bottom, Role::Band);
-        d.text(
-            b.label.text(lang),
-            x0 + 4.0,
-            bottom + 34.0,
-            SMALL,
-            Role::Text,
-            HPos::Left,
-            VPos::Center,
+        let ((x0, x1), widened) = bands::span(
+            axis.map(b.from, left, right),
+            axis.map(b.to, left, right),
+            (left, right),
         );
+        d.rect(x0, top, x1, bottom, Role::Band);
+        band_labels.push((bands::label(b, t, lang, widened), x0 + 4.0));
     }
+    let band_rows = bands::horizontal_labels(&mut d, band_labels, bottom + 34.0, w - PAD);
     let base = axis.map(if axis.log { axis.min } else { 0.0 }, left, right);
     for (ci, (rt, h, lines)) in rows.iter().enumerate() {
         let text_h = lines.len() as f64 * LABEL * frame::LINE;
@@ -151,7 +155,7 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
             let Some(p) = s.at(ci) else { continue };
             let y0 = by + bar_h * si as f64;
             let x1 = axis.map(p.value, left, right);
-            let label = text::point_label(p, lang, places, &unit);
+            let label = text::point_label(p, lang, places.of(p.value), &unit);
             let cy = y0 + bar_h / 2.0;
             if axis.log {
                 let x_end = if p.qualifier == Qualifier::Magnitude {
@@ -205,7 +209,7 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
     if !axis.log {
         rule(&mut d, base, (top, bottom), &gaps, Role::Muted);
     }
-    let mut extra = if spec.bands.is_empty() { 0.0 } else { 20.0 };
+    let mut extra = bands::ROW * band_rows as f64;
     if let Some(a) = &spec.axis {
         d.text(
             a.text(lang),

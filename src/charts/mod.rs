@@ -6,6 +6,7 @@
 //! Layout is computed here (plotters cannot measure CJK text); [`draw`] replays it onto plotters.
 
 mod axis;
+mod bands;
 mod bars;
 mod bounds;
 mod collide;
@@ -208,6 +209,8 @@ pub fn render(chart: &ChartSpec, lang: &str, t: &Words) -> Result<Figure, Diagno
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_bands;
 #[cfg(test)]
 mod tests_encodings;
 #[cfg(test)]

@@ -15,7 +15,7 @@ const PAD: f64 = 10.0;
 /// bold; a gap (`~`) breaks the line.
 pub fn line(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing, AxisError> {
     let axis = Axis::for_spec(spec, false)?;
-    let places = spec.places();
+    let places = spec.label_places();
     let unit = spec.unit_text(lang);
     let left = PAD + frame::value_labels_width(&axis) + 8.0;
     // Room on the right for the label at each line's end, at most a third of the canvas.
@@ -23,7 +23,12 @@ pub fn line(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing, AxisE
         .series
         .iter()
         .filter_map(|s| s.points.last()?.as_ref())
-        .map(|p| text::width(&text::point_label(p, lang, places, &unit), SMALL))
+        .map(|p| {
+            text::width(
+                &text::point_label(p, lang, places.of(p.value), &unit),
+                SMALL,
+            )
+        })
         .fold(0.0, f64::max);
     let right = w - PAD - (end_labels + 12.0).max(24.0).min(w / 3.0);
     let mut d = Drawing::new(w, 0.0);
@@ -113,7 +118,7 @@ pub fn line(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing, AxisE
         if let (Some(&(_, x, y, _)), Some(p)) = (pts.last(), s.at(s.points.len().saturating_sub(1)))
         {
             d.label(
-                text::point_label(p, lang, places, &unit),
+                text::point_label(p, lang, places.of(p.value), &unit),
                 x + 8.0,
                 y,
                 SMALL,

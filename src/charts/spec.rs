@@ -241,6 +241,25 @@ pub fn decimals_of(v: f64) -> usize {
     s.split_once('.').map_or(0, |(_, f)| f.len())
 }
 
+/// How many decimals value labels show: one count for all, or each value as many as it needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Places {
+    /// Every label with this many.
+    All(usize),
+    /// Each label with its own value's decimals (capped at [`MAX_DECIMALS`]).
+    Own,
+}
+
+impl Places {
+    /// The decimals to write `v` with.
+    pub fn of(self, v: f64) -> usize {
+        match self {
+            Places::All(n) => n,
+            Places::Own => decimals_of(v).min(MAX_DECIMALS),
+        }
+    }
+}
+
 impl Spec {
     /// Display decimals: as declared, else as many as the most precise value needs, so that no
     /// source value is rounded (validation refuses data that needs more than [`MAX_DECIMALS`]).
@@ -260,6 +279,17 @@ impl Spec {
                     .unwrap_or(0)
             })
             .min(MAX_DECIMALS)
+    }
+
+    /// Decimals of value labels. On a log scale (unless `decimals` is declared) each value keeps
+    /// its own: values there span decades, and one shared count would write 0.001 beside
+    /// 1,000,000.000. A linear scale shares [`Spec::places`] so the labels line up.
+    pub fn label_places(&self) -> Places {
+        if self.scale == Scale::Log && self.decimals.is_none() {
+            Places::Own
+        } else {
+            Places::All(self.places())
+        }
     }
 
     /// The unit in `lang`, or an empty string.

@@ -9,7 +9,10 @@ use super::DataTable;
 
 fn cell(spec: &Spec, p: &Point, t: &Words, lang: &str) -> String {
     let unit = spec.unit_text(lang);
-    let s = t.with_status(&text::point_label(p, lang, spec.places(), &unit), p.status);
+    let s = t.with_status(
+        &text::point_label(p, lang, spec.label_places().of(p.value), &unit),
+        p.status,
+    );
     match &p.note {
         Some(n) => t.fill("chart_with_note", &[("value", &s), ("note", n.text(lang))]),
         None => s,
@@ -73,7 +76,7 @@ pub fn table(spec: &Spec, t: &Words, lang: &str) -> DataTable {
                 .collect();
             for b in &spec.bands {
                 let mut row = vec![b.label.text(lang).to_string()];
-                row.push(format!("{}–{}", b.from, b.to));
+                row.push(super::bands::range(b));
                 row.resize(headers.len(), String::new());
                 rows.push(row);
             }

@@ -274,3 +274,41 @@ pub(super) fn charts_css_matches_the_palette() {
         }
     }
 }
+
+#[test]
+fn log_charts_write_each_value_and_tick_without_padding() {
+    for kind in ["bar", "hbar", "line"] {
+        let yaml = format!("kind: {kind}\nscale: log\ntitle: t\nunit: B\ncategories: [a, b, c, d]\nseries:\n  - name: n\n    points: [{{value: 0.001}}, {{value: 10}}, {{value: 1000000}}, {{value: 400}}]\nsource: s\n");
+        for lang in LANGS {
+            let f = draw(&chart(&yaml), lang).unwrap();
+            let shown: Vec<String> = texts(&f.svg).into_iter().map(|t| t.3).collect();
+            for tick in ["0.001", "0.01", "1", "10", "1,000", "100,000"] {
+                assert!(
+                    shown.iter().any(|s| s == tick),
+                    "{kind} {lang}: tick {tick}"
+                );
+            }
+            assert!(
+                shown
+                    .iter()
+                    .all(|s| !s.contains("10.0") && !s.contains(".000 ")),
+                "{kind} {lang}: padded label in {shown:?}"
+            );
+            for row in &f.table.rows {
+                assert!(!row[1].contains(".000"), "{kind} {lang}: table {row:?}");
+            }
+        }
+        // A linear chart keeps one count of decimals, so its labels line up.
+        let linear = draw(&chart(&yaml.replace("scale: log\n", "")), "en").unwrap();
+        assert!(has_text(&linear.svg, "400.000 B") || kind == "line");
+    }
+}
+
+#[test]
+fn a_bound_track_writes_its_declared_end_exactly() {
+    let yaml = "kind: bounds\ntitle: t\nunit: \"%\"\nmax: 12.5\ncategories: [a]\nseries:\n  - name: n\n    points: [{value: 5, qualifier: lt}]\nsource: s\n";
+    for lang in LANGS {
+        let f = draw(&chart(yaml), lang).unwrap();
+        assert!(has_text(&f.svg, "12.5%"), "{lang}: {:?}", texts(&f.svg));
+    }
+}

@@ -130,14 +130,7 @@ pub const ROW: f64 = 20.0;
 /// labels give way to it later, see [`Drawing::drop_colliding_labels`]).
 fn cover(s: &Shape) -> Option<[f64; 4]> {
     match s {
-        Shape::Rect {
-            x0,
-            y0,
-            x1,
-            y1,
-            role: Role::Series(_),
-            ..
-        } => Some([x0.min(*x1), y0.min(*y1), x0.max(*x1), y0.max(*y1)]),
+        Shape::Rect { .. } => s.series_box(),
         Shape::Text {
             droppable: false, ..
         } => text_box(s),

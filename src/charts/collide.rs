@@ -40,18 +40,8 @@ impl Drawing {
         let bars: Vec<[f64; 4]> = self
             .shapes
             .iter()
-            .filter_map(|s| match s {
-                Shape::Rect {
-                    x0,
-                    y0,
-                    x1,
-                    y1,
-                    role: Role::Series(_),
-                    fill: true,
-                    ..
-                } => Some([x0.min(*x1), y0.min(*y1), x0.max(*x1), y0.max(*y1)]),
-                _ => None,
-            })
+            .filter(|s| matches!(s, Shape::Rect { fill: true, .. }))
+            .filter_map(Shape::series_box)
             .collect();
         let before = self.shapes.len();
         self.shapes.retain(|s| {

@@ -47,6 +47,24 @@ pub enum Shape {
     },
 }
 
+impl Shape {
+    /// The box of a rect drawn for a data series (a bar or a part of one), as (left, top,
+    /// right, bottom) whichever way its corners were given; `None` for any other shape.
+    pub fn series_box(&self) -> Option<[f64; 4]> {
+        match self {
+            Shape::Rect {
+                x0,
+                y0,
+                x1,
+                y1,
+                role: Role::Series(_),
+                ..
+            } => Some([x0.min(*x1), y0.min(*y1), x0.max(*x1), y0.max(*y1)]),
+            _ => None,
+        }
+    }
+}
+
 /// Shapes on a canvas of a given size.
 #[derive(Clone, Default)]
 pub struct Drawing {

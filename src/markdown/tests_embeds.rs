@@ -231,3 +231,21 @@ fn literal_braces_show_their_markdown_as_written() {
         "<p>{{ chart(id=\"*a*\") 中文**「引号」**中文 }}</p>\n"
     );
 }
+
+#[test]
+fn braces_that_are_no_embed_keep_no_emphasis_sentinel() {
+    // The emphasis repair puts a sentinel before `*` next to Chinese text; text the run took
+    // in must lose it like any other text (found by the never-adds-a-marker property test).
+    for text in [
+        "\n{{&amp;中文*> }}",
+        "{{ 中文*x }} 和 {{ chart(id=\"a\") }}",
+    ] {
+        let r = md(text);
+        assert!(
+            !r.html.contains(emphasis::SENTINEL),
+            "{text:?} -> {:?}",
+            r.html
+        );
+        assert!(r.html.contains("中文*"), "{:?}", r.html);
+    }
+}

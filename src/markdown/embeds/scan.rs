@@ -15,11 +15,17 @@ pub(super) enum Piece {
 impl Extract<'_, '_> {
     /// Splits the source `range` into text and embeds, recording embeds and errors.
     pub(super) fn scan(&mut self, range: Range<usize>) -> Vec<Piece> {
-        let src = self.src;
+        let (src, inserted) = (self.src, self.loc.inserted);
         let mut pieces = Vec::new();
+        // Text of the run is its source, which holds the emphasis sentinels of the events the
+        // run absorbed (already stripped from those events): strip them here too.
         let text = |pieces: &mut Vec<Piece>, r: Range<usize>| {
-            if !r.is_empty() {
-                pieces.push(Piece::Text(r));
+            if r.is_empty() {
+                return;
+            }
+            match inline::source(src, inserted, r.clone()) {
+                std::borrow::Cow::Owned(s) => pieces.push(Piece::Owned(s, r)),
+                std::borrow::Cow::Borrowed(_) => pieces.push(Piece::Text(r)),
             }
         };
         let mut pos = range.start;
@@ -33,15 +39,12 @@ impl Extract<'_, '_> {
                 pos = open;
                 break;
             };
-            let inner = inline::source(src, self.loc.inserted, open + 2..close);
+            let inner = inline::source(src, inserted, open + 2..close);
             let inner = inner.as_ref();
             pos = close + 2;
             if !marker && inner.starts_with("/*") && inner.ends_with("*/") && inner.len() >= 4 {
                 text(&mut pieces, open..open + 2);
-                match inline::source(src, self.loc.inserted, open + 4..close - 2) {
-                    std::borrow::Cow::Owned(s) => pieces.push(Piece::Owned(s, open + 4..close - 2)),
-                    std::borrow::Cow::Borrowed(_) => text(&mut pieces, open + 4..close - 2),
-                }
+                text(&mut pieces, open + 4..close - 2);
                 text(&mut pieces, close..close + 2);
                 continue;
             }

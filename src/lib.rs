@@ -172,9 +172,13 @@ pub fn build(opts: &BuildOptions, output: Option<PathBuf>) -> Result<BuildSummar
         ..render_options(opts)
     };
     let mut rendered = render::site(&site, &templates, &render_opts, &staging)?;
-    let index = search::Plan::new(&site)
-        .index_dir(staging.dir(), rendered.paths.iter().map(String::as_str))?;
-    add_index(&mut rendered, index, |f| render::Sink::put(&staging, f))?;
+    let index = search::Plan::new(&site).index_dir(
+        staging.dir(),
+        rendered.paths.iter().map(String::as_str),
+        &|f| render::Sink::put(&staging, f),
+    )?;
+    rendered.paths.extend(index);
+    rendered.paths.sort();
     rendered.warnings.extend(raster.font_warning(&out));
     let files = staging.written() - 1; // the marker is not the author's
     staging.commit()?;

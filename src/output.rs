@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 mod guard;
-pub use guard::{search_dir, Lock};
+pub use guard::Lock;
 
 /// The file every build writes into its output, so a later build knows the folder is its own.
 pub const MARKER: &str = ".yanbao-build";

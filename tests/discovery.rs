@@ -679,22 +679,21 @@ fn chapter_pages_show_authors_and_date_in_a_time_element() {
 fn the_search_index_is_built_in_process_into_the_output() {
     let site = TestSite::mini();
     site.build_ok(&["--base-url", "https://example.org/research/"]);
-    let entry: Value = serde_json::from_str(&site.out("pagefind/pagefind-entry.json")).unwrap();
     // Landing, three report pages and two chapters per language; not the home copies of the
     // landing page, the search pages or 404.html.
-    for lang in ["zh-cn", "en"] {
-        assert_eq!(entry["languages"][lang]["page_count"], 6, "{entry}");
+    for lang in ["zh", "en"] {
+        let meta: Value =
+            serde_json::from_str(&site.out(&format!("search-index/{lang}/meta.json"))).unwrap();
+        assert_eq!(meta["pages"], 6, "{meta}");
+        assert!(!meta["chunks"].as_array().unwrap().is_empty(), "{meta}");
     }
     let files: Vec<String> = site.snapshot().into_iter().map(|(p, _)| p).collect();
-    assert!(files.contains(&"pagefind/pagefind.js".to_string()));
-    assert!(files.iter().any(|f| f.starts_with("pagefind/fragment/")));
-    assert!(
-        !files.iter().any(|f| f.starts_with("pagefind/pagefind-ui")),
-        "unused UI bundles are left out"
-    );
-    for (page, lang_search) in [
-        ("search/index.html", "/research/search/"),
-        ("en/search/index.html", "/research/en/search/"),
+    assert!(files.contains(&"search-index/en/c/0.bin".to_string()));
+    assert!(files.contains(&"search-index/zh/p/5.json".to_string()));
+    assert!(files.contains(&"search-index.js".to_string()));
+    for (page, lang_search, lang) in [
+        ("search/index.html", "/research/search/", "zh"),
+        ("en/search/index.html", "/research/en/search/", "en"),
     ] {
         let html = site.out(page);
         let h = Head::of(&html);
@@ -704,7 +703,7 @@ fn the_search_index_is_built_in_process_into_the_output() {
             "{page}"
         );
         assert!(
-            html.contains("data-bundle=\"/research/pagefind/\""),
+            html.contains(&format!("data-bundle=\"/research/search-index/{lang}/\"")),
             "{page}"
         );
         assert!(
@@ -740,7 +739,7 @@ fn the_search_index_is_built_in_process_into_the_output() {
             assert!(
                 h.script_srcs
                     .iter()
-                    .all(|s| !s.ends_with("/search.js") && !s.contains("pagefind")),
+                    .all(|s| !s.ends_with("/search.js") && !s.contains("search-index")),
                 "{page} loads a search script: {:?}",
                 h.script_srcs
             );
@@ -761,7 +760,7 @@ fn search_false_leaves_out_the_box_the_pages_and_the_index() {
     assert!(
         !files
             .iter()
-            .any(|f| f.starts_with("pagefind/") || f.ends_with("search/index.html")),
+            .any(|f| f.starts_with("search-index/") || f.ends_with("search/index.html")),
         "{files:?}"
     );
     let pages = site.pages();
@@ -780,13 +779,13 @@ fn the_search_index_is_the_same_on_every_build() {
     let first: Vec<_> = site
         .snapshot()
         .into_iter()
-        .filter(|(p, _)| p.starts_with("pagefind/"))
+        .filter(|(p, _)| p.starts_with("search-index/"))
         .collect();
     site.build_ok(&[]);
     let second: Vec<_> = site
         .snapshot()
         .into_iter()
-        .filter(|(p, _)| p.starts_with("pagefind/"))
+        .filter(|(p, _)| p.starts_with("search-index/"))
         .collect();
     assert!(first.len() > 5);
     assert!(first == second, "the index differs between two builds");

@@ -49,7 +49,7 @@ impl Preview {
                 assert!(
                     index
                         .iter()
-                        .any(|f| f.path.ends_with("pagefind-entry.json")),
+                        .any(|f| f.path.ends_with("search-index/en/meta.json")),
                     "after {touched:?}: no search index"
                 );
                 let want: Vec<(&str, &[u8])> = full

@@ -111,16 +111,16 @@ fn pages_are_in_the_sitemap_with_only_their_twins() {
 #[test]
 fn pages_are_indexed_for_search_in_their_language() {
     let count = |site: &TestSite, lang: &str| -> u64 {
-        let entry: serde_json::Value =
-            serde_json::from_str(&site.out("pagefind/pagefind-entry.json")).unwrap();
-        entry["languages"][lang]["page_count"].as_u64().unwrap()
+        let meta: serde_json::Value =
+            serde_json::from_str(&site.out(&format!("search-index/{lang}/meta.json"))).unwrap();
+        meta["pages"].as_u64().unwrap()
     };
     let plain = TestSite::bare();
     plain.build_ok(&[]);
     let site = site_with_pages();
     site.build_ok(&[]);
     assert_eq!(count(&site, "en"), count(&plain, "en") + 2);
-    assert_eq!(count(&site, "zh-cn"), count(&plain, "zh-cn") + 2);
+    assert_eq!(count(&site, "zh"), count(&plain, "zh") + 2);
 }
 
 #[test]
@@ -229,8 +229,8 @@ fn a_static_file_claiming_a_generated_path_or_folder_is_a_located_error() {
             "content/reports/alpha/report.yaml",
         ),
         (
-            "static/pagefind/pagefind.js",
-            "`pagefind/`",
+            "static/search-index/en/meta.json",
+            "`search-index/`",
             "the search index",
         ),
         ("static/en", "name of the folder", "`en/"),

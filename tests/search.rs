@@ -3,33 +3,30 @@
 
 mod common;
 
+use common::search_index::Index;
 use common::{tree, TestSite};
-use serde_json::Value;
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::Path;
 use std::process::Command;
 
-/// Every page in the index under `out`: URL → its `report` metadata, read from Pagefind's
-/// fragment files (gzip of `pagefind_dcd` followed by the page's JSON).
+/// Every page in the index under `out`, both languages: URL → its report title.
 fn indexed(out: &Path) -> BTreeMap<String, Option<String>> {
-    let fragments: Vec<(String, Vec<u8>)> = tree(out)
+    let mut pages = BTreeMap::new();
+    for lang in ["zh", "en"] {
+        for page in Index::read(out, lang).pages {
+            let report = page["report"].as_str().map(str::to_string);
+            pages.insert(page["url"].as_str().unwrap().to_string(), report);
+        }
+    }
+    assert!(!pages.is_empty(), "no pages indexed under {out:?}");
+    pages
+}
+
+/// The index's files under `out`.
+fn index_files(out: &Path) -> Vec<(String, Vec<u8>)> {
+    tree(out)
         .into_iter()
-        .filter(|(p, _)| p.starts_with("pagefind/fragment/"))
-        .collect();
-    assert!(!fragments.is_empty(), "no fragments under {out:?}");
-    fragments
-        .iter()
-        .map(|(path, gz)| {
-            let mut text = String::new();
-            flate2::read::GzDecoder::new(gz.as_slice())
-                .read_to_string(&mut text)
-                .unwrap();
-            let json = text.strip_prefix("pagefind_dcd").expect(path);
-            let page: Value = serde_json::from_str(json).unwrap();
-            let report = page["meta"]["report"].as_str().map(str::to_string);
-            (page["url"].as_str().unwrap().to_string(), report)
-        })
+        .filter(|(p, _)| p.starts_with("search-index/"))
         .collect()
 }
 
@@ -75,21 +72,20 @@ fn results_link_pages_under_the_base_path_with_their_report_title() {
     assert!(
         html.contains(
             "<meta name=\"yanbao:report\" \
-             content=\"Alpha &quot;&lt;report&gt;&quot; &amp; co\" \
-             data-pagefind-meta=\"report[content]\">"
+             content=\"Alpha &quot;&lt;report&gt;&quot; &amp; co\">"
         ),
         "the report title is escaped in the page"
     );
     for page in ["404.html", "en/search/index.html"] {
         assert!(
-            !site.out(page).contains("data-pagefind-meta"),
+            !site.out(page).contains("yanbao:report"),
             "{page} is in no report"
         );
     }
 }
 
 #[test]
-fn search_off_puts_no_pagefind_metadata_in_pages() {
+fn search_off_puts_no_search_metadata_in_pages() {
     let site = TestSite::mini();
     site.edit(
         "content/site.yaml",
@@ -98,8 +94,8 @@ fn search_off_puts_no_pagefind_metadata_in_pages() {
     );
     site.build_ok(&[]);
     let html = site.out("alpha/one/index.html");
-    assert!(!html.contains("data-pagefind"), "{html}");
-    assert!(!site.root().join("public/pagefind").exists());
+    assert!(!html.contains("yanbao:report"), "{html}");
+    assert!(!site.root().join("public/search-index").exists());
 }
 
 #[test]
@@ -116,11 +112,7 @@ fn the_index_does_not_depend_on_the_number_of_threads() {
             .status()
             .unwrap();
         assert!(status.success());
-        let index: Vec<(String, Vec<u8>)> = tree(&out)
-            .into_iter()
-            .filter(|(p, _)| p.starts_with("pagefind/"))
-            .collect();
-        (index, indexed(&out))
+        (index_files(&out), indexed(&out))
     };
     let (one, pages) = build("1");
     assert!(pages.len() > 20, "{pages:?}");
@@ -146,14 +138,10 @@ fn a_build_indexes_from_disk_what_the_preview_indexes_from_memory() {
         .unwrap()
         .files
         .into_iter()
-        .filter(|f| f.path.starts_with("pagefind/"))
+        .filter(|f| f.path.starts_with("search-index/"))
         .map(|f| (f.path, f.bytes))
         .collect();
-    let disk: Vec<(String, Vec<u8>)> = site
-        .snapshot()
-        .into_iter()
-        .filter(|(p, _)| p.starts_with("pagefind/"))
-        .collect();
+    let disk = index_files(&site.root().join("public"));
     assert!(disk.len() > 5);
     assert_eq!(disk.len(), memory.len());
     for (d, m) in disk.iter().zip(&memory) {
@@ -164,7 +152,8 @@ fn a_build_indexes_from_disk_what_the_preview_indexes_from_memory() {
 #[test]
 fn a_build_leaves_no_indexing_folder_behind_and_clears_a_killed_builds() {
     let site = TestSite::mini();
-    // Where a build killed while indexing into public/ leaves its trees of links.
+    // Where a build of an earlier version, killed while Pagefind indexed into public/, left its
+    // trees of links.
     let left = site
         .root()
         .join(".public.yanbao-tmp.search/.yanbao-search-x/a");
@@ -180,62 +169,90 @@ fn a_build_leaves_no_indexing_folder_behind_and_clears_a_killed_builds() {
     assert_eq!(indexed(&site.root().join("public")).len(), 12);
 }
 
-/// The fragment hashes in `pf_meta` (gzipped CBOR, pages in the order Pagefind numbered them),
-/// each as the URL of its fragment, in that order.
-fn numbered(out: &Path, lang_prefix: &str) -> Vec<String> {
-    let files = tree(out);
-    let meta = files
-        .iter()
-        .find(|(p, _)| {
-            p.starts_with(&format!("pagefind/pagefind.{lang_prefix}")) && p.ends_with(".pf_meta")
-        })
-        .unwrap_or_else(|| panic!("no pf_meta for {lang_prefix}"));
-    let mut bytes = Vec::new();
-    flate2::read::GzDecoder::new(meta.1.as_slice())
-        .read_to_end(&mut bytes)
-        .unwrap();
-    let urls: BTreeMap<String, String> = files
-        .iter()
-        .filter_map(|(p, gz)| {
-            let hash = p
-                .strip_prefix("pagefind/fragment/")?
-                .strip_suffix(".pf_fragment")?;
-            let mut text = String::new();
-            flate2::read::GzDecoder::new(gz.as_slice())
-                .read_to_string(&mut text)
-                .unwrap();
-            let page: Value = serde_json::from_str(text.strip_prefix("pagefind_dcd")?).unwrap();
-            Some((hash.to_string(), page["url"].as_str()?.to_string()))
-        })
-        .collect();
-    // Each hash is a CBOR text string in the meta file; where it first appears is its place.
-    let mut placed: Vec<(usize, &String)> = urls
-        .iter()
-        .filter_map(|(hash, url)| {
-            let at = bytes
-                .windows(hash.len())
-                .position(|w| w == hash.as_bytes())?;
-            Some((at, url))
-        })
-        .collect();
-    placed.sort();
-    placed.into_iter().map(|(_, url)| url.clone()).collect()
-}
-
 #[test]
 fn pages_are_numbered_in_path_order_whatever_the_file_system_lists_first() {
-    // Pagefind numbers pages in the order it reads them, and that numbering is in the index's
-    // bytes: read in the order a folder lists its files (a hash of the name on ext4), the
-    // index would differ from one file system to another.
+    // Page numbers are in the index's bytes: read in the order a folder lists its files (a
+    // hash of the name on ext4), the index would differ from one file system to another.
     let site = TestSite::fixture("library");
     site.build_ok(&[]);
     let out = site.root().join("public");
     for lang in ["zh", "en"] {
-        let urls = numbered(&out, lang);
+        let urls = Index::read(&out, lang).urls();
         assert!(urls.len() > 10, "{lang}: {urls:?}");
         // Path order is the order of the files' site paths (`about/index.html` < `index.html`).
         let mut sorted = urls.clone();
         sorted.sort_by_key(|u| format!("{}index.html", u.trim_start_matches('/')));
         assert_eq!(urls, sorted, "{lang}: pages numbered out of path order");
+    }
+}
+
+/// The queries the browser suite asks of the default report, answered by the index's own rules:
+/// the chapter that discusses a subject ranks first, in the page's language.
+#[test]
+fn the_default_report_answers_as_a_reader_expects() {
+    let site = TestSite::default_site();
+    site.build_ok(&[]);
+    let out = site.root().join("public");
+    let zh = Index::read(&out, "zh");
+    let en = Index::read(&out, "en");
+    let first = |index: &Index, q: &str| index.search(q).first().cloned().unwrap_or_default();
+    assert!(
+        first(&zh, "多模态").ends_with("/multimodal/"),
+        "{:?}",
+        zh.search("多模态")
+    );
+    assert!(
+        first(&en, "open source").ends_with("/open-source/"),
+        "{:?}",
+        en.search("open source")
+    );
+    assert!(
+        zh.search("千亿").iter().any(|u| u.ends_with("/outlook/")),
+        "{:?}",
+        zh.search("千亿")
+    );
+    // Words of a chart's title and of its data table are found; the English index holds no
+    // Chinese page and the other way round.
+    assert!(en
+        .search("thresholds")
+        .iter()
+        .any(|u| u.ends_with("/business-models/")));
+    assert!(
+        en.urls().iter().all(|u| u.starts_with("/en/")),
+        "{:?}",
+        en.urls()
+    );
+    assert!(
+        zh.urls().iter().all(|u| !u.starts_with("/en/")),
+        "{:?}",
+        zh.urls()
+    );
+    // A single character finds the pages holding it, wherever it stands in a phrase.
+    assert!(!zh.search("态").is_empty());
+    assert!(zh.search("zqxjvwk").is_empty() && zh.search("，。").is_empty());
+    // The chrome every page repeats is not indexed: the site's footer (the publisher's
+    // address, on every page) and the navigation would otherwise make every page a result.
+    let pages = en.pages.len();
+    assert!(pages > 5);
+    assert!(
+        en.search("hennessy").is_empty(),
+        "{:?}",
+        en.search("hennessy")
+    );
+    let hits = en.search("related research").len();
+    assert!(hits < pages / 2, "{hits} of {pages} pages");
+    // Each section of a page is there with its heading's id, so a result can land on it.
+    let page = zh
+        .pages
+        .iter()
+        .find(|p| p["url"].as_str().unwrap().ends_with("/multimodal/"))
+        .unwrap();
+    let sections = page["sections"].as_array().unwrap();
+    assert!(sections.len() > 2, "{sections:?}");
+    assert!(sections[0]["id"].is_null());
+    let html = site.out("aigc-2024/multimodal/index.html");
+    for s in &sections[1..] {
+        let id = s["id"].as_str().unwrap();
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
     }
 }

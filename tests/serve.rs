@@ -296,11 +296,11 @@ fn polling_watcher_also_rebuilds() {
     }
 }
 
-/// Pagefind's count of indexed pages in `lang`, once the index is served.
+/// The index's count of pages in `lang`, once the index is served.
 fn indexed_pages(port: u16, lang: &str) -> Option<u64> {
-    let (status, body) = get(port, "/pagefind/pagefind-entry.json");
-    let entry: serde_json::Value = serde_json::from_str(&body).ok().filter(|_| status == 200)?;
-    entry["languages"][lang]["page_count"].as_u64()
+    let (status, body) = get(port, &format!("/search-index/{lang}/meta.json"));
+    let meta: serde_json::Value = serde_json::from_str(&body).ok().filter(|_| status == 200)?;
+    meta["pages"].as_u64()
 }
 
 #[test]

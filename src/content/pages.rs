@@ -12,7 +12,12 @@ use std::path::{Path, PathBuf};
 
 /// Top-level folders the site's own pages and files use, which no page may take as its slug.
 pub const RESERVED_PAGE_SLUGS: &[&str] = &[
-    "sectors", "series", "page", "search", "pagefind", "__yanbao",
+    "sectors",
+    "series",
+    "page",
+    "search",
+    "search-index",
+    "__yanbao",
 ];
 
 /// Front matter of a standalone page.

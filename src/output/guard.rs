@@ -1,7 +1,8 @@
 //! One build at a time per output folder, and the clearing of what a killed build left beside it.
 //!
-//! A build writes beside its output (`public/`): the staging folder `.public.yanbao-tmp`, the
-//! search indexer's `.public.yanbao-tmp.search`, and, while swapping, `.public.yanbao-old`. A
+//! A build writes beside its output (`public/`): the staging folder `.public.yanbao-tmp`, and,
+//! while swapping, `.public.yanbao-old` (versions that indexed with Pagefind also wrote the
+//! indexer's `.public.yanbao-tmp.search`, which is still cleared when one of them left it). A
 //! killed build leaves these behind; two builds into the same output at once would write into,
 //! and delete, each other's. So a build first takes an exclusive lock on `.public.yanbao-lock`
 //! (the operating system drops it when the process dies, so a killed build never leaves a lock
@@ -22,7 +23,7 @@ pub struct Beside {
     pub tmp: PathBuf,
     /// Where the previous output waits while the new one is moved in.
     pub old: PathBuf,
-    /// The search indexer's folder of page trees (see `search::Plan::index_dir`).
+    /// The folder of page trees the Pagefind indexer of earlier versions made.
     pub search: PathBuf,
     /// The lock file.
     pub lock: PathBuf,
@@ -46,8 +47,8 @@ impl Beside {
     }
 }
 
-/// The search indexer's folder beside staging folder `dir`.
-pub fn search_dir(dir: &Path) -> PathBuf {
+/// The folder of page trees that earlier versions' Pagefind indexer made beside staging `dir`.
+fn search_dir(dir: &Path) -> PathBuf {
     let mut trees = dir.as_os_str().to_owned();
     trees.push(".search");
     PathBuf::from(trees)
@@ -155,14 +156,17 @@ pub fn has_marker(dir: &Path) -> bool {
     std::fs::symlink_metadata(dir.join(super::MARKER)).is_ok_and(|m| m.is_file())
 }
 
-/// The indexer's folder: nothing in it but the page trees it makes (`.yanbao-search-…` folders).
+/// How the page trees of the Pagefind indexer of earlier versions were named.
+const TREE_PREFIX: &str = ".yanbao-search-";
+
+/// The old indexer's folder: nothing in it but the page trees it made (`.yanbao-search-…`).
 pub fn holds_only_trees(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|entries| {
         entries.into_iter().all(|e| {
             e.is_ok_and(|e| {
                 e.file_name()
                     .to_str()
-                    .is_some_and(|n| n.starts_with(crate::search::TREE_PREFIX))
+                    .is_some_and(|n| n.starts_with(TREE_PREFIX))
                     && e.file_type().is_ok_and(|t| t.is_dir())
             })
         })

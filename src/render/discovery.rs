@@ -36,10 +36,12 @@ pub struct DiscoveryView {
     pub cite: Option<super::cite::CiteView>,
     /// URL of the search page in the page's language.
     pub search_href: String,
+    /// URL of the search index's folder for the page's language (`docs/search-index.md`).
+    pub search_bundle: String,
     /// Whether search engines should leave the page out (the search page).
     pub noindex: bool,
-    /// Title of the page's report, which search results show under the page title (Pagefind
-    /// metadata `report`); empty when search is off or the page is in no report.
+    /// Title of the page's report, which search results show under the page title (read by the
+    /// indexer from `<meta name="yanbao:report">`); empty when search is off or the page is in no report.
     pub search_report: String,
 }
 
@@ -130,6 +132,11 @@ fn fill_view(site: &Site, report: Option<&Report>, ctx: &mut PageContext) {
             .map(|r| super::cite::view(site, r, &lang)),
         search_href: if site.config.site.search {
             paths.href(&crate::search::page_path(&paths, &lang))
+        } else {
+            String::new()
+        },
+        search_bundle: if site.config.site.search {
+            paths.href(&crate::search::bundle_path(&lang))
         } else {
             String::new()
         },

@@ -1,5 +1,5 @@
 //! The preview's search index, made on demand: a rebuild only leaves its pages here
-//! ([`OnDemand::queue`]); the index is made when a request needs it (a file under `pagefind/`)
+//! ([`OnDemand::queue`]); the index is made when a request needs it (a file under `search-index/`)
 //! and the pages are newer than the index served, or in the background as soon as a search page
 //! is opened, since its script will soon ask for the index. So an idle preview, and one that is
 //! only being edited and read, spends no CPU on an index nobody asks for; a search still finds
@@ -103,13 +103,12 @@ impl OnDemand {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Read;
     use std::path::Path;
 
     #[test]
     fn index_files_are_needed_now_and_search_pages_soon() {
-        assert_eq!(need("pagefind/pagefind.js"), Need::Now);
-        assert_eq!(need("pagefind/fragment/en_1.pf_fragment"), Need::Now);
+        assert_eq!(need("search-index/en/meta.json"), Need::Now);
+        assert_eq!(need("search-index/zh/c/0.bin"), Need::Now);
         for soon in [
             "search/",
             "search/index.html",
@@ -121,8 +120,8 @@ mod tests {
         for no in [
             "",
             "index.html",
-            "pagefind",
-            "pagefinder/x",
+            "search-index",
+            "search-indexer/x",
             "en/alpha/search/",
             "research/",
             "en/research/index.html",
@@ -132,19 +131,15 @@ mod tests {
         }
     }
 
-    /// The text of every page in an index: Pagefind's fragments are gzipped JSON after a
-    /// signature, one per page.
+    /// The text of every page in an index: its page files (`search-index/LANG/p/N.json`).
     fn indexed_text(files: &Files) -> String {
         let mut text = String::new();
         for f in files {
-            if f.path.starts_with("pagefind/fragment/") {
-                let mut raw = Vec::new();
-                flate2::read::GzDecoder::new(f.bytes.as_slice())
-                    .read_to_end(&mut raw)
-                    .unwrap();
-                text.push_str(&String::from_utf8_lossy(&raw));
+            if f.path.starts_with("search-index/") && f.path.contains("/p/") {
+                text.push_str(&String::from_utf8_lossy(&f.bytes));
             }
         }
+        assert!(!text.is_empty(), "no page files in the index");
         text
     }
 

@@ -1,6 +1,8 @@
 //! Helpers for integration tests: temporary copies of real sites and running the real binary.
 #![allow(dead_code)]
 
+pub mod search_index;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -1,0 +1,350 @@
+//! What a page gives the search index: its title, its report, and its text in sections (one per
+//! heading with an `id`, so a result can lead to the section), read with html5gum as a browser
+//! would read it, leaving out the chrome every page repeats (`docs/search-index.md`, "Terms").
+
+use crate::pageindex::Quiet;
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
+
+/// What is left out, as `(element, class)` (empty: any): the chrome of every page (header,
+/// navigation, footer, the report-title kicker over each chapter, download links, the cite
+/// block, a chapter's byline and its phone-width list of chapters), so a query does not match
+/// every page through it; the landing page's restatements of its chapters (key takeaways,
+/// headline figures, contents), so a query leads to the chapter that discusses it; and what is
+/// not text (a chart's SVG repeats its data table as tick labels).
+const EXCLUDED: &[(&str, &str)] = &[
+    ("header", "site-header"),
+    ("footer", "site-footer"),
+    ("nav", ""),
+    ("", "kicker"),
+    ("", "chart-downloads"),
+    ("", "cite"),
+    ("", "skip-link"),
+    ("", "takeaways"),
+    ("", "headline-figures"),
+    ("", "contents"),
+    ("", "contents-toggle"),
+    ("", "chapter-byline"),
+    ("svg", ""),
+    ("script", ""),
+    ("style", ""),
+    ("template", ""),
+    ("head", ""),
+    ("title", ""),
+];
+
+/// Elements that never have content (no end tag to wait for).
+const VOID: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
+    b"source", b"track", b"wbr",
+];
+
+/// Elements inside a line of text: their edges do not separate words.
+const INLINE: &[&[u8]] = &[
+    b"a", b"abbr", b"b", b"bdi", b"bdo", b"cite", b"code", b"data", b"del", b"dfn", b"em", b"i",
+    b"ins", b"kbd", b"mark", b"q", b"ruby", b"rp", b"rt", b"s", b"samp", b"small", b"span",
+    b"strong", b"sub", b"sup", b"time", b"u", b"var",
+];
+
+/// One section of a page: the text under a heading with an `id`, or before the first one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Section {
+    /// The heading's `id`; `None` for the text before the first such heading.
+    pub id: Option<String>,
+    /// The heading's text (the page's title for the first section).
+    pub title: String,
+    /// The text, whitespace collapsed.
+    pub text: String,
+}
+
+/// The searchable content of one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Doc {
+    /// The first `h1`'s text, else the `<title>`'s.
+    pub title: String,
+    /// `<meta name="yanbao:report" content="…">`.
+    pub report: Option<String>,
+    /// The sections, in page order; the first is always there.
+    pub sections: Vec<Section>,
+    /// The text of every heading, which counts more in ranking.
+    pub headings: String,
+}
+
+/// Text with whitespace collapsed as it is added.
+#[derive(Debug, Default)]
+struct Text {
+    s: String,
+    space: bool,
+}
+
+impl Text {
+    fn push(&mut self, piece: &str) {
+        for c in piece.chars() {
+            if c.is_whitespace() {
+                self.space = true;
+            } else {
+                if self.space && !self.s.is_empty() {
+                    self.s.push(' ');
+                }
+                self.space = false;
+                self.s.push(c);
+            }
+        }
+    }
+}
+
+/// Where text goes at the moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Into {
+    Body,
+    /// The first `h1`: the page's title.
+    Title,
+    /// A heading with an `id`: the title of the section it starts.
+    SectionTitle,
+}
+
+/// The start tag being read.
+#[derive(Debug, Default)]
+struct Tag {
+    name: Vec<u8>,
+    attr: Vec<u8>,
+    id: Option<String>,
+    class: String,
+    meta_name: String,
+    content: Option<String>,
+    ignore: bool,
+}
+
+#[derive(Debug, Default)]
+struct Reader {
+    tag: Tag,
+    /// Names of the open elements.
+    open: Vec<Vec<u8>>,
+    /// Depth at which the left-out element began.
+    skip_from: Option<usize>,
+    /// Depth of the heading being read, and whether it is a section's or the title's.
+    heading: Option<(usize, Into)>,
+    title: Text,
+    fallback_title: Text,
+    in_title_element: bool,
+    report: Option<String>,
+    sections: Vec<(Option<String>, Text, Text)>,
+    headings: Text,
+}
+
+impl Reader {
+    fn attribute(&mut self, value: &[u8]) {
+        let value = || String::from_utf8_lossy(value).into_owned();
+        match self.tag.attr.as_slice() {
+            b"id" => self.tag.id = Some(value()),
+            b"class" => self.tag.class = value(),
+            b"name" => self.tag.meta_name = value(),
+            b"content" => self.tag.content = Some(value()),
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, self_closing: bool) {
+        let tag = std::mem::take(&mut self.tag);
+        if tag.name == b"meta" && tag.meta_name == "yanbao:report" {
+            self.report = tag.content.clone().filter(|c| !c.trim().is_empty());
+        }
+        self.in_title_element = tag.name == b"title";
+        let inline = INLINE.contains(&tag.name.as_slice());
+        if !inline {
+            self.boundary();
+        }
+        if VOID.contains(&tag.name.as_slice()) || self_closing {
+            return;
+        }
+        let depth = self.open.len();
+        if self.skip_from.is_none() && (tag.ignore || excluded(&tag)) {
+            self.skip_from = Some(depth);
+        }
+        if self.skip_from.is_none() && self.heading.is_none() {
+            self.heading = heading(&tag, self.title.s.is_empty()).map(|into| (depth, into));
+            if let (Some((_, Into::SectionTitle)), Some(id)) = (self.heading, &tag.id) {
+                self.sections
+                    .push((Some(id.clone()), Text::default(), Text::default()));
+            }
+        }
+        self.open.push(tag.name);
+    }
+
+    fn end(&mut self, name: &[u8]) {
+        self.in_title_element = false;
+        let Some(at) = self.open.iter().rposition(|n| n == name) else {
+            return;
+        };
+        self.open.truncate(at);
+        if self.skip_from.is_some_and(|d| d >= at) {
+            self.skip_from = None;
+        }
+        if self.heading.is_some_and(|(d, _)| d >= at) {
+            self.heading = None;
+            self.headings.space = true;
+        }
+        if !INLINE.contains(&name) {
+            self.boundary();
+        }
+    }
+
+    fn boundary(&mut self) {
+        for t in [&mut self.title, &mut self.headings] {
+            t.space = true;
+        }
+        if let Some((_, title, text)) = self.sections.last_mut() {
+            title.space = true;
+            text.space = true;
+        }
+    }
+
+    fn text(&mut self, piece: &str) {
+        if self.in_title_element {
+            self.fallback_title.push(piece);
+        }
+        if self.skip_from.is_some() {
+            return;
+        }
+        let (_, title, text) = self.sections.last_mut().expect("a first section");
+        match self.heading.map(|(_, into)| into) {
+            Some(Into::Title) => self.title.push(piece),
+            Some(Into::SectionTitle) => title.push(piece),
+            _ => text.push(piece),
+        }
+        if self.heading.is_some() {
+            self.headings.push(piece);
+        }
+    }
+}
+
+/// Whether `tag` starts a left-out element.
+fn excluded(tag: &Tag) -> bool {
+    EXCLUDED.iter().any(|&(name, class)| {
+        (name.is_empty() || tag.name == name.as_bytes())
+            && (class.is_empty() || tag.class.split_ascii_whitespace().any(|c| c == class))
+    })
+}
+
+/// What a heading element is to the index: the page title (the first `h1`), a section title
+/// (`h2`–`h6` with an `id`), or body text that counts more (`None` for any other element).
+fn heading(tag: &Tag, no_title_yet: bool) -> Option<Into> {
+    match tag.name.as_slice() {
+        b"h1" if no_title_yet => Some(Into::Title),
+        b"h2" | b"h3" | b"h4" | b"h5" | b"h6"
+            if tag.id.as_deref().is_some_and(|i| !i.is_empty()) =>
+        {
+            Some(Into::SectionTitle)
+        }
+        b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => Some(Into::Body),
+        _ => None,
+    }
+}
+
+/// Reads the searchable content of `html`.
+pub fn read(html: &[u8]) -> Doc {
+    let mut r = Reader {
+        sections: vec![(None, Text::default(), Text::default())],
+        ..Reader::default()
+    };
+    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| {
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                r.tag = Tag {
+                    name: name.to_vec(),
+                    ..Tag::default()
+                }
+            }
+            CallbackEvent::AttributeName { name } => {
+                r.tag.ignore |= name == b"data-search-ignore";
+                r.tag.attr = name.to_vec();
+            }
+            CallbackEvent::AttributeValue { value } => r.attribute(value),
+            CallbackEvent::CloseStartTag { self_closing } => r.start(self_closing),
+            CallbackEvent::EndTag { name } => r.end(name),
+            CallbackEvent::String { value } => r.text(&String::from_utf8_lossy(value)),
+            _ => {}
+        }
+        None::<()>
+    });
+    emitter.naively_switch_states(true);
+    for _ in Tokenizer::new_with_emitter(html, Quiet(emitter)) {}
+    let title = if r.title.s.is_empty() {
+        r.fallback_title.s
+    } else {
+        r.title.s
+    };
+    let mut sections: Vec<Section> = r
+        .sections
+        .into_iter()
+        .map(|(id, title, text)| Section {
+            id,
+            title: title.s,
+            text: text.s,
+        })
+        .collect();
+    sections[0].title = title.clone();
+    Doc {
+        title,
+        report: r.report,
+        sections,
+        headings: r.headings.s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r##"<!doctype html><html><head><title>T — Site</title>
+<meta name="yanbao:report" content="Alpha &amp; report"></head><body>
+<header class="site-header"><a href="/">Site</a><form><input name=q></form></header>
+<nav class="toc"><h2 id="toc-h">Contents</h2><a href="#a">A</a></nav>
+<main><p class="kicker">Alpha report</p><h1>Open <em>source</em> models</h1>
+<p>Intro text, <b>bold</b>word &lt;tag&gt;.</p><h3>No id</h3>
+<h2 id="a">First&nbsp;part</h2><p>Para one.</p><p>Para two.</p>
+<figure><svg><text>99</text></svg><figcaption>Chart title</figcaption></figure>
+<table><tr><td>cell1</td><td>cell2</td></tr></table><img src=x alt=y><br>
+<h2 id="b">Second</h2><ul><li>item<li>next</ul><div data-search-ignore><p>hidden</p></div>
+<section class="cite"><h2 id="cite-this-h">Cite</h2></section><p>after</p></main>
+<footer class="site-footer">footer</footer><script>var x = "<p>no</p>";</script></body></html>"##;
+
+    #[test]
+    fn reads_title_report_and_sections_without_the_chrome() {
+        let doc = read(PAGE.as_bytes());
+        assert_eq!(doc.title, "Open source models");
+        assert_eq!(doc.report.as_deref(), Some("Alpha & report"));
+        let got: Vec<(Option<&str>, &str, &str)> = doc
+            .sections
+            .iter()
+            .map(|s| (s.id.as_deref(), s.title.as_str(), s.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    None,
+                    "Open source models",
+                    "Intro text, boldword <tag>. No id"
+                ),
+                (
+                    Some("a"),
+                    "First part",
+                    "Para one. Para two. Chart title cell1 cell2"
+                ),
+                (Some("b"), "Second", "item next after"),
+            ]
+        );
+        assert_eq!(doc.headings, "Open source models No id First part Second");
+    }
+
+    #[test]
+    fn falls_back_to_the_title_element_and_survives_broken_markup() {
+        let doc = read(b"<title>Only &lt;title&gt;</title><p>text</div></span><h2 id=x>H");
+        assert_eq!(doc.title, "Only <title>");
+        assert_eq!(doc.sections.len(), 2);
+        assert_eq!(doc.sections[0].text, "text");
+        assert_eq!(doc.sections[1].title, "H");
+        assert_eq!(read(b"").sections.len(), 1);
+    }
+}

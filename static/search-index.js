@@ -42,7 +42,9 @@ export function runs(text) {
 
 /** The term of a word: lowercased, with the light plural fold of the contract. */
 export function wordTerm(word) {
-  const w = word.toLowerCase();
+  // Character by character, as Rust's `char::to_lowercase`: a whole-string toLowerCase would
+  // turn a word-final Σ into ς where the indexer writes σ.
+  const w = [...word].map((c) => c.toLowerCase()).join('');
   const long = [...w].length > 3;
   if (long && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (long && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);

@@ -43,6 +43,12 @@ for (const c of cases) {
   await check(`queryTerms ${JSON.stringify(c.text)}`, () => assert.deepEqual(queryTerms(c.text), c.query));
 }
 
+await check('words are lowercased character by character, as Rust\'s char::to_lowercase', () => {
+  // A whole-string toLowerCase makes a final Σ into ς; the indexer writes σ.
+  assert.deepEqual(indexTerms('ΟΔΟΣ'), ['οδοσ']);
+  assert.deepEqual(queryTerms('ΟΔΟΣ'), [['οδοσ', true]]);
+});
+
 // ---- A small index, written by hand ----
 
 // Unsigned LEB128, as the contract's chunk format.

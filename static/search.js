@@ -1,81 +1,72 @@
-// The search page: reads ?q=, asks the Pagefind index built with the site (loaded from this
-// page only), and lists each result with its chapter title, report and highlighted excerpt,
-// linking to the section where the match is. Strings come from data attributes in the page's
-// language; result text is Pagefind's (its excerpts are escaped, with <mark> around matches).
+// The search page: reads ?q=, asks the site's own index for the page's language (the folder in
+// `data-bundle`, read by search-index.js) and lists each result with its chapter title, report,
+// section and excerpt, linking to the section where the matches are. Strings come from data
+// attributes in the page's language; result text is only ever set as text, never parsed as HTML.
+import { search } from './search-index.js';
+
 const list = document.getElementById('search-results');
 const status = document.getElementById('search-status');
 const input = document.getElementById('search-q');
 const { bundle } = list.dataset;
-let pagefind;
+// Only the latest query may fill the list: an earlier one can answer after it.
+let latest = 0;
 
 function say(template, values) {
   return template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+}
+
+function paragraph(className, ...children) {
+  const p = document.createElement('p');
+  p.className = className;
+  p.append(...children);
+  return p;
 }
 
 function item(result) {
   const li = document.createElement('li');
   const h = document.createElement('h2');
   const a = document.createElement('a');
-  // The section with the most matches; the page itself when that is its untitled start.
-  const best = [...result.sub_results].sort((x, y) => (y.locations?.length || 0) - (x.locations?.length || 0))[0];
-  const sub = best && best.url.includes('#') ? best : null;
-  a.href = sub ? sub.url : result.url;
-  a.textContent = result.meta.title || result.url;
+  a.href = result.href;
+  a.textContent = result.title || result.url;
   h.append(a);
   li.append(h);
-  if (result.meta.report && result.meta.report !== result.meta.title) {
-    const p = document.createElement('p');
-    p.className = 'search-report';
-    p.textContent = result.meta.report;
-    li.append(p);
+  if (result.report && result.report !== result.title) li.append(paragraph('search-report', result.report));
+  if (result.section && result.section.title && result.section.title !== result.title) {
+    li.append(paragraph('search-section', result.section.title));
   }
-  if (sub && sub.title && sub.title !== result.meta.title) {
-    const p = document.createElement('p');
-    p.className = 'search-section';
-    p.textContent = sub.title;
-    li.append(p);
-  }
-  const p = document.createElement('p');
-  p.className = 'search-excerpt';
-  p.append(...excerpt((sub || result).excerpt));
-  li.append(p);
+  const excerpt = result.excerpt.map((piece) => {
+    if (!piece.mark) return document.createTextNode(piece.text);
+    const mark = document.createElement('mark');
+    mark.textContent = piece.text;
+    return mark;
+  });
+  li.append(paragraph('search-excerpt', ...excerpt));
   return li;
 }
 
-// Pagefind's excerpt is page text with `<` and `>` escaped and <mark> around matches; it is
-// rebuilt as text nodes and <mark> elements, never parsed as HTML. Chinese matches come marked
-// character by character; marks that touch are joined into one.
-function excerpt(text) {
-  const out = [];
-  let mark = null;
-  let closed = null;
-  for (const piece of text.split(/(<\/?mark>)/)) {
-    if (piece === '') continue;
-    if (piece === '<mark>') {
-      mark = closed || document.createElement('mark');
-      if (!closed) out.push(mark);
-      continue;
-    }
-    if (piece === '</mark>') { closed = mark; mark = null; continue; }
-    closed = null;
-    const node = document.createTextNode(piece.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
-    if (mark) mark.append(node); else out.push(node);
-  }
-  return out;
-}
-
 async function run(query) {
+  const ticket = ++latest;
   list.replaceChildren();
-  if (!query.trim()) { status.textContent = ''; return; }
+  if (!query.trim()) {
+    status.textContent = '';
+    list.removeAttribute('aria-busy');
+    return;
+  }
   status.textContent = list.dataset.loading;
   list.setAttribute('aria-busy', 'true');
-  pagefind ??= await import(`${bundle}pagefind.js`);
-  await pagefind.options({ baseUrl: '/', excerptLength: 24 });
-  const search = await pagefind.search(query);
-  const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
-  list.replaceChildren(...results.map(item));
-  status.textContent = say(results.length ? list.dataset.count : list.dataset.none, { n: results.length, q: query });
-  list.removeAttribute('aria-busy');
+  try {
+    const results = await search(bundle, query, 20);
+    if (ticket !== latest) return;
+    list.replaceChildren(...results.map(item));
+    status.textContent = say(results.length ? list.dataset.count : list.dataset.none, { n: results.length, q: query });
+  } catch (e) {
+    if (ticket !== latest) return;
+    // The index could not be read: say so (in the page's language when the page offers it).
+    console.error(e);
+    status.textContent = list.dataset.failed || String(e.message || e);
+  } finally {
+    if (ticket === latest) list.removeAttribute('aria-busy');
+  }
 }
 
 const query = new URLSearchParams(location.search).get('q') || '';

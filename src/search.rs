@@ -178,35 +178,53 @@ impl Plan {
         for ((lang, _), mut group) in self.languages.iter().zip(by_language) {
             group.sort_unstable();
             group.dedup();
-            let mut builder = index::Builder::new(bundle_path(lang));
-            for batch in group.chunks(BATCH) {
+            let folder = bundle_path(lang);
+            let mut builder = index::Builder::new(folder.clone());
+            // Reading a batch (parallel) overlaps adding the previous one's terms (one thread).
+            let mut read_so_far: Vec<index::PageTerms> = Vec::new();
+            for (b, batch) in group.chunks(BATCH).enumerate() {
                 if stop() {
                     return Ok(None);
                 }
-                let first = builder.next_page();
-                let terms = batch
-                    .par_iter()
-                    .enumerate()
-                    .map(|(i, page)| {
-                        let doc = extract::read(&read(page)?);
-                        let file =
-                            index::page_file(builder.folder(), first + i, &self.url(page), &doc);
-                        let path = file.path.clone();
-                        put(file)?;
-                        Ok((path, index::PageTerms::of(&doc)))
-                    })
-                    .collect::<Result<Vec<_>>>()?;
-                for (path, page) in terms {
+                let (pages, ()) = rayon::join(
+                    || self.read_batch(batch, b * BATCH, &folder, read, put),
+                    || read_so_far.drain(..).for_each(|p| builder.add(p)),
+                );
+                for (path, terms) in pages? {
                     written.push(path);
-                    builder.add(page);
+                    read_so_far.push(terms);
                 }
             }
+            read_so_far.into_iter().for_each(|p| builder.add(p));
             for file in builder.finish() {
                 written.push(file.path.clone());
                 put(file)?;
             }
         }
         Ok(Some(written))
+    }
+
+    /// Reads the pages of `batch`, numbered from `first`, in parallel: puts each one's page
+    /// file and returns, in order, its path and its terms.
+    fn read_batch(
+        &self,
+        batch: &[&str],
+        first: usize,
+        folder: &str,
+        read: &Read<'_>,
+        put: &Put<'_>,
+    ) -> Result<Vec<(String, index::PageTerms)>> {
+        batch
+            .par_iter()
+            .enumerate()
+            .map(|(i, page)| {
+                let doc = extract::read(&read(page)?);
+                let file = index::page_file(folder, first + i, &self.url(page), &doc);
+                let path = file.path.clone();
+                put(file)?;
+                Ok((path, index::PageTerms::of(&doc)))
+            })
+            .collect()
     }
 }
 

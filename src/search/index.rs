@@ -6,7 +6,7 @@
 use super::extract::Doc;
 use super::terms::index_terms;
 use crate::render::OutputFile;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A chunk is closed once it holds this many bytes: small enough that a query fetches little,
 /// large enough that a site of 10,000 pages has a dictionary of a few hundred chunks.
@@ -23,7 +23,7 @@ const HEADING_WEIGHT: u32 = 3;
 #[derive(Debug, Default)]
 pub struct PageTerms {
     len: u32,
-    counts: HashMap<String, u32>,
+    counts: FxHashMap<String, u32>,
 }
 
 impl PageTerms {
@@ -69,7 +69,7 @@ pub struct Builder {
     /// The language's folder in the output (`search-index/en/`).
     folder: String,
     lens: Vec<u32>,
-    terms: HashMap<Box<str>, Postings>,
+    terms: FxHashMap<Box<str>, Postings>,
 }
 
 /// A page file's contents (`p/N.json`).
@@ -101,18 +101,8 @@ impl Builder {
         Builder {
             folder,
             lens: Vec::new(),
-            terms: HashMap::new(),
+            terms: FxHashMap::default(),
         }
-    }
-
-    /// The folder the index is written under.
-    pub fn folder(&self) -> &str {
-        &self.folder
-    }
-
-    /// The number the next page added gets.
-    pub fn next_page(&self) -> usize {
-        self.lens.len()
     }
 
     /// Adds the next page's terms.

@@ -30,9 +30,13 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 "$bin" build --root "$site_root" --output "$work/root"
+# The search index's reader in plain node: the tokenizer cases shared with the Rust tests, the
+# search logic on a hand-made index, and real queries on the built site's index.
+node "$here/search-index.test.mjs" --site "$work/root" --base /
 node "$here/suite.mjs" --site "$work/root" --base / --shots "$here/screenshots"
 
 "$bin" build --root "$site_root" --output "$work/sub" --base-url https://example.org/research/aigc/
+node "$here/search-index.test.mjs" --site "$work/sub" --base /research/aigc/
 node "$here/suite.mjs" --site "$work/sub" --base /research/aigc/
 
 # The chart stress fixture: every chart kind with stress data, measured at six widths.

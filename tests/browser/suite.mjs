@@ -499,6 +499,22 @@ if (pages.some((p) => p.startsWith('aigc-2024/'))) {
   const none = await search('en/', 'zqxjvwk');
   check('a search without results says so', none.hrefs.length === 0 && /zqxjvwk/.test(none.status) && /no /i.test(none.status), none.status);
   await none.ctx.close();
+  // Any two characters of a phrase find it: 「模态」 is the tail of 「多模态」.
+  const part = await search('', '模态');
+  check('search 「模态」 (part of a word) finds the multimodal chapter', part.hrefs.some((h) => /\/multimodal\/(#.*)?$/.test(h)), part.hrefs.join(' '));
+  await part.ctx.close();
+  // An index that cannot be fetched is said in the page's language, not left spinning.
+  {
+    const ctx = await browser.newContext();
+    await ctx.route('**/search-index/**', (route) => route.abort());
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}en/search/?q=model`);
+    await page.waitForSelector('#search-results:not([aria-busy])', { state: 'attached', timeout: 20000 }).catch(() => {});
+    const said = await page.textContent('#search-status');
+    const want = await page.getAttribute('#search-results', 'data-failed');
+    check('a search index that cannot be loaded is reported in the page language', !!want && said === want, `${said} / ${want}`);
+    await ctx.close();
+  }
   const dark = await search('', '多模态', { width: 375, height: 800 }, 'dark');
   check('search page: axe with results (dark, 375px)', (await axe(dark.page)).length === 0, (await axe(dark.page)).join('\n'));
   const scroll = await dark.page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));

@@ -348,3 +348,62 @@ mod tests {
         assert_eq!(read(b"").sections.len(), 1);
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Markup-like text: tags that open, close, nest badly and leave things out.
+    fn markup() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("<h1>"),
+                Just("</h1>"),
+                Just("<h2 id=a>"),
+                Just("<h2 id=\"\">"),
+                Just("</h2>"),
+                Just("<nav>"),
+                Just("</nav>"),
+                Just("<p>"),
+                Just("</p>"),
+                Just("<br>"),
+                Just("<svg><path/>"),
+                Just("</svg>"),
+                Just("<div class='cite x'>"),
+                Just("</div>"),
+                Just("<title>"),
+                Just("</title>"),
+                Just("<script>"),
+                Just("</script>"),
+                Just("text "),
+                Just("多模态"),
+                Just("&amp;"),
+                Just("&"),
+                Just("<"),
+                Just("<!--"),
+                Just("<meta name=yanbao:report content=R>"),
+                Just("<em>"),
+                Just("</em>"),
+            ],
+            0..30,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_markup_gives_a_first_section_and_collapsed_text(html in markup()) {
+            let doc = read(html.as_bytes());
+            prop_assert!(!doc.sections.is_empty());
+            prop_assert!(doc.sections[0].id.is_none());
+            prop_assert_eq!(&doc.sections[0].title, &doc.title);
+            for s in &doc.sections {
+                prop_assert!(!s.text.contains("  ") && s.text.trim() == s.text, "{:?}", s.text);
+                prop_assert!(s.id.as_deref() != Some(""));
+            }
+        }
+    }
+}

@@ -167,3 +167,61 @@ mod tests {
         assert_eq!(indexed("3.5 a.b 7. .8"), ["3.5", "a", "b", "7", "8"]);
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text mixing the classes the cutter tells apart: ASCII, digits and dots, CJK (including
+    /// beyond the BMP), kana, Greek, punctuation and spaces.
+    fn mixed() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just('a'),
+                Just('S'),
+                Just('s'),
+                Just('1'),
+                Just('.'),
+                Just(' '),
+                Just('-'),
+                Just('多'),
+                Just('模'),
+                Just('态'),
+                Just('\u{20000}'),
+                Just('カ'),
+                Just('Σ'),
+                Just('，'),
+                Just('\u{a0}'),
+                any::<char>(),
+            ],
+            0..40,
+        )
+        .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn terms_are_non_empty_lowercase_and_cover_every_cjk_character(text in mixed()) {
+            let mut terms = Vec::new();
+            index_terms(&text, |t| terms.push(t.to_string()));
+            for t in &terms {
+                prop_assert!(!t.is_empty());
+                prop_assert!(!t.chars().any(char::is_whitespace), "{t:?}");
+            }
+            for c in text.chars().filter(|&c| is_cjk(c)) {
+                prop_assert!(terms.iter().any(|t| t.starts_with(c)), "{c} in {terms:?}");
+            }
+            // A query of the same text finds it: every query term is an index term or a
+            // prefix of one.
+            for (q, prefix) in query_terms(&text) {
+                prop_assert!(
+                    terms.iter().any(|t| if prefix { t.starts_with(&q) } else { *t == q }),
+                    "{q:?} not found in {terms:?}"
+                );
+            }
+        }
+    }
+}

@@ -211,11 +211,18 @@ function bestScores(entries, term, prefix, pageCount) {
   return best;
 }
 
+// A result list with the number of all results as `total` (not enumerable, so the list still
+// compares as a plain array).
+function listed(results, total) {
+  return Object.defineProperty(results, 'total', { value: total, enumerable: false });
+}
+
 /**
- * Searches the index of one language (`bundle`: the URL of its folder) and returns the best
- * `limit` results: `{ url, href, title, report, section: {id, title} | null, excerpt }`.
+ * Searches the index of one language (`bundle`: the URL of its folder) and returns `limit`
+ * results from the `offset`-th best on: `{ url, href, title, report, section: {id, title} | null,
+ * excerpt }`, the list's `total` being the number of all results.
  */
-export async function search(bundle, query, limit = 20) {
+export async function search(bundle, query, limit = 20, offset = 0) {
   // A repeated query term adds nothing to what a page must contain, and counts once.
   const seen = new Set();
   const terms = [];
@@ -224,10 +231,10 @@ export async function search(bundle, query, limit = 20) {
     if (!seen.has(key)) terms.push([t, p]);
     seen.add(key);
   }
-  if (!terms.length) return [];
+  if (!terms.length) return listed([], 0);
   const index = await loader(bundle);
   const wanted = terms.map(([t, p]) => chunksFor(index.meta.chunks, t, p));
-  if (wanted.some((w) => !w.length)) return [];
+  if (wanted.some((w) => !w.length)) return listed([], 0);
   const loaded = new Map();
   await Promise.all([...new Set(wanted.flat())].map(async (i) => loaded.set(i, await index.chunk(i))));
   let scores = null;
@@ -238,12 +245,13 @@ export async function search(bundle, query, limit = 20) {
       else scores.delete(page);
     }
     else scores = best;
-    if (!scores.size) return [];
+    if (!scores.size) return listed([], 0);
   }
-  const top = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, Math.max(0, limit));
+  const from = Math.max(0, offset);
+  const top = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(from, from + Math.max(0, limit));
   const pages = await Promise.all(top.map(([n]) => index.page(n)));
   const matcher = queryMatcher(query);
-  return pages.map((page) => result(page, matcher));
+  return listed(pages.map((page) => result(page, matcher)), scores.size);
 }
 
 // ---- Sections and excerpts ----

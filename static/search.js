@@ -7,7 +7,11 @@ import { search } from './search-index.js';
 const list = document.getElementById('search-results');
 const status = document.getElementById('search-status');
 const input = document.getElementById('search-q');
+const more = document.getElementById('search-more');
 const { bundle } = list.dataset;
+// Results are shown this many at a time; "more" adds the next ones.
+const PAGE = 20;
+let shown = { query: '', count: 0 };
 // Only the latest query may fill the list: an earlier one can answer after it.
 let latest = 0;
 
@@ -44,21 +48,27 @@ function item(result) {
   return li;
 }
 
-async function run(query) {
+async function run(query, offset = 0) {
   const ticket = ++latest;
-  list.replaceChildren();
+  if (!offset) list.replaceChildren();
+  more.hidden = true;
   if (!query.trim()) {
     status.textContent = '';
     list.removeAttribute('aria-busy');
     return;
   }
-  status.textContent = list.dataset.loading;
+  if (!offset) status.textContent = list.dataset.loading;
   list.setAttribute('aria-busy', 'true');
   try {
-    const results = await search(bundle, query, 20);
+    const results = await search(bundle, query, PAGE, offset);
     if (ticket !== latest) return;
-    list.replaceChildren(...results.map(item));
-    status.textContent = say(results.length ? list.dataset.count : list.dataset.none, { n: results.length, q: query });
+    const items = results.map(item);
+    list.append(...items);
+    shown = { query, count: offset + results.length };
+    status.textContent = say(results.total ? list.dataset.count : list.dataset.none, { n: results.total, q: query });
+    more.hidden = shown.count >= results.total;
+    // After "more", the first new result takes the focus, so a keyboard user reads on from it.
+    if (offset && items.length) items[0].querySelector('a').focus();
   } catch (e) {
     if (ticket !== latest) return;
     // The index could not be read: say so (in the page's language when the page offers it).
@@ -79,3 +89,4 @@ document.querySelector('.search-form').addEventListener('submit', (e) => {
   history.replaceState(null, '', url);
   run(input.value);
 });
+more.addEventListener('click', () => run(shown.query, shown.count));

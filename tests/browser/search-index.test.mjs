@@ -150,6 +150,16 @@ await check('ranking: scores of query terms add up', async () => {
 await check('the limit cuts the list', async () => {
   assert.deepEqual(urls(await search(B, 'co', 2)), ['cobalt', 'sources']);
 });
+await check('the list knows the number of all results, and an offset gives the next ones', async () => {
+  const first = await search(B, 'co', 2);
+  assert.equal(first.total, 5);
+  const next = await search(B, 'co', 2, 2);
+  assert.deepEqual(urls(next), ['modern', 'alpha']);
+  assert.equal(next.total, 5);
+  assert.deepEqual(urls(await search(B, 'co', 2, 4)), ['open-source']);
+  assert.deepEqual(await search(B, 'co', 2, 9), []);
+  assert.equal((await search(B, 'zzz')).total, 0);
+});
 await check('a term absent from the index gives no results', async () => {
   assert.deepEqual(await search(B, 'zzz'), []);
   assert.deepEqual(await search(B, 'open zzz'), []);

@@ -540,6 +540,26 @@ if (pages.some((p) => p.startsWith('aigc-2024/'))) {
   await kctx.close();
 }
 
+// A query with more results than a page shows (the library fixture: "report" is on 44 English
+// pages): the count is of all results, and "more" adds the next ones and moves the focus to them.
+if (!pages.some((p) => p.startsWith('aigc-2024/')) && pages.length > 100) {
+  const r = await search('en/', 'report');
+  const count = async () => r.page.$$eval('#search-results li', (li) => li.length);
+  const first = await count();
+  const total = Number((r.status.match(/\d+/) || ['0'])[0]);
+  check('search: a long result list shows 20 and counts them all', first === 20 && total > 20, `${first} shown, status "${r.status}"`);
+  check('search: "more results" is offered while results are left', await r.page.isVisible('#search-more'));
+  check('search page with "more": axe WCAG 2.1 A/AA', (await axe(r.page)).length === 0, (await axe(r.page)).join('\n'));
+  await r.page.click('#search-more');
+  await r.page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, first, { timeout: 20000 }).catch(() => {});
+  const after = await count();
+  const focused = await r.page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('#search-results li')[20]);
+  check('search: "more results" adds the next ones and focuses the first of them', after === Math.min(40, total) && focused, `${after} of ${total}, focused=${focused}`);
+  check('search: "more results" goes once every result is shown', total > 40 || !(await r.page.isVisible('#search-more')));
+  check('search page with "more": no console errors or failed requests', r.problems.length === 0, r.problems.join('\n'));
+  await r.ctx.close();
+}
+
 // Cite block: copy buttons appear with a clipboard and copy the reference's text.
 {
   const ctx = await browser.newContext();

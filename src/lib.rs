@@ -80,10 +80,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<Built> {
     let mut rendered = render::site(&site, &templates, &render_options(opts), &sink)?;
     let mut files = sink.into_files();
     let index = search::Plan::new(&site)
-        .index(
-            files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())),
-            &|| false,
-        )?
+        .index(&files, &|| false)?
         .unwrap_or_default();
     add_index(&mut rendered, index, |f| {
         files.push(f);

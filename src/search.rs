@@ -116,20 +116,33 @@ impl Plan {
         Ok(self.run(&pages, &read, put, &|| false)?.unwrap_or_default())
     }
 
-    /// Indexes `pages` (site path, HTML; any order, only those [`Plan::indexes`] takes are
-    /// read) into output files under [`DIR`]. The result depends only on the set of pages, and
-    /// is what [`Plan::index_dir`] gives for the same pages on disk. `stop` is asked between
+    /// Indexes `files` (any order, only those [`Plan::indexes`] takes are read, unpacked if
+    /// packed) into output files under [`DIR`]. The result depends only on the set of pages,
+    /// and is what [`Plan::index_dir`] gives for the same pages on disk. `stop` is asked between
     /// steps; once it says yes, indexing ends with `None`.
     pub fn index<'p>(
         &self,
-        pages: impl IntoIterator<Item = (&'p str, &'p [u8])>,
+        files: impl IntoIterator<Item = &'p OutputFile>,
         stop: &dyn Fn() -> bool,
     ) -> Result<Option<Vec<OutputFile>>> {
-        let pages: std::collections::HashMap<&str, &[u8]> = pages.into_iter().collect();
+        self.index_kept(files, stop, &|f| f)
+    }
+
+    /// Like [`Plan::index`], with each index file passed through `keep` as soon as it is made
+    /// (the preview packs them, so that the whole index is never held unpacked).
+    pub fn index_kept<'p>(
+        &self,
+        files: impl IntoIterator<Item = &'p OutputFile>,
+        stop: &dyn Fn() -> bool,
+        keep: &(dyn Fn(OutputFile) -> OutputFile + Sync),
+    ) -> Result<Option<Vec<OutputFile>>> {
+        let pages: std::collections::HashMap<&str, &OutputFile> =
+            files.into_iter().map(|f| (f.path.as_str(), f)).collect();
         let paths: Vec<&str> = pages.keys().copied().collect();
-        let read = |path: &str| Ok(std::borrow::Cow::Borrowed(pages[path]));
+        let read = |path: &str| Ok(pages[path].contents());
         let files = std::sync::Mutex::new(Vec::new());
         let put = |f: OutputFile| {
+            let f = keep(f);
             files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
             Ok(())
         };
@@ -238,13 +251,13 @@ pub struct Pending {
 }
 
 impl Pending {
-    /// Builds the index, as output files under [`DIR`], unless `stop` says to give up first.
+    /// Builds the index, as output files under [`DIR`] held as the pages are (packed: see
+    /// `render::packed`), unless `stop` says to give up first.
     pub fn run(&self, stop: &dyn Fn() -> bool) -> Result<Option<Vec<OutputFile>>> {
-        self.plan.index(
-            self.files
-                .iter()
-                .map(|f| (f.path.as_str(), f.bytes.as_slice())),
+        self.plan.index_kept(
+            self.files.iter().map(std::sync::Arc::as_ref),
             stop,
+            &OutputFile::packed,
         )
     }
 }

@@ -39,11 +39,16 @@ impl Preview {
             (Ok(inc), Ok(full)) => {
                 // The preview indexes on its own thread; the index must match a fresh build's.
                 let index = inc.search.run(&|| false).unwrap().expect("not stopped");
-                let mut got: Vec<(&str, &[u8])> = inc
+                // The preview holds its pages packed; unpacked they are a fresh build's.
+                assert!(
+                    inc.files.iter().any(|f| f.is_packed()),
+                    "after {touched:?}: the preview holds no page packed"
+                );
+                let mut got: Vec<(&str, std::borrow::Cow<[u8]>)> = inc
                     .files
                     .iter()
-                    .map(|f| (f.path.as_str(), f.bytes.as_slice()))
-                    .chain(index.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())))
+                    .map(|f| (f.path.as_str(), f.contents()))
+                    .chain(index.iter().map(|f| (f.path.as_str(), f.contents())))
                     .collect();
                 got.sort();
                 assert!(
@@ -60,7 +65,7 @@ impl Preview {
                 assert_eq!(got.len(), want.len(), "after {touched:?}: file count");
                 for (g, w) in got.iter().zip(&want) {
                     assert_eq!(g.0, w.0, "after {touched:?}: file set");
-                    assert!(g.1 == w.1, "after {touched:?}: {} differs", g.0);
+                    assert!(*g.1 == *w.1, "after {touched:?}: {} differs", g.0);
                 }
                 assert_eq!(
                     inc.rendered.warnings, full.rendered.warnings,

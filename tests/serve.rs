@@ -117,6 +117,50 @@ fn serves_pages_with_reload_script_and_right_types() {
     assert!(!site.out("en/alpha/one/index.html").contains("live.js"));
 }
 
+/// The raw answer to a GET of `path` sent with `accept` as Accept-Encoding: head and body bytes.
+fn get_raw(port: u16, path: &str, accept: &str) -> (String, Vec<u8>) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: {accept}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let at = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&raw[..at]).to_lowercase();
+    (head, raw[at + 4..].to_vec())
+}
+
+/// The preview holds its pages gzipped: a browser that takes gzip gets them so, any other client
+/// gets the same page unpacked.
+#[test]
+fn pages_are_sent_gzipped_to_browsers_that_take_it_and_plain_to_others() {
+    use std::io::Read as _;
+    let site = TestSite::mini();
+    let server = start(&site);
+    let (status, plain) = get(server.port, "/en/alpha/one/");
+    assert_eq!(status, 200);
+    assert!(plain.contains("</html>"), "{plain}");
+    let (head, body) = get_raw(server.port, "/en/alpha/one/", "gzip, deflate, br");
+    assert!(head.contains("content-encoding: gzip"), "{head}");
+    assert!(head.contains("vary: accept-encoding"), "{head}");
+    let mut unpacked = String::new();
+    flate2::read::GzDecoder::new(body.as_slice())
+        .read_to_string(&mut unpacked)
+        .unwrap();
+    assert_eq!(unpacked, plain);
+    for refused in ["identity", "gzip;q=0", "br"] {
+        let (head, body) = get_raw(server.port, "/en/alpha/one/", refused);
+        assert!(!head.contains("content-encoding"), "{refused}: {head}");
+        assert_eq!(String::from_utf8(body).unwrap(), plain, "{refused}");
+    }
+    // Other files are sent as they are.
+    let (head, _) = get_raw(server.port, "/sitemap.xml", "gzip");
+    assert!(!head.contains("content-encoding"), "{head}");
+}
+
 #[test]
 fn refuses_paths_that_leave_the_site() {
     let site = TestSite::mini();

@@ -18,6 +18,7 @@ mod figures;
 mod images;
 pub mod library;
 mod memo;
+pub mod packed;
 mod pages;
 pub mod paths;
 mod report_card;
@@ -134,8 +135,9 @@ impl Unit {
         }
     }
 
-    /// Indexes a page, hands the file to the sink (or keeps it) and records its path.
-    fn emit(&mut self, sink: &dyn Sink, file: OutputFile) {
+    /// Indexes a page, hands the file to the sink (or keeps it, a page packed: see [`packed`])
+    /// and records its path.
+    fn emit(&mut self, sink: &dyn Sink, mut file: OutputFile) {
         let index = file
             .path
             .ends_with(".html")
@@ -143,6 +145,9 @@ impl Unit {
         let path = file.path.clone();
         let stored = match &mut self.kept {
             Some(kept) => {
+                if index.is_some() {
+                    file.bytes = packed::pack(&file.bytes);
+                }
                 kept.push(std::sync::Arc::new(file));
                 Ok(())
             }

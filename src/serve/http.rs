@@ -12,6 +12,8 @@ pub enum Reply {
         status: u16,
         content_type: &'static str,
         bytes: Vec<u8>,
+        /// The bytes are a page packed by `render::packed` (gzip).
+        packed: bool,
     },
     /// The live-reload script.
     Script,
@@ -84,6 +86,7 @@ pub fn resolve(snapshot: &Snapshot, static_dir: &Path, base: &str, url: &str) ->
                 status: 200,
                 content_type: content_type(c),
                 bytes: file.bytes.clone(),
+                packed: file.is_packed(),
             };
         }
     }
@@ -92,6 +95,7 @@ pub fn resolve(snapshot: &Snapshot, static_dir: &Path, base: &str, url: &str) ->
             status: 200,
             content_type: content_type(&rel),
             bytes,
+            packed: false,
         },
         Ok(None) => not_found(snapshot),
         Err(()) => Reply::Forbidden,
@@ -115,14 +119,15 @@ fn static_file(static_dir: &Path, rel: &str) -> Result<Option<Vec<u8>>, ()> {
 }
 
 fn not_found(snapshot: &Snapshot) -> Reply {
-    let bytes = snapshot
+    let (bytes, packed) = snapshot
         .get("404.html")
-        .map(|f| f.bytes.clone())
-        .unwrap_or_else(|| b"404 Not Found".to_vec());
+        .map(|f| (f.bytes.clone(), f.is_packed()))
+        .unwrap_or_else(|| (b"404 Not Found".to_vec(), false));
     Reply::File {
         status: 404,
         content_type: content_type("404.html"),
         bytes,
+        packed,
     }
 }
 
@@ -168,7 +173,8 @@ mod tests {
             Reply::File {
                 status: 404,
                 content_type: "text/html; charset=utf-8",
-                bytes: b"missing".to_vec()
+                bytes: b"missing".to_vec(),
+                packed: false,
             }
         );
         assert_eq!(

@@ -136,7 +136,7 @@ mod tests {
         let mut text = String::new();
         for f in files {
             if f.path.starts_with("search-index/") && f.path.contains("/p/") {
-                text.push_str(&String::from_utf8_lossy(&f.bytes));
+                text.push_str(&String::from_utf8_lossy(&f.contents()));
             }
         }
         assert!(!text.is_empty(), "no page files in the index");

@@ -271,6 +271,21 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
     Ok(())
 }
 
+/// Whether the request says it takes gzip (`Accept-Encoding: gzip`, not with `q=0`).
+fn accepts_gzip(request: &tiny_http::Request) -> bool {
+    request
+        .headers()
+        .iter()
+        .filter(|h| h.field.equiv("Accept-Encoding"))
+        .flat_map(|h| h.value.as_str().split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            let name = parts.next().unwrap_or("");
+            let refused = parts.any(|p| p.replace(' ', "").eq_ignore_ascii_case("q=0"));
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+        })
+}
+
 fn respond(server: &Arc<Server>, request: tiny_http::Request) {
     use tiny_http::{Header, Response};
     let header =
@@ -293,6 +308,7 @@ fn respond(server: &Arc<Server>, request: tiny_http::Request) {
                 status: 500,
                 content_type,
                 bytes: live::error_page(&msg, "/").into_bytes(),
+                packed: false,
             };
         }
     }
@@ -301,12 +317,27 @@ fn respond(server: &Arc<Server>, request: tiny_http::Request) {
             status,
             content_type,
             bytes,
-        } => request.respond(
-            Response::from_data(bytes)
+            packed,
+        } => {
+            // A packed page goes as it is to a browser that takes gzip, unpacked to others.
+            let gzip = packed && accepts_gzip(&request);
+            let bytes = if packed && !gzip {
+                crate::render::packed::unpack(&bytes).into_owned()
+            } else {
+                bytes
+            };
+            let mut response = Response::from_data(bytes)
                 .with_status_code(status)
                 .with_header(header("Content-Type", content_type))
-                .with_header(header("Cache-Control", "no-store")),
-        ),
+                .with_header(header("Cache-Control", "no-store"));
+            if packed {
+                response.add_header(header("Vary", "Accept-Encoding"));
+            }
+            if gzip {
+                response.add_header(header("Content-Encoding", "gzip"));
+            }
+            request.respond(response)
+        }
         http::Reply::Script => request.respond(
             Response::from_string(live::script("/"))
                 .with_header(header("Content-Type", "text/javascript; charset=utf-8")),

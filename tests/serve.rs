@@ -48,40 +48,40 @@ fn start_with(site: &TestSite, extra: &[&str]) -> Serve {
     Serve { child, port }
 }
 
-/// A minimal HTTP GET: (status, body).
-fn get(port: u16, path: &str) -> (u16, String) {
+/// A minimal HTTP GET with `extra` header lines: the head and the body's bytes.
+fn request(port: u16, path: &str, extra: &str) -> (String, Vec<u8>) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\n{extra}Connection: close\r\n\r\n"
     )
     .unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let status = text
+    let at = raw.windows(4).position(|w| w == b"\r\n\r\n");
+    let (head, body) = match at {
+        Some(at) => (&raw[..at], raw[at + 4..].to_vec()),
+        None => (raw.as_slice(), Vec::new()),
+    };
+    (String::from_utf8_lossy(head).into_owned(), body)
+}
+
+/// A minimal HTTP GET: (status, body).
+fn get(port: u16, path: &str) -> (u16, String) {
+    let (head, body) = request(port, path, "");
+    let status = head
         .split(' ')
         .nth(1)
         .and_then(|c| c.parse().ok())
         .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
+    (status, String::from_utf8_lossy(&body).into_owned())
 }
 
+/// The line of response header `name` (any case) to a GET of `path`, or "".
 fn header(port: u16, path: &str, name: &str) -> String {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = String::new();
-    let _ = s.read_to_string(&mut raw);
-    raw.lines()
+    let (head, _) = request(port, path, "");
+    head.lines()
         .find(|l| {
             l.to_lowercase()
                 .starts_with(&format!("{}:", name.to_lowercase()))
@@ -117,20 +117,11 @@ fn serves_pages_with_reload_script_and_right_types() {
     assert!(!site.out("en/alpha/one/index.html").contains("live.js"));
 }
 
-/// The raw answer to a GET of `path` sent with `accept` as Accept-Encoding: head and body bytes.
+/// The answer to a GET of `path` sent with `accept` as Accept-Encoding: head (lowercased) and
+/// body bytes.
 fn get_raw(port: u16, path: &str, accept: &str) -> (String, Vec<u8>) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: {accept}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    let at = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    let head = String::from_utf8_lossy(&raw[..at]).to_lowercase();
-    (head, raw[at + 4..].to_vec())
+    let (head, body) = request(port, path, &format!("Accept-Encoding: {accept}\r\n"));
+    (head.to_lowercase(), body)
 }
 
 /// The preview holds its pages gzipped: a browser that takes gzip gets them so, any other client

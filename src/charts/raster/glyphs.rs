@@ -277,9 +277,10 @@ pub(crate) mod tests {
             "<text x=\"10 20 30\" y=\"40\">逐字</text>",
             "<text x=\"10\" y=\"40\" fill=\"currentColor\">色</text>",
             "<g opacity=\"0.5\"><text x=\"10\" y=\"40\">半透明</text></g>",
-            // Right to left, and a character the font lacks.
+            // Right to left, and a character the font lacks (a private-use one, which no
+            // font has; an emoji may be in whatever font a machine without CJK fonts has).
             "<text x=\"10\" y=\"40\">שלום</text>",
-            "<text x=\"10\" y=\"40\">\u{1F600}</text>",
+            "<text x=\"10\" y=\"40\">\u{10FFFD}</text>",
             // A later shape over the text: drawing the text last would change the pixels.
             "<text x=\"10\" y=\"40\" font-size=\"20\">遮挡</text><rect x=\"20\" y=\"25\" width=\"30\" height=\"20\"/>",
         ] {

@@ -142,12 +142,9 @@ fn page_problems<'a>(
                 .with_help("give the heading another id with `{#other-id}`, or rename it; ids must be unique within a page"),
         );
     }
-    for link in &index.links {
-        if let Some(problem) = link_problem(page, &link.url, site, site.files, ids, sets) {
-            let needle = link
-                .url
-                .split_once('#')
-                .map_or(link.url.as_str(), |(_, f)| f);
+    for link in index.links() {
+        if let Some(problem) = link_problem(page, link.url, site, site.files, ids, sets) {
+            let needle = link.url.split_once('#').map_or(link.url, |(_, f)| f);
             out.push(
                 Diagnostic::error(at(&format!("#{needle}")), problem)
                     .with_help("fix the link (in the chapter, or in the template if the message names a page in public/), or the heading or figure id it points at"),
@@ -197,9 +194,7 @@ fn link_problem<'a>(
     let found = ids.binary_search_by(|(p, _)| (*p).cmp(target.as_str()));
     let (key, index) = ids[found.ok()?];
     // Each target's ids are hashed once, when a fragment first points into it.
-    let target_ids = sets
-        .entry(key)
-        .or_insert_with(|| index.ids.iter().map(String::as_str).collect());
+    let target_ids = sets.entry(key).or_insert_with(|| index.ids().collect());
     (!target_ids.contains(id.as_str())).then(|| {
         format!("link `{url}` on `{page}` points at `#{id}`, which `{target}` does not have")
     })

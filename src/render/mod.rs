@@ -236,7 +236,12 @@ type Surface = Vec<(String, Option<Vec<String>>)>;
 fn surface(written: &[Written]) -> Surface {
     written
         .iter()
-        .map(|(p, i)| (p.clone(), i.as_ref().map(|i| i.ids.clone())))
+        .map(|(p, i)| {
+            (
+                p.clone(),
+                i.as_ref().map(|i| i.ids().map(String::from).collect()),
+            )
+        })
         .collect()
 }
 

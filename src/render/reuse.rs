@@ -302,10 +302,10 @@ fn finish_incremental(
 }
 
 /// What links from elsewhere can reach in a unit: its files and the ids of its pages.
-fn surface(written: &[(String, Option<PageIndex>)]) -> Vec<(&str, Option<&[String]>)> {
+fn surface(written: &[(String, Option<PageIndex>)]) -> Vec<(&str, Option<Vec<&str>>)> {
     written
         .iter()
-        .map(|(p, i)| (p.as_str(), i.as_ref().map(|i| i.ids.as_slice())))
+        .map(|(p, i)| (p.as_str(), i.as_ref().map(|i| i.ids().collect())))
         .collect()
 }
 

@@ -83,7 +83,7 @@ pub fn page(
             href: paths.href(&paths.sub(lang, slug, &d.chapter.slug)),
             // Read from the text's own HTML (before figures are spliced in): headings, footnotes
             // and any id written in raw HTML.
-            ids: PageIndex::of(&d.md.html).ids.into_iter().collect(),
+            ids: PageIndex::of(&d.md.html).ids().map(String::from).collect(),
         })
         .collect();
     let anchors = Anchors {

@@ -169,7 +169,7 @@ pub fn tree(base: &Path) -> Vec<(String, Vec<u8>)> {
 pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
     let index = yanbao::pageindex::PageIndex::of(html);
     match attr {
-        "id" => index.ids,
+        "id" => index.ids().map(str::to_string).collect(),
         "href" | "src" => index.urls(attr).map(str::to_string).collect(),
         other => panic!("the page index does not read `{other}`"),
     }

@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Edit-to-reload latency of `yanbao serve`: save a chapter, then poll the served page until it
 # shows the change. Prints every run, the median (ms) and the server's peak RSS.
-# Usage: bash benches/serve_reload.sh [--pages N] [RUNS]
+# Usage: bash benches/serve_reload.sh [--pages N] [--searches K] [RUNS]
 #   without --pages: the default site (content/ of this repository);
-#   with --pages N: a generated site of N pages (benches/corpus.rs, reports of 50 chapters).
+#   with --pages N: a generated site of N pages (benches/corpus.rs, reports of 50 chapters);
+#   with --searches K: then K times an edit followed by a search (the index is made again on
+#   request), timing the index's first answer; the peak RSS printed includes them.
 set -euo pipefail
 pages=""
-if [ "${1:-}" = --pages ]; then
-  pages="$2"
-  shift 2
-fi
+searches=0
+while [ $# -gt 1 ]; do
+  case "$1" in
+    --pages) pages="$2"; shift 2 ;;
+    --searches) searches="$2"; shift 2 ;;
+    *) break ;;
+  esac
+done
 runs="${1:-15}"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cargo build --release --quiet --manifest-path "$repo/Cargo.toml" --bin yanbao
@@ -47,7 +53,22 @@ for i in $(seq "$runs"); do
   echo "run $i: ${ms} ms"
   sleep 0.3
 done
-median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+median=$(printf '%s\n' "${times[@]}" | median)
+lang="$(grep -q '^default_language: en' "$site/content/site.yaml" && echo en || echo zh)"
+found=()
+for i in $(seq "$searches"); do
+  marker="search-probe-$i-$RANDOM"
+  printf '\n%s\n' "$marker" >>"$file"
+  until curl -fs "$page" | grep -q "$marker"; do sleep 0.005; done
+  start=$(date +%s%N)
+  # Asking for a file of the index waits until the index of the newest pages is made.
+  curl -fs "${url}search-index/$lang/meta.json" >/dev/null
+  end=$(date +%s%N)
+  found+=("$(( (end - start) / 1000000 ))")
+  echo "search $i: index answered in ${found[-1]} ms"
+done
+[ "$searches" -gt 0 ] && echo "median first search after an edit: $(printf '%s\n' "${found[@]}" | median) ms over $searches"
 rss="$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$pid/status")"
 echo "median edit-to-reload: ${median} ms over $runs runs ($([ -n "$pages" ] && echo "$pages pages" || echo "default site")); serve peak RSS ${rss} MiB"
 grep -E '^rebuilt' "$log" | tail -3 | sed 's/^/  server: /'

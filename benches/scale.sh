@@ -176,6 +176,14 @@ preview() {
   sleep 5
   cpu1="$(awk '{print $14 + $15}' "/proc/$serve_pid/stat")"
   serve_idle="$(awk -v a="$cpu0" -v b="$cpu1" -v t="$tick" 'BEGIN {printf "%.2f", (b - a) / t}')"
+  # Three searches, each after an edit: the index is made again, on request, each time (a
+  # request for one of its files waits for it), and counts in the peak RSS.
+  for i in 1 2 3; do
+    marker="search-probe-$i-$RANDOM"
+    printf '\n%s\n' "$marker" >>"$file"
+    until curl -fs "$page" | grep -q "$marker"; do sleep 0.005; done
+    curl -fs "${url}search-index/zh/meta.json" >/dev/null
+  done
   serve_rss="$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$serve_pid/status")"
   kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; serve_pid=""
   serve_median="$(printf '%s\n' "${times[@]}" | median)"
@@ -183,7 +191,7 @@ preview() {
 }
 
 echo
-echo "== preview (yanbao serve): 10 edits of one chapter, edit → page served with the edit"
+echo "== preview (yanbao serve): 10 edits of one chapter, edit → page served with the edit; then 3 edits each followed by a search"
 preview 1000
 small_median="$serve_median"; small_idle="$serve_idle"
 if [ "$quick" = 0 ]; then
@@ -202,6 +210,8 @@ c="$(ratio "$(cpus "$big-big" yanbao)" "$(cpus "$big" yanbao)")"
 echo "$(verdict "$r" 1.2) reports of $([ "$quick" = 1 ] && echo 500 || echo 1,000) chapters ≤ 1.2× reports of 50: ${r}× (CPU seconds: ${c}×)"
 echo "$(verdict "$serve_median" 100) preview edit → served median ≤ 100 ms: ${serve_median} ms"
 echo "$(verdict "$serve_idle" 0.05) serve idle CPU ≈ 0 (≤ 0.05 s over 5 s): ${serve_idle} s"
+limit="$(awk -v m="$m" 'BEGIN {printf "%.0f", m * 1.5}')"
+echo "$(verdict "$serve_rss" "$limit") serve peak RSS ≤ 1.5× the build's (${limit} MiB), searches included: ${serve_rss} MiB"
 [ "$quick" = 0 ] && echo "      (at 1,000 pages: edit → served ${small_median} ms, idle CPU ${small_idle} s)"
 r="$(ratio "$(secs "$big-ns" yanbao)" "$(secs "$big" floor)")"
 echo "info  with search: false: ${r}× the floor ($(secs "$big-ns" yanbao) s, $(rss "$big-ns" yanbao) MiB);" \

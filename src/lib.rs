@@ -20,6 +20,7 @@ pub mod fsx;
 pub mod init;
 pub mod localized;
 pub mod markdown;
+pub mod memory;
 pub mod output;
 pub mod pageindex;
 pub mod render;

@@ -9,11 +9,6 @@ use std::path::Path;
 use std::process::ExitCode;
 use yanbao::error::{Diagnostic, Error};
 
-// glibc's malloc was an eighth of a 10,000-page build's CPU time (many small strings freed
-// on other threads than made them); mimalloc's thread-local free lists cost a fraction of it.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build {

@@ -20,6 +20,7 @@ use crate::render::OutputFile;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::Arc;
 
 mod extract;
 mod index;
@@ -113,7 +114,9 @@ impl Plan {
                 .map(std::borrow::Cow::Owned)
                 .map_err(|e| Error::io("read the page to index", &file, e))
         };
-        Ok(self.run(&pages, &read, put, &|| false)?.unwrap_or_default())
+        Ok(self
+            .run(&pages, &read, put, true, &|| false)?
+            .unwrap_or_default())
     }
 
     /// Indexes `files` (any order, only those [`Plan::indexes`] takes are read, unpacked if
@@ -125,28 +128,27 @@ impl Plan {
         files: impl IntoIterator<Item = &'p OutputFile>,
         stop: &dyn Fn() -> bool,
     ) -> Result<Option<Vec<OutputFile>>> {
-        self.index_kept(files, stop, &|f| f)
+        let files: Vec<&OutputFile> = files.into_iter().collect();
+        self.index_from(&files, true, stop)
     }
 
-    /// Like [`Plan::index`], with each index file passed through `keep` as soon as it is made
-    /// (the preview packs them, so that the whole index is never held unpacked).
-    pub fn index_kept<'p>(
+    /// [`Plan::index`], the page files left out unless `page_files`.
+    fn index_from(
         &self,
-        files: impl IntoIterator<Item = &'p OutputFile>,
+        files: &[&OutputFile],
+        page_files: bool,
         stop: &dyn Fn() -> bool,
-        keep: &(dyn Fn(OutputFile) -> OutputFile + Sync),
     ) -> Result<Option<Vec<OutputFile>>> {
         let pages: std::collections::HashMap<&str, &OutputFile> =
-            files.into_iter().map(|f| (f.path.as_str(), f)).collect();
+            files.iter().map(|f| (f.path.as_str(), *f)).collect();
         let paths: Vec<&str> = pages.keys().copied().collect();
         let read = |path: &str| Ok(pages[path].contents());
         let files = std::sync::Mutex::new(Vec::new());
         let put = |f: OutputFile| {
-            let f = keep(f);
             files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
             Ok(())
         };
-        if self.run(&paths, &read, &put, stop)?.is_none() {
+        if self.run(&paths, &read, &put, page_files, stop)?.is_none() {
             return Ok(None);
         }
         let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -171,27 +173,53 @@ impl Plan {
         )
     }
 
-    /// Indexes the pages among `pages` that the plan takes, each language in an index of its
-    /// own (every language gets one, if only empty, so that its search page finds a `meta.json`).
-    fn run(
-        &self,
-        pages: &[&str],
-        read: &Read<'_>,
-        put: &Put<'_>,
-        stop: &dyn Fn() -> bool,
-    ) -> Result<Option<Vec<String>>> {
+    /// The pages among `pages` that the plan takes, numbered: for each language, its index's
+    /// folder and its pages in path order (page file `N` is the `N`th). Every language is
+    /// there, if only with no pages, so that its search page finds a `meta.json`.
+    fn numbered<'p>(&self, pages: &[&'p str]) -> Vec<(String, Vec<&'p str>)> {
         if !self.enabled {
-            return Ok(Some(Vec::new()));
+            return Vec::new();
         }
         let mut by_language: Vec<Vec<&str>> = vec![Vec::new(); self.languages.len()];
         for &page in pages.iter().filter(|p| self.indexes(p)) {
             by_language[self.language_of(page)].push(page);
         }
+        let folders = self.languages.iter().map(|(lang, _)| bundle_path(lang));
+        folders
+            .zip(by_language)
+            .map(|(folder, mut group)| {
+                group.sort_unstable();
+                group.dedup();
+                (folder, group)
+            })
+            .collect()
+    }
+
+    /// The page file of `page` (its site path and bytes, packed or not), page `n` of the index
+    /// in `folder`.
+    fn page_file(&self, folder: &str, n: usize, page: &OutputFile) -> OutputFile {
+        index::page_file(
+            folder,
+            n,
+            &self.url(&page.path),
+            &extract::read(&page.contents()),
+        )
+    }
+
+    /// Indexes the pages among `pages` that the plan takes, each language in an index of its
+    /// own (see [`Plan::numbered`]).
+    /// Page files are put too unless `page_files` is false (the preview makes them on request,
+    /// [`Held`]).
+    fn run(
+        &self,
+        pages: &[&str],
+        read: &Read<'_>,
+        put: &Put<'_>,
+        page_files: bool,
+        stop: &dyn Fn() -> bool,
+    ) -> Result<Option<Vec<String>>> {
         let mut written = Vec::new();
-        for ((lang, _), mut group) in self.languages.iter().zip(by_language) {
-            group.sort_unstable();
-            group.dedup();
-            let folder = bundle_path(lang);
+        for (folder, group) in self.numbered(pages) {
             let mut builder = index::Builder::new(folder.clone());
             // Reading a batch (parallel) overlaps adding the previous one's terms (one thread).
             let mut read_so_far: Vec<index::PageTerms> = Vec::new();
@@ -200,11 +228,11 @@ impl Plan {
                     return Ok(None);
                 }
                 let (pages, ()) = rayon::join(
-                    || self.read_batch(batch, b * BATCH, &folder, read, put),
+                    || self.read_batch(batch, b * BATCH, &folder, read, page_files.then_some(put)),
                     || read_so_far.drain(..).for_each(|p| builder.add(p)),
                 );
                 for (path, terms) in pages? {
-                    written.push(path);
+                    written.extend(path);
                     read_so_far.push(terms);
                 }
             }
@@ -218,23 +246,29 @@ impl Plan {
     }
 
     /// Reads the pages of `batch`, numbered from `first`, in parallel: puts each one's page
-    /// file and returns, in order, its path and its terms.
+    /// file (if `put` is given) and returns, in order, its path and its terms.
     fn read_batch(
         &self,
         batch: &[&str],
         first: usize,
         folder: &str,
         read: &Read<'_>,
-        put: &Put<'_>,
-    ) -> Result<Vec<(String, index::PageTerms)>> {
+        put: Option<&Put<'_>>,
+    ) -> Result<Vec<(Option<String>, index::PageTerms)>> {
         batch
             .par_iter()
             .enumerate()
             .map(|(i, page)| {
                 let doc = extract::read(&read(page)?);
-                let file = index::page_file(folder, first + i, &self.url(page), &doc);
-                let path = file.path.clone();
-                put(file)?;
+                let path = match put {
+                    Some(put) => {
+                        let file = index::page_file(folder, first + i, &self.url(page), &doc);
+                        let path = file.path.clone();
+                        put(file)?;
+                        Some(path)
+                    }
+                    None => None,
+                };
                 Ok((path, index::PageTerms::of(&doc)))
             })
             .collect()
@@ -251,13 +285,77 @@ pub struct Pending {
 }
 
 impl Pending {
-    /// Builds the index, as output files under [`DIR`] held as the pages are (packed: see
-    /// `render::packed`), unless `stop` says to give up first.
-    pub fn run(&self, stop: &dyn Fn() -> bool) -> Result<Option<Vec<OutputFile>>> {
-        self.plan.index_kept(
-            self.files.iter().map(std::sync::Arc::as_ref),
-            stop,
-            &OutputFile::packed,
-        )
+    /// Builds the index as the preview holds it, unless `stop` says to give up first.
+    pub fn run(&self, stop: &dyn Fn() -> bool) -> Result<Option<Held>> {
+        let files: Vec<&OutputFile> = self.files.iter().map(Arc::as_ref).collect();
+        let Some(made) = self.plan.index_from(&files, false, stop)? else {
+            return Ok(None);
+        };
+        let by_path: std::collections::HashMap<&str, &Arc<OutputFile>> =
+            self.files.iter().map(|f| (f.path.as_str(), f)).collect();
+        let paths: Vec<&str> = by_path.keys().copied().collect();
+        let pages = self
+            .plan
+            .numbered(&paths)
+            .into_iter()
+            .map(|(folder, group)| (folder, group.iter().map(|p| by_path[p].clone()).collect()))
+            .collect();
+        Ok(Some(Held {
+            files: made.into_iter().map(Arc::new).collect(),
+            plan: Some(self.plan.clone()),
+            pages,
+        }))
+    }
+}
+
+/// The search index of one build as the preview holds it: `meta.json` and the dictionary's
+/// chunks as files, and each page file made when it is asked for, from the page it indexed. The
+/// page files were four fifths of the index (≈35 MB even gzipped at 10,000 pages) and a search
+/// reads a few of them.
+#[derive(Debug, Clone, Default)]
+pub struct Held {
+    /// Sorted by path.
+    files: Vec<Arc<OutputFile>>,
+    plan: Option<Plan>,
+    /// Each language's folder and its pages, page file `N` being the `N`th.
+    pages: Vec<(String, Vec<Arc<OutputFile>>)>,
+}
+
+impl Held {
+    /// The index's file at site path `path` (a page file is made now), if there is one.
+    pub fn get(&self, path: &str) -> Option<Arc<OutputFile>> {
+        if let Ok(i) = self.files.binary_search_by(|f| f.path.as_str().cmp(path)) {
+            return Some(self.files[i].clone());
+        }
+        let plan = self.plan.as_ref()?;
+        self.pages.iter().find_map(|(folder, pages)| {
+            let digits = path.strip_prefix(folder.as_str())?.strip_prefix("p/")?;
+            let digits = digits.strip_suffix(".json")?;
+            let n: usize = digits
+                .parse()
+                .ok()
+                .filter(|n: &usize| n.to_string() == digits)?;
+            Some(Arc::new(plan.page_file(folder, n, pages.get(n)?)))
+        })
+    }
+
+    /// Every file of the index, page files made now, in no particular order (the preview asks
+    /// for them one by one; this is for comparing with a build's).
+    pub fn files(&self) -> Vec<Arc<OutputFile>> {
+        let made = self.pages.iter().flat_map(|(folder, pages)| {
+            let n = 0..pages.len();
+            n.filter_map(move |n| self.get(&format!("{folder}p/{n}.json")))
+        });
+        self.files.iter().cloned().chain(made).collect()
+    }
+
+    /// How many files the index has, page files included.
+    pub fn len(&self) -> usize {
+        self.files.len() + self.pages.iter().map(|(_, p)| p.len()).sum::<usize>()
+    }
+
+    /// Whether the index has no files.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }

@@ -38,7 +38,12 @@ impl Preview {
         match (incremental, fresh) {
             (Ok(inc), Ok(full)) => {
                 // The preview indexes on its own thread; the index must match a fresh build's.
-                let index = inc.search.run(&|| false).unwrap().expect("not stopped");
+                let index = inc
+                    .search
+                    .run(&|| false)
+                    .unwrap()
+                    .expect("not stopped")
+                    .files();
                 // The preview holds its pages packed; unpacked they are a fresh build's.
                 assert!(
                     inc.files.iter().any(|f| f.is_packed()),

@@ -147,6 +147,28 @@ fn a_build_indexes_from_disk_what_the_preview_indexes_from_memory() {
     for (d, m) in disk.iter().zip(&memory) {
         assert!(d == m, "{} differs", d.0);
     }
+    // The preview holds the index without its page files and makes each when asked.
+    let mut cache = yanbao::render::UnitCache::default();
+    let changed = yanbao::render::Changed::Everything;
+    let built = yanbao::build_incremental(&opts, &mut cache, &changed).unwrap();
+    let held = built.search.run(&|| false).unwrap().unwrap();
+    assert_eq!(held.len(), disk.len());
+    for (path, bytes) in &disk {
+        let file = held
+            .get(path)
+            .unwrap_or_else(|| panic!("the preview lacks {path}"));
+        assert!(*file.contents() == **bytes, "{path} differs in the preview");
+    }
+    let pages = disk.iter().filter(|(p, _)| p.contains("/p/")).count();
+    assert!(pages > 3, "{pages} page files");
+    for absent in [
+        "search-index/en/p/01.json",
+        "search-index/en/p/999.json",
+        "search-index/en/p/x.json",
+        "search-index/de/p/0.json",
+    ] {
+        assert!(held.get(absent).is_none(), "{absent}");
+    }
 }
 
 #[test]

@@ -366,4 +366,25 @@ fn the_search_index_is_made_again_on_request_after_a_change() {
     wait("the index never took the new page in", &|| {
         indexed_pages(server.port, "en") == Some(before + 1)
     });
+    // Page files are made on request, from the pages the index was made from.
+    let page_file = |n: u64| get(server.port, &format!("/search-index/en/p/{n}.json"));
+    let files: Vec<(u16, String)> = (0..=before + 1).map(page_file).collect();
+    assert!(files[..=before as usize]
+        .iter()
+        .all(|(status, _)| *status == 200));
+    let new = files
+        .iter()
+        .filter(|(_, body)| body.contains("Searchable new text"));
+    let new: Vec<&String> = new.map(|(_, body)| body).collect();
+    assert_eq!(new.len(), 1, "one page file has the new text");
+    assert!(
+        new[0].contains("\"url\":\"/en/alpha/three/\""),
+        "{}",
+        new[0]
+    );
+    assert_eq!(
+        files[before as usize + 1].0,
+        404,
+        "no page file past the last page"
+    );
 }

@@ -7,9 +7,8 @@
 //!
 //! One index is made at a time: requests that come meanwhile wait for it, and then find it made.
 
-use super::Files;
-use crate::search::Pending;
-use std::sync::{Arc, Mutex};
+use crate::search::{Held, Pending};
+use std::sync::Mutex;
 use std::time::Instant;
 
 /// What a request needs of the index.
@@ -67,9 +66,12 @@ impl OnDemand {
     }
 
     /// Makes the index of the newest pages, if they are newer than the last index made, and
-    /// hands its files to `publish`; returns at once if they are not. A failure is logged and
-    /// the index served so far stays (the next build queues its pages again).
-    pub fn refresh(&self, root: &std::path::Path, publish: impl FnOnce(Files)) {
+    /// hands it to `publish`; returns at once if they are not. The index served so far is
+    /// withdrawn first (`publish` gets an empty one): no request reads it meanwhile, since a
+    /// request for the index waits for this one, and the old index and the new one together
+    /// were the preview's peak memory. A failure is logged and leaves no index (a search then
+    /// says it failed) until the next build queues its pages again.
+    pub fn refresh(&self, root: &std::path::Path, publish: impl Fn(Held)) {
         let _one = self.making.lock().unwrap_or_else(|e| e.into_inner());
         let Some(pending) = self
             .waiting
@@ -80,15 +82,10 @@ impl OnDemand {
             return;
         };
         let start = Instant::now();
+        publish(Held::default());
         match pending.run(&|| false) {
-            Ok(files) => {
-                let mut files: Files = files
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(Arc::new)
-                    .collect();
-                files.sort_by(|a, b| a.path.cmp(&b.path));
-                publish(files);
+            Ok(held) => {
+                publish(held.unwrap_or_default());
                 eprintln!(
                     "search index of {} page(s) made in {} ms, on request",
                     pending.files.len(),
@@ -132,14 +129,14 @@ mod tests {
     }
 
     /// The text of every page in an index: its page files (`search-index/LANG/p/N.json`).
-    fn indexed_text(files: &Files) -> String {
+    fn indexed_text(held: &Held) -> String {
         let mut text = String::new();
-        for f in files {
-            if f.path.starts_with("search-index/") && f.path.contains("/p/") {
+        for lang in ["zh", "en"] {
+            let page = |n: usize| held.get(&format!("search-index/{lang}/p/{n}.json"));
+            for f in (0..).map_while(page) {
                 text.push_str(&String::from_utf8_lossy(&f.contents()));
             }
         }
-        assert!(!text.is_empty(), "no page files in the index");
         text
     }
 
@@ -170,7 +167,7 @@ mod tests {
         };
         let mut cache = crate::render::UnitCache::default();
         let index = OnDemand::default();
-        let served = Mutex::new(Files::new());
+        let served = Mutex::new(Held::default());
         let build = |cache: &mut crate::render::UnitCache, changed| {
             let built = crate::build_incremental(&opts, cache, &changed).unwrap();
             index.queue(built.search);
@@ -183,6 +180,7 @@ mod tests {
         build(&mut cache, crate::render::Changed::Everything);
         assert!(index.is_stale());
         assert!(search().contains("Multimodality"), "the fixture's own text");
+        let pages = served.lock().unwrap().len();
         assert!(!index.is_stale());
 
         let chapter = root.join("content/reports/alpha/chapters/two.en.md");
@@ -192,6 +190,11 @@ mod tests {
         // Nothing is indexed until asked.
         assert!(!indexed_text(&served.lock().unwrap()).contains("Zanzibarquokka"));
         assert!(search().contains("Zanzibarquokka"));
+        assert_eq!(
+            served.lock().unwrap().len(),
+            pages,
+            "the same files as before the edit"
+        );
 
         std::fs::write(&chapter, text).unwrap();
         build(&mut cache, crate::render::Changed::of(root, [&chapter]));

@@ -45,14 +45,16 @@ pub type Files = Vec<Arc<crate::render::OutputFile>>;
 pub struct Snapshot {
     /// Generated files but the search index.
     pub files: Arc<Files>,
-    /// The search index of this build or, while that is being made, of an earlier one.
-    pub search: Arc<Files>,
+    /// The search index of this build or of an earlier one (see `index`).
+    pub search: Arc<crate::search::Held>,
 }
 
 impl Snapshot {
     /// The file at site path `path`.
-    pub fn get(&self, path: &str) -> Option<&Arc<crate::render::OutputFile>> {
-        find(&self.files, path).or_else(|| find(&self.search, path))
+    pub fn get(&self, path: &str) -> Option<Arc<crate::render::OutputFile>> {
+        find(&self.files, path)
+            .cloned()
+            .or_else(|| self.search.get(path))
     }
 }
 
@@ -136,6 +138,8 @@ impl Server {
                 search: Arc::new(search),
             });
         });
+        // The indexer's transient memory and the old index, freed: see `memory`.
+        crate::memory::release_freed();
     }
 
     fn snapshot(&self) -> Arc<Snapshot> {
@@ -186,6 +190,8 @@ impl Server {
                 self.hub.broadcast(&Event::Error(msg));
             }
         }
+        // The replaced build's pages, freed: see `memory`.
+        crate::memory::release_freed();
     }
 }
 
@@ -242,6 +248,7 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
         let mut cache = server.building.lock().unwrap_or_else(|e| e.into_inner());
         server.build(&mut cache, &crate::render::Changed::Everything)
     };
+    crate::memory::release_freed();
     let ms = match first {
         Ok((files, warnings, ms)) => {
             server.publish(files);

@@ -277,4 +277,24 @@ fn the_default_report_answers_as_a_reader_expects() {
         let id = s["id"].as_str().unwrap();
         assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
     }
+    // A landing page's text is its subtitle and summary, without its date, sector, analysts
+    // and buttons, which would fill its excerpt in every result; the analysts' page still
+    // names them.
+    let landing = en
+        .pages
+        .iter()
+        .find(|p| p["url"] == "/en/aigc-2024/")
+        .unwrap();
+    let text = landing["sections"][0]["text"].as_str().unwrap();
+    let summary = site.out("en/aigc-2024/index.html");
+    let summary = summary.split("<p class=\"summary\">").nth(1).unwrap();
+    let first_words: String = summary.chars().take(30).collect();
+    assert!(text.contains(&first_words), "{text}");
+    for chrome in ["Published", "Dan Zhao", "Start reading", "min read"] {
+        assert!(!text.contains(chrome), "{chrome} in {text}");
+    }
+    assert!(
+        !en.search("dan zhao").is_empty(),
+        "the analysts' page names them"
+    );
 }

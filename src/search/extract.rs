@@ -10,7 +10,9 @@ use html5gum::{Span, Tokenizer};
 /// navigation, footer, the report-title kicker over each chapter, download links, the cite
 /// block, a chapter's byline and its phone-width list of chapters), so a query does not match
 /// every page through it; the landing page's restatements of its chapters (key takeaways,
-/// headline figures, contents), so a query leads to the chapter that discusses it; and what is
+/// headline figures, contents), so a query leads to the chapter that discusses it; its line of
+/// date, sector and series, its list of analysts (the analysts' page still has their names)
+/// and its buttons, which would otherwise fill the excerpt of every landing page; and what is
 /// not text (a chart's SVG repeats its data table as tick labels).
 const EXCLUDED: &[(&str, &str)] = &[
     ("header", "site-header"),
@@ -25,6 +27,9 @@ const EXCLUDED: &[(&str, &str)] = &[
     ("", "contents"),
     ("", "contents-toggle"),
     ("", "chapter-byline"),
+    ("", "report-meta"),
+    ("", "byline"),
+    ("", "actions"),
     ("svg", ""),
     ("script", ""),
     ("style", ""),

@@ -22,7 +22,7 @@ pub(super) fn render(
     templates: &Templates,
     opts: &RenderOptions,
     reuse: &Reuse,
-    files: &mut Vec<Page>,
+    out: &mut dyn FnMut(Page),
 ) -> Result<()> {
     let paths = Paths::new(&site.config);
     let slug = &report.slug;
@@ -36,7 +36,7 @@ pub(super) fn render(
     for (i, (chapter, body)) in report.chapters.iter().zip(bodies).enumerate() {
         let path = format!("{}index.html", paths.sub(lang, slug, &chapter.slug));
         if let Some(kept) = reuse.page(&path, Some(i)) {
-            files.push(Page::Kept(kept));
+            out(Page::Kept(kept));
             continue;
         }
         let src = &chapter.sources[lang];
@@ -71,7 +71,7 @@ pub(super) fn render(
         let report_nav = report_value
             .with("chapters", &chapters)
             .with("chapters_windowed", &windowed);
-        files.push(Page::Made(OutputFile {
+        out(Page::Made(OutputFile {
             path,
             bytes: templates.render_with(
                 "chapter.html",

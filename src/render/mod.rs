@@ -382,10 +382,11 @@ fn report_unit(
     // Only the preview keeps files, and only it can reuse them.
     let now = u.kept.is_some().then(|| memo::Memo::of(&view, &bodies));
     let reuse = memo::Reuse::new(prior.filter(|_| now.is_some()), now.as_ref());
-    let rendered = pages::report_pages(site, report, lang, &view, &bodies, templates, opts, &reuse);
-    for page in u.diags.take(rendered).unwrap_or_default() {
-        u.emit_page(sink, page);
-    }
+    let mut emit = |page| u.emit_page(sink, page);
+    let rendered = pages::report_pages(
+        site, report, lang, &view, &bodies, templates, opts, &reuse, &mut emit,
+    );
+    u.diags.take(rendered);
     u.memo = now;
     let all = whole::page(site, report, lang, &drafts, &bodies, &figs, templates, opts);
     if let Some(f) = u.diags.take(all) {

@@ -66,6 +66,15 @@ fn axis_values(spec: &Spec, stacked: bool) -> Vec<f64> {
     values
 }
 
+/// `v` as an author would write it: in exponent form when plain digits would run long.
+fn shown(v: f64) -> String {
+    if v != 0.0 && (v.abs() < 1e-6 || v.abs() >= 1e16) {
+        format!("{v:e}")
+    } else {
+        v.to_string()
+    }
+}
+
 impl Axis {
     /// An axis covering every value of the spec (and its bands), with some headroom; a declared
     /// `min`/`max` that would cut data, or a range that cannot be drawn, is an error.
@@ -108,6 +117,20 @@ impl Axis {
                     "max",
                     format!("`max: {b}` is not above `min: {a}`"),
                     "the axis needs `max` greater than `min`",
+                ));
+            }
+            // Ticks between bounds closer than the labels' finest place would all read alike
+            // (or need hundreds of digits: `max: 1e-300` gave labels longer than the chart).
+            let finest = 10f64.powi(-(super::spec::MAX_DECIMALS as i32));
+            if spec.scale != Scale::Log && b - a < finest {
+                return Err(axis_error(
+                    "max",
+                    format!(
+                        "`min: {}` to `max: {}` is a span below {finest}, finer than a label can show",
+                        shown(a),
+                        shown(b)
+                    ),
+                    "widen the bounds, remove them, or express the data in a smaller unit",
                 ));
             }
         }

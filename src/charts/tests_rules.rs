@@ -68,6 +68,14 @@ fn undrawable_bounds_and_ranges_are_errors_not_hangs() {
             "more than the 6 decimals",
         ),
         (series("bar", "min: 5\n", &["6"]), "measured from zero"),
+        (
+            series("line", "min: 0\nmax: 1e-300\n", &["0"]),
+            "`min: 0` to `max: 1e-300` is a span below 0.000001",
+        ),
+        (
+            series("line", "min: 1\nmax: 1.0000001\n", &["1"]),
+            "finer than a label can show",
+        ),
     ];
     for (yaml, msg) in cases {
         let e = errors(&yaml);

@@ -190,7 +190,9 @@ impl Server {
                 self.hub.broadcast(&Event::Error(msg));
             }
         }
-        // The replaced build's pages, freed: see `memory`.
+        // The replaced build's pages, freed: see `memory`. Not while holding the cache, which
+        // the next save's rebuild waits for.
+        drop(cache);
         crate::memory::release_freed();
     }
 }

@@ -8,7 +8,9 @@
 //!    through one [`pageindex`];
 //! 4. [`output`] is that sink for a build: a staging folder (with `static/` copied in) swapped
 //!    into place atomically once everything succeeded;
-//! 5. [`search`] indexes the rendered pages in-process, from the staging folder, before the swap.
+//! 5. [`search`] indexes the rendered pages in-process, from the staging folder, before the swap;
+//!    in a build it reads the links and ids of the pages it indexes in the same pass, for the
+//!    checks of step 3, which then run after it ([`render::Sink::reads_later`]).
 
 pub mod charts;
 pub mod check;
@@ -137,6 +139,23 @@ pub fn build_incremental(
     built
 }
 
+/// The staging folder as a build's sink, telling the render which pages the search index
+/// reads (see [`render::Sink::reads_later`]).
+struct IndexedLater<'a> {
+    staging: &'a output::Staging,
+    plan: &'a search::Plan,
+}
+
+impl render::Sink for IndexedLater<'_> {
+    fn put(&self, file: render::OutputFile) -> Result<()> {
+        self.staging.put(file)
+    }
+
+    fn reads_later(&self, path: &str) -> bool {
+        self.plan.indexes(path)
+    }
+}
+
 /// What a build did, for the one-line summary.
 #[derive(Debug, Clone)]
 pub struct BuildSummary {
@@ -169,12 +188,22 @@ pub fn build(opts: &BuildOptions, output: Option<PathBuf>) -> Result<BuildSummar
         raster: Some(raster.clone()),
         ..render_options(opts)
     };
-    let mut rendered = render::site(&site, &templates, &render_opts, &staging)?;
-    let index = search::Plan::new(&site).index_dir(
-        staging.dir(),
-        rendered.paths.iter().map(String::as_str),
-        &|f| render::Sink::put(&staging, f),
-    )?;
+    // The search index reads every page it indexes anyway: it reads their links and ids in the
+    // same pass, for the checks, instead of the render reading them once more.
+    let plan = search::Plan::new(&site);
+    let sink = IndexedLater {
+        staging: &staging,
+        plan: &plan,
+    };
+    let mut index = Vec::new();
+    let mut later = |written: &[&str]| {
+        let put = |f| render::Sink::put(&staging, f);
+        let (files, pages) =
+            plan.index_dir_and_pages(staging.dir(), written.iter().copied(), &put)?;
+        index = files;
+        Ok(pages)
+    };
+    let mut rendered = render::site_then(&site, &templates, &render_opts, &sink, &mut later)?;
     rendered.paths.extend(index);
     rendered.paths.sort();
     rendered.warnings.extend(raster.font_warning(&out));

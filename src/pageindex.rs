@@ -58,35 +58,9 @@ impl PageIndex {
 
     /// Reads `html` given as bytes (UTF-8; anything else is read leniently).
     pub fn of_bytes(html: &[u8]) -> PageIndex {
-        let mut index = PageIndex::default();
-        let mut attr: Option<Kind> = None;
-        let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| {
-            match event {
-                CallbackEvent::AttributeName { name } => {
-                    attr = match name {
-                        b"id" => Some(Kind::Id),
-                        b"href" => Some(Kind::Href),
-                        b"src" => Some(Kind::Src),
-                        _ => None,
-                    }
-                }
-                CallbackEvent::AttributeValue { value } => {
-                    if let Some(kind) = attr.take() {
-                        index.push(kind, &String::from_utf8_lossy(value));
-                    }
-                }
-                CallbackEvent::OpenStartTag { .. } | CallbackEvent::CloseStartTag { .. } => {
-                    attr = None
-                }
-                _ => {}
-            }
-            None::<()>
-        });
-        emitter.naively_switch_states(true);
-        for _ in Tokenizer::new_with_emitter(html, Quiet(emitter)) {}
-        index.text.shrink_to_fit();
-        index.values.shrink_to_fit();
-        index
+        let mut reader = Reader::default();
+        tokenize(html, |event| reader.event(&event));
+        reader.finish()
     }
 
     fn push(&mut self, kind: Kind, value: &str) {
@@ -142,6 +116,56 @@ impl PageIndex {
     /// Values of links with attribute `attr`.
     pub fn urls<'a>(&'a self, attr: &'a str) -> impl Iterator<Item = &'a str> {
         self.links().filter(move |l| l.attr == attr).map(|l| l.url)
+    }
+}
+
+/// Tokenizes `html` as a browser would, handing each event to `each`: what every reader of
+/// pages here shares, so that two readers can share one pass ([`Reader`]).
+pub(crate) fn tokenize(html: &[u8], mut each: impl FnMut(CallbackEvent<'_>)) {
+    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| {
+        each(event);
+        None::<()>
+    });
+    emitter.naively_switch_states(true);
+    for _ in Tokenizer::new_with_emitter(html, Quiet(emitter)) {}
+}
+
+/// A [`PageIndex`] being read from tokenizer events.
+#[derive(Debug, Default)]
+pub(crate) struct Reader {
+    index: PageIndex,
+    attr: Option<Kind>,
+}
+
+impl Reader {
+    /// Takes the next event of the page.
+    pub(crate) fn event(&mut self, event: &CallbackEvent<'_>) {
+        match *event {
+            CallbackEvent::AttributeName { name } => {
+                self.attr = match name {
+                    b"id" => Some(Kind::Id),
+                    b"href" => Some(Kind::Href),
+                    b"src" => Some(Kind::Src),
+                    _ => None,
+                }
+            }
+            CallbackEvent::AttributeValue { value } => {
+                if let Some(kind) = self.attr.take() {
+                    self.index.push(kind, &String::from_utf8_lossy(value));
+                }
+            }
+            CallbackEvent::OpenStartTag { .. } | CallbackEvent::CloseStartTag { .. } => {
+                self.attr = None
+            }
+            _ => {}
+        }
+    }
+
+    /// The index of the page read.
+    pub(crate) fn finish(mut self) -> PageIndex {
+        self.index.text.shrink_to_fit();
+        self.index.values.shrink_to_fit();
+        self.index
     }
 }
 

@@ -15,6 +15,7 @@
 
 use crate::content::Site;
 use crate::error::{Error, Result};
+use crate::pageindex::PageIndex;
 use crate::render::paths::Paths;
 use crate::render::OutputFile;
 use rayon::prelude::*;
@@ -48,6 +49,10 @@ type Read<'a> = dyn Fn(&str) -> Result<std::borrow::Cow<'a, [u8]>> + Sync + 'a;
 
 /// Where an index file goes.
 type Put<'a> = dyn Fn(OutputFile) -> Result<()> + Sync + 'a;
+
+/// The links and ids of each page read, by site path: a build has the search read them, in the
+/// same pass of the tokenizer, rather than the render ([`Plan::index_dir_and_pages`]).
+pub type PageIndexes = Vec<(String, PageIndex)>;
 
 /// What indexing needs to know about a site, owned, so that it can run on another thread
 /// after the build (the preview indexes on demand, see `serve::index`).
@@ -107,6 +112,17 @@ impl Plan {
         paths: impl IntoIterator<Item = &'p str>,
         put: &Put<'_>,
     ) -> Result<Vec<String>> {
+        Ok(self.index_dir_and_pages(dir, paths, put)?.0)
+    }
+
+    /// [`Plan::index_dir`], also giving the links and ids of the pages it read (those
+    /// [`Plan::indexes`] takes), read in the same pass.
+    pub fn index_dir_and_pages<'p>(
+        &self,
+        dir: &Path,
+        paths: impl IntoIterator<Item = &'p str>,
+        put: &Put<'_>,
+    ) -> Result<(Vec<String>, PageIndexes)> {
         let pages: Vec<&str> = paths.into_iter().collect();
         let read = |path: &str| {
             let file = dir.join(path);
@@ -114,9 +130,12 @@ impl Plan {
                 .map(std::borrow::Cow::Owned)
                 .map_err(|e| Error::io("read the page to index", &file, e))
         };
-        Ok(self
-            .run(&pages, &read, put, true, &|| false)?
-            .unwrap_or_default())
+        let want = Want {
+            page_files: true,
+            page_indexes: true,
+        };
+        let ran = self.run(&pages, &read, put, want, &|| false)?;
+        Ok(ran.unwrap_or_default())
     }
 
     /// Indexes `files` (any order, only those [`Plan::indexes`] takes are read, unpacked if
@@ -148,7 +167,11 @@ impl Plan {
             files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
             Ok(())
         };
-        if self.run(&paths, &read, &put, page_files, stop)?.is_none() {
+        let want = Want {
+            page_files,
+            page_indexes: false,
+        };
+        if self.run(&paths, &read, &put, want, stop)?.is_none() {
             return Ok(None);
         }
         let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -208,17 +231,17 @@ impl Plan {
 
     /// Indexes the pages among `pages` that the plan takes, each language in an index of its
     /// own (see [`Plan::numbered`]).
-    /// Page files are put too unless `page_files` is false (the preview makes them on request,
-    /// [`Held`]).
+    /// Returns the paths of the files put and, if wanted, the pages' links and ids.
     fn run(
         &self,
         pages: &[&str],
         read: &Read<'_>,
         put: &Put<'_>,
-        page_files: bool,
+        want: Want,
         stop: &dyn Fn() -> bool,
-    ) -> Result<Option<Vec<String>>> {
+    ) -> Result<Option<(Vec<String>, PageIndexes)>> {
         let mut written = Vec::new();
+        let mut indexes = Vec::new();
         for (folder, group) in self.numbered(pages) {
             let mut builder = index::Builder::new(folder.clone());
             // Reading a batch (parallel) overlaps adding the previous one's terms (one thread).
@@ -228,12 +251,13 @@ impl Plan {
                     return Ok(None);
                 }
                 let (pages, ()) = rayon::join(
-                    || self.read_batch(batch, b * BATCH, &folder, read, page_files.then_some(put)),
+                    || self.read_batch(batch, b * BATCH, &folder, read, put, want),
                     || read_so_far.drain(..).for_each(|p| builder.add(p)),
                 );
-                for (path, terms) in pages? {
-                    written.extend(path);
-                    read_so_far.push(terms);
+                for (page, read) in batch.iter().zip(pages?) {
+                    written.extend(read.file);
+                    read_so_far.push(read.terms);
+                    indexes.extend(read.index.map(|i| (page.to_string(), i)));
                 }
             }
             read_so_far.into_iter().for_each(|p| builder.add(p));
@@ -242,37 +266,63 @@ impl Plan {
                 put(file)?;
             }
         }
-        Ok(Some(written))
+        Ok(Some((written, indexes)))
     }
 
     /// Reads the pages of `batch`, numbered from `first`, in parallel: puts each one's page
-    /// file (if `put` is given) and returns, in order, its path and its terms.
+    /// file (if wanted) and returns, in order, what it read of each.
     fn read_batch(
         &self,
         batch: &[&str],
         first: usize,
         folder: &str,
         read: &Read<'_>,
-        put: Option<&Put<'_>>,
-    ) -> Result<Vec<(Option<String>, index::PageTerms)>> {
+        put: &Put<'_>,
+        want: Want,
+    ) -> Result<Vec<PageRead>> {
         batch
             .par_iter()
             .enumerate()
             .map(|(i, page)| {
-                let doc = extract::read(&read(page)?);
-                let path = match put {
-                    Some(put) => {
+                let bytes = read(page)?;
+                let (doc, index) = match want.page_indexes {
+                    true => {
+                        let (doc, index) = extract::read_with_index(&bytes);
+                        (doc, Some(index))
+                    }
+                    false => (extract::read(&bytes), None),
+                };
+                let file = match want.page_files {
+                    true => {
                         let file = index::page_file(folder, first + i, &self.url(page), &doc);
                         let path = file.path.clone();
                         put(file)?;
                         Some(path)
                     }
-                    None => None,
+                    false => None,
                 };
-                Ok((path, index::PageTerms::of(&doc)))
+                let terms = index::PageTerms::of(&doc);
+                Ok(PageRead { file, terms, index })
             })
             .collect()
     }
+}
+
+/// What an index run makes besides the dictionary.
+#[derive(Debug, Clone, Copy)]
+struct Want {
+    /// The page files (the preview makes them on request instead, [`Held`]).
+    page_files: bool,
+    /// Each page's links and ids, read in the same pass.
+    page_indexes: bool,
+}
+
+/// What was read of one page.
+struct PageRead {
+    /// The path of its page file, if one was put.
+    file: Option<String>,
+    terms: index::PageTerms,
+    index: Option<PageIndex>,
 }
 
 /// The pages of one build, waiting to be indexed.

@@ -298,3 +298,43 @@ fn the_default_report_answers_as_a_reader_expects() {
         "the analysts' page names them"
     );
 }
+
+/// A build has the search index read the links and ids of the pages it indexes (one pass of the
+/// tokenizer for both): a broken link or anchor in such a page is still found, located and
+/// fatal, as it is with search off, where the render reads them.
+#[test]
+fn a_build_checks_the_links_of_the_pages_the_index_reads() {
+    for search in [true, false] {
+        let site = TestSite::mini();
+        if !search {
+            let config = site.read("content/site.yaml");
+            site.write("content/site.yaml", &format!("{config}\nsearch: false\n"));
+        }
+        site.build_ok(&[]);
+        let before = tree(&site.root().join("public"));
+        site.edit(
+            "templates/chapter.html",
+            "<h1>",
+            "<a href=\"/alpha/gone/\">y</a><h1>",
+        );
+        site.edit(
+            "content/reports/alpha/chapters/one.en.md",
+            "## Deployment",
+            "## Deployment\n\nSee [there](#no-such-heading).",
+        );
+        let err = site.build_err(&[]);
+        assert!(
+            err.contains("/alpha/gone/") && err.contains("leads nowhere"),
+            "search {search}: {err}"
+        );
+        assert!(
+            err.contains("one.en.md:9") && err.contains("`#no-such-heading`"),
+            "search {search}: the anchor at its Markdown line: {err}"
+        );
+        assert_eq!(
+            tree(&site.root().join("public")),
+            before,
+            "search {search}: the previous output stays"
+        );
+    }
+}

@@ -3,7 +3,8 @@
 //!
 //! Chapters are rendered in two passes: Markdown first (collecting embeds, heading ids and links),
 //! then figures are numbered per report and language, spliced in, and pages are rendered. Every
-//! page's links and ids are indexed as it is emitted, and checked once the whole site is made.
+//! page's links and ids are indexed as it is emitted (or, for the pages a build's search index
+//! reads anyway, by that index: [`Sink::reads_later`]), and checked once the whole site is made.
 //! The search index is made by the caller, from the pages written ([`crate::search`]).
 
 mod card;
@@ -40,6 +41,7 @@ use crate::templates::Templates;
 use paths::Paths;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::Path;
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +66,12 @@ pub struct RenderOptions {
 pub trait Sink: Sync {
     /// Takes one finished file.
     fn put(&self, file: OutputFile) -> Result<()>;
+
+    /// Whether a later pass reads the links and ids of the page at `path` (the search index of
+    /// a build, which tokenizes the page anyway): the render then leaves them to it.
+    fn reads_later(&self, _path: &str) -> bool {
+        false
+    }
 }
 
 /// A sink that keeps every file in memory.
@@ -138,9 +146,7 @@ impl Unit {
     /// Indexes a page, hands the file to the sink (or keeps it, a page packed: see [`packed`])
     /// and records its path.
     fn emit(&mut self, sink: &dyn Sink, mut file: OutputFile) {
-        let index = file
-            .path
-            .ends_with(".html")
+        let index = (file.path.ends_with(".html") && !sink.reads_later(&file.path))
             .then(|| PageIndex::of_bytes(&file.bytes));
         let path = file.path.clone();
         let stored = match &mut self.kept {
@@ -201,6 +207,22 @@ pub fn site(
     opts: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<RenderedSite> {
+    site_then(site, templates, opts, sink, &mut |_| Ok(Vec::new()))
+}
+
+/// Reads the links and ids of the pages the sink said it would read later
+/// ([`Sink::reads_later`]), given every path written; called once all pages are written and
+/// before they are checked.
+pub type Later<'a> = dyn FnMut(&[&str]) -> Result<crate::search::PageIndexes> + 'a;
+
+/// [`site`], with the links and ids of the pages the sink reads later given by `later`.
+pub fn site_then(
+    site: &Site,
+    templates: &Templates,
+    opts: &RenderOptions,
+    sink: &dyn Sink,
+    later: &mut Later<'_>,
+) -> Result<RenderedSite> {
     let index = paths::ChapterIndex::new(site);
     let units: Vec<Unit> = jobs(site)
         .par_iter()
@@ -224,9 +246,61 @@ pub fn site(
         site_unit(site, templates, opts, sink, Unit::default()),
         units,
     );
+    read_later(site, &mut own, &mut units, later)?;
     let (mut rendered, _) = finish(site, sink, &mut own, &mut units, None, &mut feeds::sitemap)?;
     (rendered.units, rendered.units_rendered) = (n, n);
     Ok(rendered)
+}
+
+/// The problems of the paths the render wrote, with the sitemap and the search index: two
+/// producers of one path, or of a file and a folder of one name (see [`claims`]).
+fn claim_problems<'a>(site: &Site, written: impl Iterator<Item = &'a str>) -> Vec<Diagnostic> {
+    let mut claimed: Vec<&str> = written.collect();
+    claimed.push(feeds::SITEMAP);
+    claimed.sort_unstable();
+    let later: &[&str] = if site.config.site.search {
+        &[crate::search::DIR]
+    } else {
+        &[]
+    };
+    claims::check(site, &claimed, later)
+}
+
+/// Fills in the links and ids of the pages written without them (see [`Later`]). Not when a
+/// unit failed or two producers claim a path: those problems are what the build reports, and
+/// `later` may not find the pages they left unwritten.
+fn read_later(
+    site: &Site,
+    own: &mut Unit,
+    units: &mut [Unit],
+    later: &mut Later<'_>,
+) -> Result<()> {
+    let all = || std::iter::once(&*own).chain(&*units);
+    let paths: Vec<&str> = all()
+        .flat_map(|u| u.written.iter().map(|(p, _)| p.as_str()))
+        .collect();
+    if all().any(|u| u.diags.has_errors())
+        || !claim_problems(site, paths.iter().copied()).is_empty()
+    {
+        return Ok(());
+    }
+    let mut read: HashMap<String, PageIndex> = later(&paths)?.into_iter().collect();
+    if read.is_empty() {
+        return Ok(());
+    }
+    for u in std::iter::once(own).chain(units) {
+        for (path, index) in std::sync::Arc::make_mut(&mut u.written) {
+            if index.is_none() {
+                *index = read.remove(path.as_str());
+            }
+            // A page left unread would go unchecked: the sink and `later` must agree.
+            if index.is_none() && path.ends_with(".html") {
+                let missed = std::io::Error::other("the search index did not read its links");
+                return Err(crate::error::Error::io("check", Path::new(path), missed));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// What links can reach in a unit: its files and the ids of its pages.
@@ -280,15 +354,7 @@ fn finish(
     written.sort_by(|a, b| a.0.cmp(&b.0));
     let files: HashSet<&str> = written.iter().map(|(p, _)| p.as_str()).collect();
     check_site_links(&files, &site_links, &site.static_files, &mut diags);
-    let mut claimed: Vec<&str> = written.iter().map(|(p, _)| p.as_str()).collect();
-    claimed.push(feeds::SITEMAP);
-    claimed.sort_unstable();
-    let later: &[&str] = if site.config.site.search {
-        &[crate::search::DIR]
-    } else {
-        &[]
-    };
-    for d in claims::check(site, &claimed, later) {
+    for d in claim_problems(site, written.iter().map(|(p, _)| p.as_str())) {
         diags.push(d);
     }
     // Where a page's Markdown is matters only for a problem found in it: made for the first.

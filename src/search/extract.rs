@@ -2,9 +2,7 @@
 //! heading with an `id`, so a result can lead to the section), read with html5gum as a browser
 //! would read it, leaving out the chrome every page repeats (`docs/search-index.md`, "Terms").
 
-use crate::pageindex::Quiet;
-use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
-use html5gum::{Span, Tokenizer};
+use html5gum::emitters::callback::CallbackEvent;
 
 /// What is left out, as `(element, class)` (empty: any): the chrome of every page (header,
 /// navigation, footer, the report-title kicker over each chapter, download links, the cite
@@ -248,52 +246,74 @@ fn heading(tag: &Tag, no_title_yet: bool) -> Option<Into> {
 
 /// Reads the searchable content of `html`.
 pub fn read(html: &[u8]) -> Doc {
-    let mut r = Reader {
-        sections: vec![(None, Text::default(), Text::default())],
-        ..Reader::default()
-    };
-    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| {
-        match event {
+    let mut r = Reader::new();
+    crate::pageindex::tokenize(html, |event| r.event(&event));
+    r.finish()
+}
+
+/// Reads the searchable content of `html` and its links and ids in one pass of the tokenizer.
+pub fn read_with_index(html: &[u8]) -> (Doc, crate::pageindex::PageIndex) {
+    let mut r = Reader::new();
+    let mut index = crate::pageindex::Reader::default();
+    crate::pageindex::tokenize(html, |event| {
+        r.event(&event);
+        index.event(&event);
+    });
+    (r.finish(), index.finish())
+}
+
+impl Reader {
+    fn new() -> Reader {
+        Reader {
+            sections: vec![(None, Text::default(), Text::default())],
+            ..Reader::default()
+        }
+    }
+
+    /// Takes the next event of the page.
+    fn event(&mut self, event: &CallbackEvent<'_>) {
+        match *event {
             CallbackEvent::OpenStartTag { name } => {
-                r.tag = Tag {
+                self.tag = Tag {
                     name: name.to_vec(),
                     ..Tag::default()
                 }
             }
             CallbackEvent::AttributeName { name } => {
-                r.tag.ignore |= name == b"data-search-ignore";
-                r.tag.attr = name.to_vec();
+                self.tag.ignore |= name == b"data-search-ignore";
+                self.tag.attr = name.to_vec();
             }
-            CallbackEvent::AttributeValue { value } => r.attribute(value),
-            CallbackEvent::CloseStartTag { self_closing } => r.start(self_closing),
-            CallbackEvent::EndTag { name } => r.end(name),
-            CallbackEvent::String { value } => r.text(&String::from_utf8_lossy(value)),
+            CallbackEvent::AttributeValue { value } => self.attribute(value),
+            CallbackEvent::CloseStartTag { self_closing } => self.start(self_closing),
+            CallbackEvent::EndTag { name } => self.end(name),
+            CallbackEvent::String { value } => self.text(&String::from_utf8_lossy(value)),
             _ => {}
         }
-        None::<()>
-    });
-    emitter.naively_switch_states(true);
-    for _ in Tokenizer::new_with_emitter(html, Quiet(emitter)) {}
-    let title = if r.title.s.is_empty() {
-        r.fallback_title.s
-    } else {
-        r.title.s
-    };
-    let mut sections: Vec<Section> = r
-        .sections
-        .into_iter()
-        .map(|(id, title, text)| Section {
-            id,
-            title: title.s,
-            text: text.s,
-        })
-        .collect();
-    sections[0].title = title.clone();
-    Doc {
-        title,
-        report: r.report,
-        sections,
-        headings: r.headings.s,
+    }
+
+    /// The content read.
+    fn finish(self) -> Doc {
+        let title = if self.title.s.is_empty() {
+            self.fallback_title.s
+        } else {
+            self.title.s
+        };
+        let mut sections: Vec<Section> = self
+            .sections
+            .into_iter()
+            .map(|(id, title, text)| Section {
+                id,
+                title: title.s,
+                text: text.s,
+            })
+            .collect();
+        sections[0].title = title.clone();
+        Doc {
+            title,
+            report: self.report,
+            sections,
+            headings: self.headings.s,
+        }
     }
 }
 

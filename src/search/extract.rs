@@ -82,16 +82,19 @@ struct Text {
 
 impl Text {
     fn push(&mut self, piece: &str) {
-        for c in piece.chars() {
-            if c.is_whitespace() {
+        // Whole runs between whitespace are copied at once rather than char by char.
+        for (i, word) in piece.split(char::is_whitespace).enumerate() {
+            if i > 0 {
                 self.space = true;
-            } else {
-                if self.space && !self.s.is_empty() {
-                    self.s.push(' ');
-                }
-                self.space = false;
-                self.s.push(c);
             }
+            if word.is_empty() {
+                continue;
+            }
+            if self.space && !self.s.is_empty() {
+                self.s.push(' ');
+            }
+            self.space = false;
+            self.s.push_str(word);
         }
     }
 }
@@ -429,6 +432,21 @@ mod props {
                 prop_assert!(!s.text.contains("  ") && s.text.trim() == s.text, "{:?}", s.text);
                 prop_assert!(s.id.as_deref() != Some(""));
             }
+        }
+
+        /// Pieces pushed one after another read as the whole text with each run of whitespace
+        /// (Unicode's, as `char::is_whitespace` says) made one space and none at the ends.
+        #[test]
+        fn text_collapses_whitespace_across_pieces(
+            pieces in proptest::collection::vec("[a \\t\\n\\u{3000}\\u{a0}多]{0,6}", 0..6)
+        ) {
+            let mut text = Text::default();
+            for p in &pieces {
+                text.push(p);
+            }
+            let whole = pieces.concat();
+            let expected: Vec<&str> = whole.split(char::is_whitespace).filter(|w| !w.is_empty()).collect();
+            prop_assert_eq!(text.s, expected.join(" "));
         }
     }
 }

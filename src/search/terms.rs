@@ -67,8 +67,15 @@ fn next_is_digit(s: &str) -> bool {
 /// A word's term: lowercased, with the plural fold of the contract.
 fn fold(word: &str, out: &mut String) {
     out.clear();
-    out.extend(word.chars().flat_map(char::to_lowercase));
-    let len = out.chars().count();
+    // Most words are ASCII, where lowercasing is per byte and the length is the byte count.
+    let len = if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        out.len()
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+        out.chars().count()
+    };
     if len <= 3 {
         return;
     }

@@ -111,8 +111,8 @@ pub fn rendered_pages_among(
         .pages
         .par_iter()
         .filter(|(p, _)| which(p))
-        .map_init(HashMap::new, |sets, (page, index)| {
-            page_problems(page, index, site, &ids, sets)
+        .map_init(Seen::default, |seen, (page, index)| {
+            page_problems(page, index, site, &ids, seen)
         })
         .flatten_iter()
         .collect();
@@ -121,13 +121,23 @@ pub fn rendered_pages_among(
     out
 }
 
+/// What one thread of the checks has learnt so far.
+#[derive(Default)]
+struct Seen<'a> {
+    /// The ids of each page a fragment pointed into, hashed when one first did.
+    ids: HashMap<&'a str, HashSet<&'a str>>,
+    /// Links with a path that resolved. Most links recur on many pages (the report's contents,
+    /// the header), and one with a path resolves alike wherever it is.
+    fine: HashSet<&'a str>,
+}
+
 /// The problems of one page (see [`rendered_pages`]).
 fn page_problems<'a>(
     page: &str,
-    index: &PageIndex,
+    index: &'a PageIndex,
     site: &Pages,
     ids: &[(&'a str, &'a PageIndex)],
-    sets: &mut HashMap<&'a str, HashSet<&'a str>>,
+    seen: &mut Seen<'a>,
 ) -> Vec<Diagnostic> {
     // In the Markdown if the author wrote it there; otherwise it came from a template.
     let at = |needle: &str| -> Location {
@@ -143,12 +153,23 @@ fn page_problems<'a>(
         );
     }
     for link in index.links() {
-        if let Some(problem) = link_problem(page, link.url, site, site.files, ids, sets) {
-            let needle = link.url.split_once('#').map_or(link.url, |(_, f)| f);
-            out.push(
+        // A link without a path resolves against its own page, so only the others are kept.
+        let has_path = !link.url.is_empty() && !link.url.starts_with('#');
+        if has_path && seen.fine.contains(link.url) {
+            continue;
+        }
+        match link_problem(page, link.url, site, site.files, ids, &mut seen.ids) {
+            None if has_path => {
+                seen.fine.insert(link.url);
+            }
+            None => {}
+            Some(problem) => {
+                let needle = link.url.split_once('#').map_or(link.url, |(_, f)| f);
+                out.push(
                 Diagnostic::error(at(&format!("#{needle}")), problem)
                     .with_help("fix the link (in the chapter, or in the template if the message names a page in public/), or the heading or figure id it points at"),
             );
+            }
         }
     }
     out

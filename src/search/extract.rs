@@ -82,20 +82,48 @@ struct Text {
 
 impl Text {
     fn push(&mut self, piece: &str) {
-        // Whole runs between whitespace are copied at once rather than char by char.
-        for (i, word) in piece.split(char::is_whitespace).enumerate() {
-            if i > 0 {
-                self.space = true;
+        let mut word = 0;
+        let mut at = 0;
+        while at < piece.len() {
+            match whitespace_at(piece, at) {
+                0 => at += 1,
+                n => {
+                    self.word(&piece[word..at]);
+                    self.space = true;
+                    at += n;
+                    word = at;
+                }
             }
-            if word.is_empty() {
-                continue;
-            }
-            if self.space && !self.s.is_empty() {
-                self.s.push(' ');
-            }
-            self.space = false;
-            self.s.push_str(word);
         }
+        self.word(&piece[word..]);
+    }
+
+    /// Adds a run without whitespace, after a space if whitespace came before it.
+    fn word(&mut self, word: &str) {
+        if word.is_empty() {
+            return;
+        }
+        if self.space && !self.s.is_empty() {
+            self.s.push(' ');
+        }
+        self.space = false;
+        self.s.push_str(word);
+    }
+}
+
+/// The length of the whitespace character (as `char::is_whitespace` has it) starting at byte
+/// `at` of `s`, or 0 if none starts there. Bytes are read rather than chars decoded, since most
+/// bytes are neither whitespace nor the first byte of a non-ASCII whitespace character.
+fn whitespace_at(s: &str, at: usize) -> usize {
+    match s.as_bytes()[at] {
+        b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => 1,
+        // The lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000.
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => s[at..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
     }
 }
 
@@ -140,18 +168,27 @@ struct Reader {
 
 impl Reader {
     fn attribute(&mut self, value: &[u8]) {
-        let value = || String::from_utf8_lossy(value).into_owned();
+        let value = String::from_utf8_lossy(value);
         match self.tag.attr.as_slice() {
-            b"id" => self.tag.id = Some(value()),
-            b"class" => self.tag.class = value(),
-            b"name" => self.tag.meta_name = value(),
-            b"content" => self.tag.content = Some(value()),
+            b"id" => self.tag.id = Some(value.into_owned()),
+            b"class" => {
+                self.tag.class.clear();
+                self.tag.class.push_str(&value);
+            }
+            b"name" => self.tag.meta_name = value.into_owned(),
+            b"content" => self.tag.content = Some(value.into_owned()),
             _ => {}
         }
     }
 
     fn start(&mut self, self_closing: bool) {
+        // Taken and put back, so that the next tag reuses its buffers.
         let tag = std::mem::take(&mut self.tag);
+        self.start_tag(&tag, self_closing);
+        self.tag = tag;
+    }
+
+    fn start_tag(&mut self, tag: &Tag, self_closing: bool) {
         if tag.name == b"meta" && tag.meta_name == "yanbao:report" {
             self.report = tag.content.clone().filter(|c| !c.trim().is_empty());
         }
@@ -164,17 +201,17 @@ impl Reader {
             return;
         }
         let depth = self.open.len();
-        if self.skip_from.is_none() && (tag.ignore || excluded(&tag)) {
+        if self.skip_from.is_none() && (tag.ignore || excluded(tag)) {
             self.skip_from = Some(depth);
         }
         if self.skip_from.is_none() && self.heading.is_none() {
-            self.heading = heading(&tag, self.title.s.is_empty()).map(|into| (depth, into));
+            self.heading = heading(tag, self.title.s.is_empty()).map(|into| (depth, into));
             if let (Some((_, Into::SectionTitle)), Some(id)) = (self.heading, &tag.id) {
                 self.sections
                     .push((Some(id.clone()), Text::default(), Text::default()));
             }
         }
-        self.open.push(tag.name);
+        self.open.push(tag.name.clone());
     }
 
     fn end(&mut self, name: &[u8]) {
@@ -221,6 +258,20 @@ impl Reader {
         if self.heading.is_some() {
             self.headings.push(piece);
         }
+    }
+}
+
+impl Tag {
+    /// Starts reading the tag `name`, keeping the buffers of the last one.
+    fn open(&mut self, name: &[u8]) {
+        self.name.clear();
+        self.name.extend_from_slice(name);
+        self.attr.clear();
+        self.id = None;
+        self.class.clear();
+        self.meta_name.clear();
+        self.content = None;
+        self.ignore = false;
     }
 }
 
@@ -276,15 +327,11 @@ impl Reader {
     /// Takes the next event of the page.
     fn event(&mut self, event: &CallbackEvent<'_>) {
         match *event {
-            CallbackEvent::OpenStartTag { name } => {
-                self.tag = Tag {
-                    name: name.to_vec(),
-                    ..Tag::default()
-                }
-            }
+            CallbackEvent::OpenStartTag { name } => self.tag.open(name),
             CallbackEvent::AttributeName { name } => {
                 self.tag.ignore |= name == b"data-search-ignore";
-                self.tag.attr = name.to_vec();
+                self.tag.attr.clear();
+                self.tag.attr.extend_from_slice(name);
             }
             CallbackEvent::AttributeValue { value } => self.attribute(value),
             CallbackEvent::CloseStartTag { self_closing } => self.start(self_closing),
@@ -367,6 +414,16 @@ mod tests {
     }
 
     #[test]
+    fn whitespace_is_found_as_char_is_whitespace_says_for_every_char() {
+        let mut buf = [0u8; 4];
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut buf);
+            let expected = if c.is_whitespace() { c.len_utf8() } else { 0 };
+            assert_eq!(whitespace_at(s, 0), expected, "{c:?}");
+        }
+    }
+
+    #[test]
     fn falls_back_to_the_title_element_and_survives_broken_markup() {
         let doc = read(b"<title>Only &lt;title&gt;</title><p>text</div></span><h2 id=x>H");
         assert_eq!(doc.title, "Only <title>");
@@ -438,7 +495,7 @@ mod props {
         /// (Unicode's, as `char::is_whitespace` says) made one space and none at the ends.
         #[test]
         fn text_collapses_whitespace_across_pieces(
-            pieces in proptest::collection::vec("[a \\t\\n\\u{3000}\\u{a0}多]{0,6}", 0..6)
+            pieces in proptest::collection::vec("[a \\t\\n\\r\\u{b}\\u{c}\\u{85}\\u{a0}\\u{a9}\\u{1680}\\u{1234}\\u{2000}-\\u{200b}\\u{2028}\\u{2029}\\u{202f}\\u{205f}\\u{2014}\\u{3000}\\u{3001}多]{0,6}", 0..6)
         ) {
             let mut text = Text::default();
             for p in &pieces {

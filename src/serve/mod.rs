@@ -243,6 +243,7 @@ pub fn run(opts: &ServeOptions) -> Result<()> {
         search: index::OnDemand::default(),
         hub: Hub::default(),
     });
+    crate::memory::for_a_long_run();
     // Taken before the first build, so that a save during it still triggers a rebuild.
     let sources = fingerprint(&server.root);
     // A site that does not build yet is served as its error page until it is fixed.

@@ -38,6 +38,23 @@ pub struct SiteConfig {
 }
 
 impl SiteConfig {
+    /// Every text a reader sees, with its path in `site.yaml`.
+    pub fn texts(&self) -> Vec<(Vec<crate::yamlx::PathSeg>, &Localized)> {
+        let mut t = crate::yamlx::Texts::default();
+        let p = &self.publisher;
+        t.field("title", &self.title)
+            .field("description", &self.description)
+            .within("publisher", |t| {
+                t.field("name", &p.name)
+                    .field("address", &p.address)
+                    .field("place", &p.place);
+            })
+            .each("nav", &self.nav, |t, n| {
+                t.field("title", &n.title);
+            });
+        t.found
+    }
+
     fn default_search() -> bool {
         true
     }
@@ -214,6 +231,9 @@ impl Config {
             0,
             &language_keys,
         ));
+        let texts =
+            crate::yamlx::check_texts(source, shown, &language_keys, site.texts(), &problems);
+        problems.extend(texts);
         match base {
             Some(base) if problems.is_empty() => Ok(Config {
                 site,

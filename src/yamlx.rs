@@ -283,6 +283,115 @@ fn find_item(lines: &[&str], start: usize, parent: isize, index: usize) -> Optio
     None
 }
 
+/// The reader-facing texts of a parsed file, each with its path in the YAML, for [`check_texts`].
+#[derive(Default)]
+pub struct Texts<'a> {
+    at: Vec<PathSeg>,
+    /// The texts found so far.
+    pub found: Vec<(Vec<PathSeg>, &'a Localized)>,
+}
+
+impl<'a> Texts<'a> {
+    /// The text of field `name`, if given.
+    pub fn field(&mut self, name: &str, text: impl Into<Option<&'a Localized>>) -> &mut Self {
+        if let Some(text) = text.into() {
+            let mut path = self.at.clone();
+            path.push(PathSeg::Key(name.to_string()));
+            self.found.push((path, text));
+        }
+        self
+    }
+
+    /// The texts of list field `name`.
+    pub fn list(&mut self, name: &str, texts: &'a [Localized]) -> &mut Self {
+        self.each(name, texts, |t, text| {
+            t.found.push((t.at.clone(), text));
+        })
+    }
+
+    /// What `read` finds in each item of list field `name`.
+    pub fn each<T>(
+        &mut self,
+        name: &str,
+        items: &'a [T],
+        mut read: impl FnMut(&mut Self, &'a T),
+    ) -> &mut Self {
+        self.at.push(PathSeg::Key(name.to_string()));
+        for (i, item) in items.iter().enumerate() {
+            self.at.push(PathSeg::Index(i));
+            read(self, item);
+            self.at.pop();
+        }
+        self.at.pop();
+        self
+    }
+
+    /// What `read` finds in the fields of map field `name`.
+    pub fn within(&mut self, name: &str, read: impl FnOnce(&mut Self)) -> &mut Self {
+        self.at.push(PathSeg::Key(name.to_string()));
+        read(self);
+        self.at.pop();
+        self
+    }
+}
+
+/// Reports each of `texts` (reader-facing text, at its path in `source`) given as a map with none
+/// of the site's `langs`, as `axis: {min: 0, max: 9}` is: it would read as no text in every
+/// language. [`check_translations`] cannot tell such a map from a map of fields, so the caller,
+/// which knows where text goes, names the fields. A field on a line `reported` already has a
+/// problem is left alone, so that one mistake gives one message.
+pub fn check_texts<'a>(
+    source: &str,
+    file: &Path,
+    langs: &[String],
+    texts: impl IntoIterator<Item = (Vec<PathSeg>, &'a Localized)>,
+    reported: &[Diagnostic],
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (path, text) in texts {
+        let Localized::PerLanguage(map) = text else {
+            continue;
+        };
+        if map.keys().any(|k| langs.contains(k)) {
+            continue;
+        }
+        let line = line_of(source, &path);
+        if line.is_some() && reported.iter().any(|d| d.location.line == line) {
+            continue;
+        }
+        let location = match line {
+            Some(l) => Location::at(file, l, None),
+            None => Location::file(file),
+        };
+        let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+        let found = if keys.is_empty() {
+            "an empty map".to_string()
+        } else {
+            format!("a map of {}", quoted(&keys))
+        };
+        let langs: Vec<&str> = langs.iter().map(String::as_str).collect();
+        out.push(
+            Diagnostic::error(
+                location,
+                format!(
+                    "`{}` is text for readers, but {found} gives it none in {}",
+                    dotted(&path),
+                    quoted(&langs)
+                ),
+            )
+            .with_help(format!(
+                "write one text, or one per language: {}",
+                langs
+                    .iter()
+                    .map(|l| format!("`{l}: …`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        );
+    }
+    out
+}
+
 /// Reports every localized map in `value` that lacks one of `langs` or names an unknown one.
 /// A localized map is recognised as a mapping whose keys are all language keys.
 pub fn check_translations(
@@ -409,13 +518,15 @@ fn walk(
     match value {
         Value::Mapping(m) => {
             let keys: Vec<&str> = m.keys().filter_map(Value::as_str).collect();
-            // A map of texts by language: every key shaped like a language tag and at least one
-            // a language of the site, so that `{zh: …, en: …, fr: …}` is seen (and `fr` refused)
-            // rather than silently dropped.
+            // A map of texts by language: every key shaped like a language tag, and either one
+            // of them a language of the site or every value a string. So `{zh: …, en: …, fr: …}`
+            // is seen (and `fr` refused), and so is `{zh-CN: …, en-US: …}`, which would otherwise
+            // read as no text at all; `{id: 1, to: 2}` is a map of fields.
             let is_localized = !keys.is_empty()
                 && keys.len() == m.len()
-                && keys.iter().any(|k| langs.iter().any(|l| l == k))
-                && keys.iter().all(|k| looks_like_language(k));
+                && keys.iter().all(|k| looks_like_language(k))
+                && (keys.iter().any(|k| langs.iter().any(|l| l == k))
+                    || m.values().all(|v| matches!(v, Value::String(_))));
             if is_localized {
                 on_localized(path, value);
                 return;
@@ -463,6 +574,53 @@ mod tests {
         assert!(
             check_translations("a: {id: 1, to: 2}\n", Path::new("r.yaml"), 0, &langs).is_empty()
         );
+    }
+
+    #[test]
+    fn a_map_of_fields_where_text_goes_is_refused_once() {
+        let langs = vec!["zh".to_string(), "en".to_string()];
+        let src = "title: T\naxis: {min: 0, max: 9}\nunit: {zh: 元, en: RMB}\nnote: {}\n";
+        let axis = Localized::PerLanguage(
+            [("min", "0"), ("max", "9")]
+                .map(|(k, v)| (k.into(), v.into()))
+                .into(),
+        );
+        let unit = Localized::PerLanguage(
+            [("zh", "元"), ("en", "RMB")]
+                .map(|(k, v)| (k.into(), v.into()))
+                .into(),
+        );
+        let note = Localized::PerLanguage(Default::default());
+        let same = Localized::Same("T".into());
+        let key = |k: &str| vec![PathSeg::Key(k.into())];
+        let texts = || {
+            [
+                (key("title"), &same),
+                (key("axis"), &axis),
+                (key("unit"), &unit),
+                (key("note"), &note),
+            ]
+        };
+        let d = check_texts(src, Path::new("c.yaml"), &langs, texts(), &[]);
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert!(d[0].message.contains("`axis`") && d[0].message.contains("`max`, `min`"));
+        assert_eq!(d[0].location.line, Some(2));
+        assert!(d[1].message.contains("`note`") && d[1].message.contains("an empty map"));
+        // A line that already has a problem gets no second one.
+        let again = check_texts(src, Path::new("c.yaml"), &langs, texts(), &d[..1]);
+        assert_eq!(again.len(), 1);
+        assert_eq!(again[0].location.line, Some(4));
+    }
+
+    #[test]
+    fn text_in_none_of_the_sites_languages_is_refused_not_dropped() {
+        let langs = vec!["zh".to_string(), "en".to_string()];
+        let src = "id: x\ntitle: {zh-CN: 标题, en-US: Title}\n";
+        let d = check_translations(src, Path::new("r.yaml"), 0, &langs);
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert!(d[0].message.contains("`en-US`") && d[0].message.contains("`zh-CN`"));
+        assert!(d[1].message.contains("missing translation: `title`"));
+        assert!(d.iter().all(|d| d.location.line == Some(2)));
     }
 
     #[test]

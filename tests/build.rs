@@ -359,6 +359,51 @@ fn missing_translation_is_reported_not_dropped() {
         err.contains("report.yaml:") && err.contains("`risks[0]` has no text for `en`"),
         "{err}"
     );
+    // Region subtags where the site's keys have none: no text in any language, not an empty title.
+    let site = TestSite::mini();
+    site.edit(
+        "content/reports/alpha/charts/sizes.yaml",
+        "title: {zh: 市场规模, en: Market size}",
+        "title: {zh-CN: 市场规模, en-US: Market size}",
+    );
+    let err = site.build_err(&[]);
+    assert!(
+        err.contains("sizes.yaml:2") && err.contains("`title` has no text for `zh`, `en`"),
+        "{err}"
+    );
+    // A map of fields where text goes reads as no text in any language: refused in every file
+    // that has text for readers, at its line.
+    for (file, from, to, line, field) in [
+        (
+            "content/reports/alpha/charts/sizes.yaml",
+            "unit: {zh: 亿元, en: RMB 100m}",
+            "unit: {min: 0, max: 9}",
+            "sizes.yaml:3",
+            "`unit`",
+        ),
+        (
+            "content/reports/alpha/report.yaml",
+            "subtitle: {zh: 副标题, en: A subtitle}",
+            "subtitle: {}",
+            "report.yaml:2",
+            "`subtitle`",
+        ),
+        (
+            "content/site.yaml",
+            "name: {zh: 测试证券, en: Test Securities}",
+            "name: {id: 7}",
+            "site.yaml:9",
+            "`publisher.name`",
+        ),
+    ] {
+        let site = TestSite::mini();
+        site.edit(file, from, to);
+        let err = site.build_err(&[]);
+        assert!(
+            err.contains(line) && err.contains(&format!("{field} is text for readers")),
+            "{err}"
+        );
+    }
 }
 
 #[test]

@@ -128,6 +128,8 @@ pub fn load_among(
     }
     let spec: Spec = schema::parse(source, file).map_err(|d| vec![d])?;
     let mut problems = crate::yamlx::check_translations_among(source, file, 0, langs, required);
+    let texts = crate::yamlx::check_texts(source, file, langs, spec.texts(), &problems);
+    problems.extend(texts);
     problems.extend(validate::validate(&spec, file, source));
     if !problems.is_empty() {
         return Err(problems);

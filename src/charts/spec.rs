@@ -1,6 +1,7 @@
 //! The parts of a chart spec shared by every kind: kinds, points, qualifiers, statuses.
 
 use crate::localized::Localized;
+use crate::yamlx::{PathSeg, Texts};
 use serde::Deserialize;
 
 /// Chart kinds.
@@ -203,6 +204,45 @@ pub struct Spec {
     pub notes: Vec<Localized>,
     /// Source line.
     pub source: Localized,
+}
+
+impl Spec {
+    /// Every text a reader sees, with its path in the chart's YAML.
+    pub fn texts(&self) -> Vec<(Vec<PathSeg>, &Localized)> {
+        let mut t = Texts::default();
+        t.field("title", &self.title)
+            .field("caption", &self.caption)
+            .field("alt", &self.alt)
+            .field("unit", &self.unit)
+            .field("axis", &self.axis)
+            .field("remainder", &self.remainder)
+            .field("source", &self.source)
+            .list("categories", &self.categories)
+            .list("notes", &self.notes)
+            .each("series", &self.series, |t, s| {
+                t.field("name", &s.name)
+                    .field("derived", &s.derived)
+                    .field("scope", &s.scope)
+                    .each("points", &s.points, |t, p| {
+                        if let Some(p) = p {
+                            t.field("label", &p.label).field("note", &p.note);
+                        }
+                    });
+            })
+            .each("bands", &self.bands, |t, b| {
+                t.field("label", &b.label);
+            })
+            .each("phases", &self.phases, |t, p| {
+                t.field("label", &p.label);
+            })
+            .each("groups", &self.groups, |t, g| {
+                t.field("name", &g.name).list("items", &g.items);
+            })
+            .each("shifts", &self.shifts, |t, s| {
+                t.field("from", &s.from).field("to", &s.to);
+            });
+        t.found
+    }
 }
 
 impl Default for Spec {

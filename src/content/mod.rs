@@ -421,6 +421,9 @@ fn load_manifest(root: &Path, rel: &Path, config: &Config) -> Result<(Manifest, 
         &config.language_keys,
         &langs,
     ));
+    let texts = manifest.texts();
+    let texts = crate::yamlx::check_texts(&source, rel, &langs, texts, &problems);
+    problems.extend(texts);
     problems.extend(markdown_field_links(&manifest, &source, rel));
     let date_line =
         |key: &str| crate::yamlx::line_of(&source, &[crate::yamlx::PathSeg::Key(key.into())]);

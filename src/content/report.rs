@@ -2,6 +2,7 @@
 //! disclosures pages.
 
 use crate::localized::Localized;
+use crate::yamlx::{PathSeg, Texts};
 use serde::Deserialize;
 
 /// A report's manifest as written by the author.
@@ -52,6 +53,53 @@ pub struct Manifest {
     /// Sections of the disclosures page.
     #[serde(default)]
     pub disclosures: Vec<Disclosure>,
+}
+
+impl Manifest {
+    /// Every text a reader sees, with its path in `report.yaml`.
+    pub fn texts(&self) -> Vec<(Vec<PathSeg>, &Localized)> {
+        let mut t = Texts::default();
+        t.field("title", &self.title)
+            .field("subtitle", &self.subtitle)
+            .field("sector", &self.sector)
+            .field("series", &self.series)
+            .field("summary", &self.summary)
+            .field("rating", &self.rating)
+            .each("analysts", &self.analysts, |t, a| {
+                t.field("name", &a.name)
+                    .field("role", &a.role)
+                    .field("team", &a.team);
+            })
+            .each("contacts", &self.contacts, |t, c| {
+                t.field("name", &c.name).field("team", &c.team);
+            })
+            .each("key_takeaways", &self.key_takeaways, |t, k| {
+                t.field("title", &k.title).field("text", &k.text);
+            })
+            .each("headline_figures", &self.headline_figures, |t, h| {
+                t.field("value", &h.value)
+                    .field("label", &h.label)
+                    .field("source", &h.source);
+            })
+            .list("risks", &self.risks)
+            .each("related", &self.related, |t, r| {
+                t.field("title", &r.title);
+            })
+            .each("disclosures", &self.disclosures, |t, d| {
+                t.field("title", &d.title).field("body", &d.body);
+            });
+        if let Some(defs) = &self.rating_definitions {
+            t.within("rating_definitions", |t| {
+                for (name, ratings) in [("stock", &defs.stock), ("sector", &defs.sector)] {
+                    t.each(name, ratings, |t, r| {
+                        t.field("rating", &r.rating)
+                            .field("definition", &r.definition);
+                    });
+                }
+            });
+        }
+        t.found
+    }
 }
 
 /// An author of the report.

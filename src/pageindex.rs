@@ -121,6 +121,16 @@ impl PageIndex {
 
 /// Tokenizes `html` as a browser would, handing each event to `each`: what every reader of
 /// pages here shares, so that two readers can share one pass ([`Reader`]).
+/// `bytes` from the tokenizer as text: borrowed when valid UTF-8, as the pages yanbao writes
+/// are (`str::from_utf8` checks that faster than `String::from_utf8_lossy`, which is kept for
+/// the rest).
+pub(crate) fn text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
 pub(crate) fn tokenize(html: &[u8], mut each: impl FnMut(CallbackEvent<'_>)) {
     let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| {
         each(event);
@@ -151,7 +161,7 @@ impl Reader {
             }
             CallbackEvent::AttributeValue { value } => {
                 if let Some(kind) = self.attr.take() {
-                    self.index.push(kind, &String::from_utf8_lossy(value));
+                    self.index.push(kind, &text(value));
                 }
             }
             CallbackEvent::OpenStartTag { .. } | CallbackEvent::CloseStartTag { .. } => {

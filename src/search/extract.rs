@@ -168,7 +168,7 @@ struct Reader {
 
 impl Reader {
     fn attribute(&mut self, value: &[u8]) {
-        let value = String::from_utf8_lossy(value);
+        let value = crate::pageindex::text(value);
         match self.tag.attr.as_slice() {
             b"id" => self.tag.id = Some(value.into_owned()),
             b"class" => {
@@ -336,7 +336,7 @@ impl Reader {
             CallbackEvent::AttributeValue { value } => self.attribute(value),
             CallbackEvent::CloseStartTag { self_closing } => self.start(self_closing),
             CallbackEvent::EndTag { name } => self.end(name),
-            CallbackEvent::String { value } => self.text(&String::from_utf8_lossy(value)),
+            CallbackEvent::String { value } => self.text(&crate::pageindex::text(value)),
             _ => {}
         }
     }

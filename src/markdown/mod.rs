@@ -29,7 +29,7 @@ use emphasis::Fate;
 use headings::{IdSet, TocEntry};
 use lines::{LineTable, Locator};
 pub use links::is_external;
-use pulldown_cmark::{Options as MdOptions, Parser};
+use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag};
 use spacing::JoinCjkLines;
 use std::borrow::Cow;
 use std::path::Path;
@@ -71,6 +71,9 @@ pub struct Rendered {
     pub toc: Vec<TocEntry>,
     /// Every element id the text defines.
     pub ids: Vec<String>,
+    /// Whether `ids` holds every id in `html`: the text has no raw HTML and no footnote, which
+    /// bring ids of their own (else only reading `html` finds them all).
+    pub ids_complete: bool,
     /// Embeds in order of appearance; lines are lines of the file.
     pub embeds: Vec<Embed>,
     /// Estimated minutes to read.
@@ -151,9 +154,12 @@ fn render_pass(src: &str, at: &[usize], fate: &mut [Fate], ctx: &Context) -> Ren
         diags: &mut link_diags,
         resolved: &mut out.links,
     };
+    // Watched as parsed: the stages below add markup of their own, but no id outside headings.
+    let mut markup = false;
     let nodes = Parser::new_ext(src, options())
         .into_offset_iter()
         .filter_map(|(e, r)| strip.strip(Node::Event(e, r)))
+        .inspect(|n| markup |= brings_ids(n))
         .stage(embeds::Extract::new(
             src,
             &loc,
@@ -178,6 +184,7 @@ fn render_pass(src: &str, at: &[usize], fate: &mut [Fate], ctx: &Context) -> Ren
     };
     let nodes = nodes.inspect(|n| count_words(&mut count, n));
     (out.html, out.slots) = stream::write(nodes);
+    out.ids_complete = !markup;
     out.diagnostics = errors.into_iter().map(|e| {
         Diagnostic::error(Location::at(ctx.file, e.line, Some(e.column)), e.message)
             .with_help("embeds look like {{ chart(id=\"market-size\") }}, shortcodes with a body like {% callout(kind=\"note\") %} … {% end %} (each marker on a line of its own); write {{/* … */}} for literal braces")
@@ -186,6 +193,20 @@ fn render_pass(src: &str, at: &[usize], fate: &mut [Fate], ctx: &Context) -> Ren
     out.reading_minutes = count.minutes();
     out.ids = ids.into_ids(ctx.reserved_ids);
     out
+}
+
+/// Whether `node` may put an id in the HTML that no heading has: raw HTML and footnotes.
+fn brings_ids(node: &Node) -> bool {
+    matches!(
+        node,
+        Node::Event(
+            Event::Html(_)
+                | Event::InlineHtml(_)
+                | Event::FootnoteReference(_)
+                | Event::Start(Tag::HtmlBlock | Tag::FootnoteDefinition(_)),
+            _
+        )
+    )
 }
 
 /// Renders a short text (takeaway, disclosure) without embeds or links to other pages, on a page

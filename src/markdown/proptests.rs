@@ -108,6 +108,18 @@ proptest! {
     }
 
     #[test]
+    fn complete_ids_are_the_ids_in_the_html(text in markdownish()) {
+        let r = render_text(&text);
+        let read: std::collections::BTreeSet<String> =
+            crate::pageindex::PageIndex::of(&r.html).ids().map(String::from).collect();
+        let given: std::collections::BTreeSet<String> = r.ids.iter().cloned().collect();
+        // (Raw HTML may hide a heading's id inside an unclosed attribute: not complete then.)
+        if r.ids_complete {
+            prop_assert_eq!(given, read, "{:?} -> {:?}", text, r.html);
+        }
+    }
+
+    #[test]
     fn plain_text_is_escaped_input(text in plain()) {
         let r = render_text(&text);
         // pulldown-cmark escapes `&`, `<` and `>` in element text (quotes need no escape there).

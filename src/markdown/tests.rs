@@ -435,3 +435,18 @@ fn entity_spelled_script_links_are_refused() {
         assert!(r.html.contains("href=\"\""), "{text}: {}", r.html);
     }
 }
+
+#[test]
+fn ids_are_complete_without_raw_html_or_footnotes() {
+    let r = md("# A\n\n## B {#b}\n\ntext and *emphasis*\n");
+    assert!(r.ids_complete);
+    assert_eq!(r.ids.len(), 2, "{:?}", r.ids);
+    assert!(r.ids.contains(&"b".to_string()));
+    for text in [
+        "# A\n\ntext[^1]\n\n[^1]: a note\n",
+        "# A\n\n<span id=\"x\">y</span>\n",
+        "# A\n\n<div id=\"x\">\n\ny\n\n</div>\n",
+    ] {
+        assert!(!md(text).ids_complete, "{text}");
+    }
+}

@@ -81,9 +81,13 @@ pub fn page(
         .map(|d| Target {
             slug: &d.chapter.slug,
             href: paths.href(&paths.sub(lang, slug, &d.chapter.slug)),
-            // Read from the text's own HTML (before figures are spliced in): headings, footnotes
-            // and any id written in raw HTML.
-            ids: PageIndex::of(&d.md.html).ids().map(String::from).collect(),
+            // The text's own ids (before figures are spliced in): its headings' when they are
+            // all, else read from its HTML, to find footnotes and ids written in raw HTML too.
+            ids: if d.md.ids_complete {
+                d.md.ids.iter().cloned().collect()
+            } else {
+                PageIndex::of(&d.md.html).ids().map(String::from).collect()
+            },
         })
         .collect();
     let anchors = Anchors {

@@ -123,10 +123,11 @@ pub fn page(
     );
     ctx.report = Some(view);
     super::discovery::decorate(site, Some(report), &mut ctx);
-    let html = templates.render("whole.html", &WholeContext { page: ctx, parts })?;
+    // As bytes: the page is a third of the site's HTML, and a String would be checked again.
+    let bytes = templates.render_with("whole.html", &WholeContext { page: ctx, parts }, &[])?;
     Ok(OutputFile {
         path: format!("{}index.html", paths.sub(lang, slug, PAGE)),
-        bytes: html.into_bytes(),
+        bytes,
     })
 }
 

@@ -359,10 +359,7 @@ pub fn check_texts<'a>(
         if line.is_some() && reported.iter().any(|d| d.location.line == line) {
             continue;
         }
-        let location = match line {
-            Some(l) => Location::at(file, l, None),
-            None => Location::file(file),
-        };
+        let location = at_line(file, line);
         let keys: Vec<&str> = map.keys().map(String::as_str).collect();
         let found = if keys.is_empty() {
             "an empty map".to_string()
@@ -381,11 +378,7 @@ pub fn check_texts<'a>(
             )
             .with_help(format!(
                 "write one text, or one per language: {}",
-                langs
-                    .iter()
-                    .map(|l| format!("`{l}: …`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                key_lines(&langs, ", ")
             )),
         );
     }
@@ -429,10 +422,7 @@ pub fn check_translations_among(
                 return;
             }
             let line = line_of(source, path).map(|l| l + line_offset);
-            let location = match line {
-                Some(l) => Location::at(file, l, None),
-                None => Location::file(file),
-            };
+            let location = at_line(file, line);
             let dotted = dotted(path);
             if !unknown.is_empty() {
                 out.push(
@@ -462,17 +452,30 @@ pub fn check_translations_among(
                 )
                 .with_help(format!(
                     "add {} next to the other languages",
-                    missing
-                        .iter()
-                        .map(|m| format!("`{m}: …`"))
-                        .collect::<Vec<_>>()
-                        .join(" and ")
+                    key_lines(&missing, " and ")
                 )),
             );
         },
         langs,
     );
     out
+}
+
+/// `file` at `line`, or the whole file when the line is not known.
+fn at_line(file: &Path, line: Option<usize>) -> Location {
+    match line {
+        Some(l) => Location::at(file, l, None),
+        None => Location::file(file),
+    }
+}
+
+/// What to write for each language of `langs`: `` `zh: …` ``, joined by `sep`.
+fn key_lines(langs: &[&str], sep: &str) -> String {
+    langs
+        .iter()
+        .map(|l| format!("`{l}: …`"))
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 fn quoted(items: &[&str]) -> String {

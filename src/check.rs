@@ -165,10 +165,8 @@ fn page_problems<'a>(
             None => {}
             Some(problem) => {
                 let needle = link.url.split_once('#').map_or(link.url, |(_, f)| f);
-                out.push(
-                Diagnostic::error(at(&format!("#{needle}")), problem)
-                    .with_help("fix the link (in the chapter, or in the template if the message names a page in public/), or the heading or figure id it points at"),
-            );
+                let help = "fix the link (in the chapter, or in the template if the message names a page in public/), or the heading or figure id it points at";
+                out.push(Diagnostic::error(at(&format!("#{needle}")), problem).with_help(help));
             }
         }
     }

@@ -119,8 +119,6 @@ impl PageIndex {
     }
 }
 
-/// Tokenizes `html` as a browser would, handing each event to `each`: what every reader of
-/// pages here shares, so that two readers can share one pass ([`Reader`]).
 /// `bytes` from the tokenizer as text: borrowed when valid UTF-8, as the pages yanbao writes
 /// are (`str::from_utf8` checks that faster than `String::from_utf8_lossy`, which is kept for
 /// the rest).
@@ -131,6 +129,8 @@ pub(crate) fn text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Tokenizes `html` as a browser would, handing each event to `each`: what every reader of
+/// pages here shares, so that two readers can share one pass ([`Reader`]).
 pub(crate) fn tokenize(html: &[u8], mut each: impl FnMut(CallbackEvent<'_>)) {
     let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| {
         each(event);

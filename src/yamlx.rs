@@ -583,18 +583,13 @@ mod tests {
     fn a_map_of_fields_where_text_goes_is_refused_once() {
         let langs = vec!["zh".to_string(), "en".to_string()];
         let src = "title: T\naxis: {min: 0, max: 9}\nunit: {zh: 元, en: RMB}\nnote: {}\n";
-        let axis = Localized::PerLanguage(
-            [("min", "0"), ("max", "9")]
-                .map(|(k, v)| (k.into(), v.into()))
-                .into(),
+        let text = |yaml: &str| -> Localized { serde_yaml::from_str(yaml).unwrap() };
+        let (same, axis, unit, note) = (
+            text("T"),
+            text("{min: 0, max: 9}"),
+            text("{zh: 元, en: RMB}"),
+            text("{}"),
         );
-        let unit = Localized::PerLanguage(
-            [("zh", "元"), ("en", "RMB")]
-                .map(|(k, v)| (k.into(), v.into()))
-                .into(),
-        );
-        let note = Localized::PerLanguage(Default::default());
-        let same = Localized::Same("T".into());
         let key = |k: &str| vec![PathSeg::Key(k.into())];
         let texts = || {
             [

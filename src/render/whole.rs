@@ -164,7 +164,7 @@ fn rewrite(html: &str, own: &Target, anchors: &Anchors) -> String {
             }
             CallbackEvent::AttributeName { name } => attr = name.to_vec(),
             CallbackEvent::AttributeValue { value } => {
-                let value = String::from_utf8_lossy(value);
+                let value = crate::pageindex::text(value);
                 let new = match attr.as_slice() {
                     b"id" => own
                         .ids

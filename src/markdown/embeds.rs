@@ -176,9 +176,13 @@ impl<'a, 'b> Extract<'a, 'b> {
             out.extend(self.run.drain(..));
             return false;
         }
-        self.run.clear();
+        let events = self.run.drain(..).filter_map(|n| match n {
+            Node::Event(_, r) => Some(r),
+            _ => None,
+        });
+        let skip = inline::skips(self.src, self.loc.inserted, range.clone(), events.collect());
         self.pending = None;
-        let pieces = self.scan(range.clone());
+        let pieces = self.scan(range.clone(), &skip);
         let single = match pieces.as_slice() {
             [Piece::Embed(i)] => Some((*i, self.found[*i].kind)),
             _ => None,

@@ -249,3 +249,52 @@ fn braces_that_are_no_embed_keep_no_emphasis_sentinel() {
         assert!(r.html.contains("中文*"), "{:?}", r.html);
     }
 }
+
+#[test]
+fn an_argument_on_several_lines_of_a_quote_or_list_leaves_out_their_markers() {
+    // Each later line of a quote or list item starts with Markdown's `>` or indentation, which
+    // the reader must not see in the argument (it was `Quoted\n> label`).
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "> {{ key_figure(value=\"2\", label=\"Quoted\n> label\") }}\n",
+            "key_figure",
+            "Quoted\nlabel",
+        ),
+        (
+            "> > {{ key_figure(label=\"one\n> > *two*\n> > three\") }}\n",
+            "key_figure",
+            "one\n*two*\nthree",
+        ),
+        (
+            "- a\n\n- {{ key_figure(label=\"Market\n  size\") }}\n",
+            "key_figure",
+            "Market\nsize",
+        ),
+        (
+            "> {% callout(title=\"Quoted\n> title\") %}\n> body\n>\n> {% end %}\n",
+            "callout",
+            "Quoted\ntitle",
+        ),
+        // Outside any container, continuation lines lose the indentation Markdown drops.
+        ("{{ ref(id=\"a\", text=\"x\n   y\") }}\n", "ref", "x\ny"),
+    ];
+    for (text, name, label) in cases {
+        let r = md(text);
+        assert!(r.diagnostics.is_empty(), "{text:?}: {:?}", r.diagnostics);
+        let e = r.embeds.iter().find(|e| e.name == *name);
+        let e = e.unwrap_or_else(|| panic!("{text:?}: no {name} in {:?}", r.embeds));
+        let key = if *name == "callout" {
+            "title"
+        } else if *name == "ref" {
+            "text"
+        } else {
+            "label"
+        };
+        assert_eq!(e.str_arg(key), Some(*label), "{text:?}");
+    }
+    // Literal braces over two lines of a quote show the text without the second `>`.
+    let r = md("> {{/* chart(id=\"a\",\n> x=1) */}}\n");
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert!(!r.html.contains("&gt; x=1"), "{}", r.html);
+    assert!(r.html.contains("x=1) }}"), "{}", r.html);
+}

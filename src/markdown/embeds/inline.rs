@@ -51,20 +51,56 @@ pub(super) fn not_closed(src: &str, open: usize) -> String {
     }
 }
 
-/// The author's text of `src[r]`: without the sentinels the emphasis repair inserted (at the
-/// sorted offsets `inserted`, see `markdown::emphasis`).
-pub(super) fn source<'s>(src: &'s str, inserted: &[usize], r: Range<usize>) -> Cow<'s, str> {
-    let lo = inserted.partition_point(|&p| p < r.start);
-    let hi = inserted.partition_point(|&p| p < r.end);
-    if lo == hi {
+/// The author's text of `src[r]`: without the bytes in `skip` (sorted, disjoint ranges: the
+/// sentinels the emphasis repair inserted, see `markdown::emphasis`, and the quote markers or
+/// indentation that continue a list or quote on the embed's later lines, see [`skips`]).
+pub(super) fn source<'s>(src: &'s str, skip: &[Range<usize>], r: Range<usize>) -> Cow<'s, str> {
+    let lo = skip.partition_point(|s| s.end <= r.start);
+    let hi = skip.partition_point(|s| s.start < r.end);
+    if lo >= hi {
         return Cow::Borrowed(&src[r]);
     }
     let mut out = String::with_capacity(r.len());
     let mut last = r.start;
-    for &p in &inserted[lo..hi] {
-        out.push_str(&src[last..p]);
-        last = p + crate::markdown::emphasis::SENTINEL.len_utf8();
+    for s in &skip[lo..hi] {
+        out.push_str(&src[last..s.start.max(last)]);
+        last = s.end.min(r.end).max(last);
     }
     out.push_str(&src[last..r.end]);
     Cow::Owned(out)
+}
+
+/// What the text of a run at source `run` leaves out of its source: each inserted sentinel (at
+/// the sorted offsets `inserted`) and, on each later line, the bytes before the line's first
+/// event (`events`, the source ranges of the run's events): a `>` or the indentation that
+/// continues a list item or quote is Markdown's, not part of what the author wrote in the embed.
+pub(super) fn skips(
+    src: &str,
+    inserted: &[usize],
+    run: Range<usize>,
+    mut events: Vec<Range<usize>>,
+) -> Vec<Range<usize>> {
+    let width = crate::markdown::emphasis::SENTINEL.len_utf8();
+    let lo = inserted.partition_point(|&p| p < run.start);
+    let hi = inserted.partition_point(|&p| p < run.end);
+    let mut out: Vec<Range<usize>> = inserted[lo..hi].iter().map(|&p| p..p + width).collect();
+    events.sort_by_key(|r| r.start);
+    let mut covered = run.start;
+    for r in events {
+        if r.start > covered {
+            let gap = &src[covered..r.start];
+            // Only what follows a line break is a container's prefix.
+            let from = match gap.rfind('\n') {
+                Some(i) => covered + i + 1,
+                None if src[..covered].ends_with('\n') => covered,
+                None => r.start,
+            };
+            if from < r.start {
+                out.push(from..r.start);
+            }
+        }
+        covered = covered.max(r.end);
+    }
+    out.sort_by_key(|r| r.start);
+    out
 }

@@ -13,17 +13,19 @@ pub(super) enum Piece {
 }
 
 impl Extract<'_, '_> {
-    /// Splits the source `range` into text and embeds, recording embeds and errors.
-    pub(super) fn scan(&mut self, range: Range<usize>) -> Vec<Piece> {
-        let (src, inserted) = (self.src, self.loc.inserted);
+    /// Splits the source `range` into text and embeds, recording embeds and errors; the text
+    /// leaves out the bytes in `skip` (see [`inline::skips`]).
+    pub(super) fn scan(&mut self, range: Range<usize>, skip: &[Range<usize>]) -> Vec<Piece> {
+        let src = self.src;
         let mut pieces = Vec::new();
         // Text of the run is its source, which holds the emphasis sentinels of the events the
-        // run absorbed (already stripped from those events): strip them here too.
+        // run absorbed (already stripped from those events) and, on later lines, the markers of
+        // a quote or list: `skip` leaves both out.
         let text = |pieces: &mut Vec<Piece>, r: Range<usize>| {
             if r.is_empty() {
                 return;
             }
-            match inline::source(src, inserted, r.clone()) {
+            match inline::source(src, skip, r.clone()) {
                 std::borrow::Cow::Owned(s) => pieces.push(Piece::Owned(s, r)),
                 std::borrow::Cow::Borrowed(_) => pieces.push(Piece::Text(r)),
             }
@@ -39,7 +41,7 @@ impl Extract<'_, '_> {
                 pos = open;
                 break;
             };
-            let inner = inline::source(src, inserted, open + 2..close);
+            let inner = inline::source(src, skip, open + 2..close);
             let inner = inner.as_ref();
             pos = close + 2;
             if !marker && inner.starts_with("/*") && inner.ends_with("*/") && inner.len() >= 4 {

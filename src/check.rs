@@ -81,6 +81,21 @@ pub struct Pages<'a> {
     pub base: &'a str,
     /// The Markdown behind a chapter page, by page path (asked only for a page with a problem).
     pub sources: &'a (dyn Fn(&str) -> Option<PageSource<'a>> + Sync),
+    /// Where pages were not made because of errors reported with them (folders ending in `/`,
+    /// or pages): links there are not checked, so that one broken chapter does not also show
+    /// as a broken link on every page that links to its report.
+    pub unrendered: &'a [String],
+}
+
+/// Whether the site path `path` lies under one of `places` (folders ending in `/`, or paths).
+pub fn under_any(path: &str, places: &[String]) -> bool {
+    places.iter().any(|p| {
+        if p.ends_with('/') {
+            path.starts_with(p.as_str()) || format!("{path}/") == *p
+        } else {
+            path == p
+        }
+    })
 }
 
 /// Checks every HTML page: links and sources under the base path resolve, fragments name an id
@@ -203,6 +218,9 @@ fn link_problem<'a>(
         }
     };
     if !known.contains(target.as_str()) && !site.static_files.contains(&target) {
+        if under_any(&target, site.unrendered) {
+            return None;
+        }
         return Some(format!(
             "link `{url}` on `{page}` leads nowhere: no page or file `{target}`"
         ));
@@ -250,7 +268,25 @@ mod tests {
             static_files: &statics,
             base: "/",
             sources: &|p| sources.get(p).cloned(),
+            unrendered: &[],
         })
+    }
+
+    #[test]
+    fn places_not_rendered_are_folders_or_pages() {
+        let places = ["en/alpha/".to_string(), "en/index.html".to_string()];
+        for (path, under) in [
+            ("en/alpha/one/index.html", true),
+            ("en/alpha/charts/sizes.csv", true),
+            ("en/alpha", true),
+            ("en/index.html", true),
+            ("en/alphabet/index.html", false),
+            ("en/search/index.html", false),
+            ("alpha/index.html", false),
+        ] {
+            assert_eq!(under_any(path, &places), under, "{path}");
+        }
+        assert!(!under_any("en/index.html", &[]));
     }
 
     #[test]

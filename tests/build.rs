@@ -700,3 +700,29 @@ fn long_reports_show_a_window_of_chapters_in_each_page() {
     let landing = site.out("en/alpha/index.html");
     assert!(landing.contains("Chapter 120") && landing.contains("Chapter 3<"));
 }
+
+#[test]
+fn a_chapter_that_fails_is_not_reported_again_as_links_into_its_report() {
+    // A failed unit writes none of its pages; every other page's links into them (the
+    // language switcher, the home page, the search page) used to be reported as broken too.
+    let site = TestSite::mini();
+    site.edit(
+        "content/reports/alpha/chapters/one.en.md",
+        "{{ chart(id=\"sizes\") }}",
+        "{{ chart(id=\"size\") }}",
+    );
+    let err = site.build_err(&[]);
+    assert!(err.contains("unknown chart id `size`"), "{err}");
+    // The only other message is the reference to the figure the chapter no longer shows.
+    assert!(err.contains("2 problems found"), "{err}");
+    assert!(!err.contains("leads nowhere"), "{err}");
+    // A link broken in its own right, on a page that was made, is still reported with it.
+    site.edit(
+        "content/reports/alpha/chapters/one.zh.md",
+        "另见",
+        "<a href=\"/nowhere/\">无</a>另见",
+    );
+    let err = site.build_err(&[]);
+    assert_eq!(err.matches("leads nowhere").count(), 1, "{err}");
+    assert!(err.contains("link `/nowhere/` on `alpha/"), "{err}");
+}

@@ -132,6 +132,9 @@ struct Unit {
     memo: Option<memo::Memo>,
     /// Its chapters' drafts, when asked to keep them for the next rebuild.
     drafts: Option<Vec<chapters::KeptDraft>>,
+    /// Where a report unit's pages and files go (folders ending in `/`, or a page's path): if
+    /// the unit fails, links there are not checked, as its errors already say why they break.
+    under: Vec<String>,
 }
 
 impl Unit {
@@ -335,7 +338,11 @@ fn finish(
     let site_surface = surface(&own.written);
     let trust_checked = previous == Some(&site_surface);
     let mut diags = Diagnostics::default();
+    let mut unrendered: Vec<String> = Vec::new();
     for u in std::iter::once(&mut *own).chain(units.iter_mut()) {
+        if u.diags.has_errors() {
+            unrendered.extend(u.under.iter().cloned());
+        }
         diags.merge(std::mem::take(&mut u.diags));
     }
     let (mut charts, mut site_links) = (0, Vec::new());
@@ -353,6 +360,10 @@ fn finish(
     }
     written.sort_by(|a, b| a.0.cmp(&b.0));
     let files: HashSet<&str> = written.iter().map(|(p, _)| p.as_str()).collect();
+    let site_links: Vec<_> = site_links
+        .into_iter()
+        .filter(|(p, _)| !crate::check::under_any(p, &unrendered))
+        .collect();
     check_site_links(&files, &site_links, &site.static_files, &mut diags);
     for d in claim_problems(site, written.iter().map(|(p, _)| p.as_str())) {
         diags.push(d);
@@ -375,6 +386,7 @@ fn finish(
         static_files: &site.static_files,
         base: site.config.base.path(),
         sources: &source_of,
+        unrendered: &unrendered,
     };
     let which = |p: &str| !trust_checked || to_check.contains(p);
     for d in crate::check::rendered_pages_among(&checks, &which) {
@@ -412,6 +424,7 @@ fn report_unit(
     prior: Option<&memo::Prior>,
     keep_drafts: bool,
 ) -> Unit {
+    u.under = unit_paths(site, report, lang);
     let kept = prior.map_or(&[][..], |p| p.drafts);
     let drafts = chapters::draft(site, index, report, lang, kept, &mut u.diags);
     let raster = opts.raster.as_ref();
@@ -465,6 +478,19 @@ fn report_unit(
         u.drafts = Some(drafts.into_iter().map(chapters::Draft::keep).collect());
     }
     u
+}
+
+/// Where the pages and files of one report in one language go (see [`Unit::under`]).
+fn unit_paths(site: &Site, report: &Report, lang: &str) -> Vec<String> {
+    let paths = Paths::new(&site.config);
+    let mut under = vec![paths.report(lang, &report.slug)];
+    if !site.library_home() {
+        under.push(format!("{}index.html", paths.home(lang)));
+    }
+    if report.languages.first().map(String::as_str) == Some(lang) {
+        under.push(paths.attachment(&report.slug, ""));
+    }
+    under
 }
 
 /// The pages that belong to the site rather than a report: home pages, standalone pages, search

@@ -56,6 +56,7 @@ impl Kept {
             checked: true,
             memo: self.memo,
             drafts: None,
+            under: Vec::new(),
         }
     }
 

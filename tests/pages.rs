@@ -201,6 +201,43 @@ fn a_chart_embed_in_a_page_is_a_located_error() {
 }
 
 #[test]
+fn shortcodes_render_in_a_page_as_in_a_chapter() {
+    let site = TestSite::bare();
+    site.write(
+        "content/pages/method.en.md",
+        "---\ntitle: Method\n---\n\n{{ key_figure(value=\"1,000\", label=\"<Firms>\", source=\"Survey\") }}\n\n{% callout(kind=\"warning\") %}\nData are **estimates**.\n{% end %}\n\nAfter.\n",
+    );
+    site.build_ok(&[]);
+    let page = site.out("en/method/index.html");
+    assert!(page.contains("1,000"), "{page}");
+    assert!(
+        page.contains("&lt;Firms&gt;") && !page.contains("<Firms>"),
+        "{page}"
+    );
+    assert!(page.contains("Source: Survey"), "{page}");
+    assert!(
+        page.contains("<p>Data are <strong>estimates</strong>.</p>"),
+        "{page}"
+    );
+    assert!(page.contains("callout"), "{page}");
+    assert!(page.contains("<p>After.</p>"), "{page}");
+    assert!(!page.contains("{{") && !page.contains("{%"), "{page}");
+    // Checked as in a chapter: an unknown argument is an error at its line, with the help.
+    site.write(
+        "content/pages/method.en.md",
+        "---\ntitle: Method\n---\n\n{{ key_figure(value=\"1\", lable=\"x\", source=\"s\") }}\n\n![local](fig.png)\n",
+    );
+    let err = site.build_err(&[]);
+    assert!(err.contains("content/pages/method.en.md:5:1"), "{err}");
+    assert!(err.contains("did you mean `label`"), "{err}");
+    assert!(err.contains("content/pages/method.en.md:7"), "{err}");
+    assert!(
+        err.contains("an image beside the file cannot be shown in a page"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_site_may_override_the_page_template() {
     let site = site_with_pages();
     site.write(

@@ -7,8 +7,11 @@ use super::paths::Paths;
 use super::{OutputFile, RenderOptions};
 use crate::content::pages::{Page, PageSource};
 use crate::content::Site;
-use crate::error::{Diagnostics, Location};
+use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::markdown;
+use crate::markdown::embeds::{self, Kind};
+use crate::markdown::splice::Mark;
+use crate::markdown::stream::Slot;
 use crate::templates::Templates;
 use crate::views::{Link, PageContext, StandaloneView};
 
@@ -57,7 +60,7 @@ pub fn render(site: &Site, templates: &Templates, opts: &RenderOptions) -> Rende
     let mut out = Rendered::default();
     for page in &site.pages {
         for (lang, src) in &page.sources {
-            let (body, links) = body(site, lang, src, &mut out.diags);
+            let (body, links) = body(site, templates, lang, src, &mut out.diags);
             out.site_links.extend(links);
             let ctx = page_context(site, page, lang, src, body, &paths, opts);
             if let Some(html) = out.diags.take(templates.render("page.html", &ctx)) {
@@ -123,10 +126,11 @@ pub fn only_languages(site: &Site, ctx: &mut PageContext, has: impl Fn(&str) -> 
     }
 }
 
-/// The page's Markdown rendered; its links may be site paths (`/aigc-2024/`) or other pages'
+/// The page's Markdown rendered, with its shortcodes; its links may be site paths (`/aigc-2024/`) or other pages'
 /// files (`methodology.md`, `about.en.md`).
 fn body(
     site: &Site,
+    templates: &Templates,
     lang: &str,
     src: &PageSource,
     diags: &mut Diagnostics,
@@ -144,16 +148,10 @@ fn body(
         cjk_lang: cjk.as_deref(),
         chinese: markdown::cjk::is_cjk_language(&site.config.language(lang).code),
     };
-    let md = markdown::render(&src.body, &ctx);
+    let mut md = markdown::render(&src.body, &ctx);
     md.diagnostics.iter().cloned().for_each(|d| diags.push(d));
-    for e in &md.embeds {
-        diags.push(
-            crate::error::Diagnostic::error(
-                Location::at(&src.file, e.line, Some(e.column)),
-                format!("`{}` cannot be embedded in a page", e.name),
-            )
-            .with_help("charts and figure references belong in a report's chapters; link to the chapter instead"),
-        );
+    if !md.embeds.is_empty() {
+        md.html = shortcodes(site, templates, lang, src, &md, diags);
     }
     let site_links = md
         .links
@@ -164,6 +162,52 @@ fn body(
         })
         .collect();
     (md, site_links)
+}
+
+/// The page's HTML with its shortcodes rendered. Charts, figure references and images beside
+/// the file belong in a report's chapters, where figures are numbered: here they are errors.
+fn shortcodes(
+    site: &Site,
+    templates: &Templates,
+    lang: &str,
+    src: &PageSource,
+    md: &markdown::Rendered,
+    diags: &mut Diagnostics,
+) -> String {
+    let known = super::shortcodes::known(templates);
+    for e in &md.embeds {
+        let at = Location::at(&src.file, e.line, Some(e.column));
+        let problem = match (e.kind, e.name.as_str()) {
+            (Kind::Close, _) => None,
+            (Kind::Image, _) => Some(
+                Diagnostic::error(at, "an image beside the file cannot be shown in a page")
+                    .with_help("put the image in static/ and link it by its site path (`/images/x.png`), or show it in a chapter"),
+            ),
+            (_, name) if super::figures::EMBED_NAMES.contains(&name) => Some(
+                Diagnostic::error(at, format!("`{name}` cannot be embedded in a page"))
+                    .with_help("charts and figure references belong in a report's chapters; link to the chapter instead"),
+            ),
+            _ => super::shortcodes::check(&known, &src.file, e).err(),
+        };
+        if let Some(d) = problem {
+            diags.push(d);
+        }
+    }
+    let t = site.strings.for_lang(lang);
+    let mark = |slot: &Slot| match md.embeds.get(slot.embed).map(|e| e.kind) {
+        Some(Kind::Open) => Mark::Open,
+        Some(Kind::Close) => Mark::Close,
+        _ => Mark::Plain,
+    };
+    embeds::splice_bodies(&md.html, &md.slots, mark, |slot, body| {
+        match md.embeds.get(slot.embed) {
+            Some(e) if matches!(e.kind, Kind::Call | Kind::Open) => {
+                let r = super::shortcodes::render(templates, lang, &t, &src.file, e, body);
+                diags.take(r.map_err(Into::into)).unwrap_or_default()
+            }
+            _ => String::new(),
+        }
+    })
 }
 
 /// A link written in a page: its URL, and the site path to check when it is one.

@@ -209,9 +209,68 @@ fn brings_ids(node: &Node) -> bool {
     )
 }
 
+/// Put before a text that must be read as one paragraph of inline Markdown: a no-break space
+/// starts no block (`# `, `- `, `2024. `, `>`, `<div>` after it are text), and is whitespace
+/// to the emphasis rules, so `_a_` after it still opens emphasis.
+pub const INLINE_GUARD: char = '\u{a0}';
+
+/// `text` as the source of one paragraph of inline Markdown, behind [`INLINE_GUARD`], without
+/// blank lines. A later line that would open a block (a list item, heading, quote, fence) is
+/// indented by four spaces, which makes every line of a paragraph a continuation line; only
+/// then, since a code span keeps that indentation.
+pub fn inline_source(text: &str) -> String {
+    let join = |sep: &str| {
+        let mut out = String::with_capacity(text.len() + 8);
+        out.push(INLINE_GUARD);
+        let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+        for (i, line) in lines.enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(line);
+        }
+        out
+    };
+    let src = join("\n");
+    if one_paragraph(&src) {
+        src
+    } else {
+        join("\n    ")
+    }
+}
+
+/// Whether Markdown `src` is a single paragraph.
+fn one_paragraph(src: &str) -> bool {
+    let mut events = Parser::new_ext(src, options());
+    if !matches!(events.next(), Some(Event::Start(Tag::Paragraph))) {
+        return false;
+    }
+    let mut depth = 1;
+    for e in events {
+        if depth == 0 {
+            return false;
+        }
+        match e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+    }
+    true
+}
+
 /// Renders a short text (takeaway, disclosure) without embeds or links to other pages, on a page
-/// in a CJK language (`chinese`) or not.
+/// in a CJK language (`chinese`) or not; `inline` reads it as one paragraph of inline Markdown
+/// (see [`inline_source`]) and gives its HTML without the paragraph.
 pub fn render_snippet(text: &str, inline: bool, chinese: bool) -> String {
+    if inline {
+        let html = render_snippet(&inline_source(text), false, chinese);
+        let inner = html
+            .strip_prefix("<p>")
+            .and_then(|h| h.strip_suffix("</p>"))
+            .unwrap_or(&html);
+        return inner.trim_start_matches(INLINE_GUARD).to_string();
+    }
     let text = without_nul(text);
     let html = with_emphasis_repair(&text, |src, at, fate| {
         let mut strip = emphasis::StripSentinels { src, at, fate };
@@ -222,18 +281,7 @@ pub fn render_snippet(text: &str, inline: bool, chinese: bool) -> String {
             .map(links::neutralize);
         stream::write(nodes).0
     });
-    let html = html.trim_end();
-    if inline {
-        if let Some(inner) = html
-            .strip_prefix("<p>")
-            .and_then(|h| h.strip_suffix("</p>"))
-        {
-            if !inner.contains("<p>") {
-                return inner.to_string();
-            }
-        }
-    }
-    html.to_string()
+    html.trim_end().to_string()
 }
 
 impl IdSet {

@@ -450,3 +450,22 @@ fn ids_are_complete_without_raw_html_or_footnotes() {
         assert!(!md(text).ids_complete, "{text}");
     }
 }
+
+#[test]
+fn an_inline_snippet_opens_no_block() {
+    // A takeaway starting like a heading or a list item gave an `<h1>` or a `<ul>` in a list item.
+    for (text, chinese, html) in [
+        ("# Edit the key", false, "# Edit the key"),
+        ("- 在场景中落地", true, "- 在场景中落地"),
+        ("2024. A year", false, "2024. A year"),
+        ("> not a quote", false, "&gt; not a quote"),
+        ("_x_ and **y**", false, "<em>x</em> and <strong>y</strong>"),
+        ("中文\n继续", true, "中文继续"),
+        ("one\n\n- two", false, "one\n- two"),
+        ("a | b\n--- | ---", false, "a | b\n--- | ---"),
+        ("`a\nb` c", false, "<code>a b</code> c"),
+        ("<div>x</div>", false, "<div>x</div>"),
+    ] {
+        assert_eq!(render_snippet(text, true, chinese), html, "{text:?}");
+    }
+}

@@ -8,13 +8,19 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
 /// The text of an inline Markdown title: code spans, emphasis and links reduced to their words.
+/// Read as inline Markdown only: `2024. Outlook` is no list and `- Draft` no list item, and a
+/// tag-like `<T>` is text (the title is escaped wherever it is shown).
 pub fn plain(title: &str) -> String {
     let mut out = String::new();
-    for event in Parser::new(title) {
+    let src = crate::markdown::inline_source(title);
+    for event in Parser::new(&src) {
         match event {
-            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
-                out.push_str(&t)
-            }
+            Event::Text(t)
+            | Event::Code(t)
+            | Event::InlineMath(t)
+            | Event::DisplayMath(t)
+            | Event::InlineHtml(t)
+            | Event::Html(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             _ => {}
         }
@@ -146,6 +152,26 @@ mod tests {
         assert_eq!(plain("[链接](http://x) 与 **重点**"), "链接 与 重点");
         assert_eq!(plain("A < B & C"), "A < B & C");
         assert_eq!(plain("   "), "");
+    }
+
+    #[test]
+    fn titles_are_inline_markdown_that_opens_no_block() {
+        // Read as blocks, these were an ordered list, a list item, a heading or a quote, and
+        // lost their first words (`2024. Outlook` was shown as `Outlook`).
+        for (title, shown) in [
+            ("2024. Outlook", "2024. Outlook"),
+            ("1. 引言", "1. 引言"),
+            ("- Draft <T> notes", "- Draft <T> notes"),
+            ("# Hash", "# Hash"),
+            ("> Quoted", "> Quoted"),
+            ("<div>x</div>", "<div>x</div>"),
+            ("    indented", "indented"),
+            ("_Under_ score", "Under score"),
+            ("Two\n- lines", "Two - lines"),
+            ("a | b\n--- | ---", "a | b --- | ---"),
+        ] {
+            assert_eq!(plain(title), shown, "{title:?}");
+        }
     }
 
     #[test]

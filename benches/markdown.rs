@@ -111,6 +111,14 @@ fn main() {
         &lines(n(20_000), |i| format!("## S{i:04}\n\ntext\n\n")),
     );
     case(
+        "20k embeds in one paragraph",
+        &format!(
+            "{}\n",
+            lines(n(20_000), |_| "{{ ref(id=\"a\") }} ".to_string())
+        ),
+        &lines(n(20_000), |_| "{{ ref(id=\"a\") }}\n\n".to_string()),
+    );
+    case(
         "50 MB, a link on every line",
         &lines(n(500_000), |i| format!("{filler} [x](a{i}.md)\n\n")),
         &lines(n(500_000), |i| format!("{filler}  x  a{i}.md \n\n")),

@@ -97,6 +97,11 @@ pub struct Extract<'a, 'b> {
     /// The source of an embed the run opens and does not yet close, once looked for (see
     /// [`inline`]); cleared when the run grows past it or is flushed.
     pending: Option<Option<Range<usize>>>,
+    /// The source the run covers, kept as it grows: asked for at every event.
+    span: Option<Range<usize>>,
+    /// Where the look for an unclosed embed resumes: the run's embeds before it are closed, so
+    /// a paragraph of many embeds is read once, not once per event (see [`inline::unclosed`]).
+    scanned: usize,
 }
 
 /// An image being read.
@@ -129,16 +134,30 @@ impl<'a, 'b> Extract<'a, 'b> {
             depth: 0,
             bodies: Vec::new(),
             pending: None,
+            span: None,
+            scanned: 0,
         }
     }
 
     fn run_range(&self) -> Option<Range<usize>> {
-        let mut ranges = self.run.iter().filter_map(|n| match n {
-            Node::Event(_, r) => Some(r),
-            _ => None,
-        });
-        let first = ranges.next()?.clone();
-        Some(ranges.fold(first, |a, r| a.start.min(r.start)..a.end.max(r.end)))
+        self.span.clone()
+    }
+
+    /// Adds `node` to the run of text.
+    fn push_run(&mut self, node: Node<'a>) {
+        if let Node::Event(_, r) = &node {
+            self.span = Some(match self.span.take() {
+                Some(s) => s.start.min(r.start)..s.end.max(r.end),
+                None => r.clone(),
+            });
+        }
+        self.run.push(node);
+    }
+
+    /// Empties the run, giving its nodes.
+    fn take_run(&mut self) -> std::vec::Drain<'_, Node<'a>> {
+        (self.span, self.scanned) = (None, 0);
+        self.run.drain(..)
     }
 
     /// Whether the node at source `r` lies wholly inside an embed the run has opened, so that
@@ -147,10 +166,10 @@ impl<'a, 'b> Extract<'a, 'b> {
         let Some(run) = self.run_range() else {
             return false;
         };
-        let src = self.src;
+        let (src, scanned) = (self.src, &mut self.scanned);
         let pending = self
             .pending
-            .get_or_insert_with(|| inline::unclosed(src, run));
+            .get_or_insert_with(|| inline::unclosed(src, run, scanned));
         pending
             .as_ref()
             .is_some_and(|e| r.start >= e.start && r.end <= e.end)
@@ -173,14 +192,18 @@ impl<'a, 'b> Extract<'a, 'b> {
         if !has_open(&self.src[range.clone()]) {
             out.extend(self.para.take());
             out.extend(self.brk.take());
-            out.extend(self.run.drain(..));
+            let run = self.take_run().collect::<Vec<_>>();
+            out.extend(run);
             return false;
         }
-        let events = self.run.drain(..).filter_map(|n| match n {
-            Node::Event(_, r) => Some(r),
-            _ => None,
-        });
-        let skip = inline::skips(self.src, self.loc.inserted, range.clone(), events.collect());
+        let events: Vec<Range<usize>> = self
+            .take_run()
+            .filter_map(|n| match n {
+                Node::Event(_, r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        let skip = inline::skips(self.src, self.loc.inserted, range.clone(), events);
         self.pending = None;
         let pieces = self.scan(range.clone(), &skip);
         let single = match pieces.as_slice() {
@@ -292,7 +315,7 @@ impl<'a> Stage<'a> for Extract<'a, '_> {
         }
         if let Some(n @ Node::Event(_, r)) = &node {
             if self.literal == 0 && self.absorbs(r) {
-                return self.run.push(n.clone());
+                return self.push_run(n.clone());
             }
         }
         let node = match node {
@@ -309,7 +332,7 @@ impl<'a> Stage<'a> for Extract<'a, '_> {
                     self.flush(None, out);
                 }
                 self.pending = None;
-                return self.run.push(n);
+                return self.push_run(n);
             }
             Some(ref n @ Node::Event(Event::Start(Tag::Image { ref dest_url, .. }), _))
                 if self.literal == 0 && is_local(dest_url) =>

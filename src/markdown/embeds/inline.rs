@@ -8,16 +8,29 @@ use std::ops::Range;
 
 /// The first embed in `src[run]` that the run opens but does not close, as the range from its
 /// `{{` (or `{%`) to the end of its closer further on, if the closer is in the same block (before
-/// a blank line).
-pub(super) fn unclosed(src: &str, run: Range<usize>) -> Option<Range<usize>> {
-    let mut pos = run.start;
+/// a blank line). The look starts at `from` (where the last look for this run stopped: an embed
+/// closed inside a run stays closed as the run grows) and leaves there where the next may start.
+pub(super) fn unclosed(src: &str, run: Range<usize>, from: &mut usize) -> Option<Range<usize>> {
+    let mut pos = (*from).clamp(run.start, run.end);
     while let Some(open) = super::next_open(&src[pos..run.end]).map(|i| pos + i) {
         let closing = closer(src, open);
         match src[open + 2..run.end].find(closing) {
-            Some(i) => pos = open + 2 + i + 2,
-            None => return closed_later(src, open).map(|end| open..end),
+            Some(i) => {
+                pos = open + 2 + i + 2;
+                *from = pos;
+            }
+            None => {
+                *from = open;
+                return closed_later(src, open).map(|end| open..end);
+            }
         }
     }
+    // Nothing opens after `pos`, but a `{` that ends the run may open with the next text.
+    *from = if src[..run.end].ends_with('{') {
+        run.end - 1
+    } else {
+        run.end
+    };
     None
 }
 
@@ -103,4 +116,39 @@ pub(super) fn skips(
     }
     out.sort_by_key(|r| r.start);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Resuming where the last look stopped finds what a look from the run's start finds,
+        /// however the run grows.
+        #[test]
+        fn a_resumed_look_finds_what_a_fresh_one_does(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    Just("{{"), Just("}}"), Just("{%"), Just("%}"), Just("{"), Just("}"),
+                    Just(" a"), Just("中"), Just("\n\n"),
+                ],
+                0..24,
+            ),
+            cut in proptest::collection::vec(0usize..24, 0..8),
+        ) {
+            let src: String = pieces.concat();
+            let mut ends: Vec<usize> = cut
+                .iter()
+                .map(|&c| pieces[..c.min(pieces.len())].concat().len())
+                .chain([src.len()])
+                .collect();
+            ends.sort_unstable();
+            let mut from = 0;
+            for end in ends {
+                let fresh = unclosed(&src, 0..end, &mut 0);
+                prop_assert_eq!(unclosed(&src, 0..end, &mut from), fresh, "{:?} ..{}", src, end);
+            }
+        }
+    }
 }

@@ -90,7 +90,17 @@ impl Extract<'_, '_> {
     }
 }
 
-/// Offset of the first `{{` or `{%` in `text`.
+/// Offset of the first `{{` or `{%` in `text`. Looks at each `{` in turn: two searches for the
+/// two markers each ran to the end of a text without the other, once per embed.
 pub(super) fn next_open(text: &str) -> Option<usize> {
-    text.find("{{").into_iter().chain(text.find("{%")).min()
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = text[from..].find('{') {
+        let at = from + i;
+        if matches!(bytes.get(at + 1), Some(b'{' | b'%')) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }

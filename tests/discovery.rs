@@ -657,6 +657,90 @@ fn the_bibtex_and_ris_files_parse_and_carry_the_manifest() {
     assert_eq!(title, "Alpha & {50%} report_#1");
 }
 
+/// A team, a name written "Family, Given" and a person's name with stray spaces and braces reach
+/// the `.bib` and `.ris` files as three authors, each the right way round; a blank name is left
+/// out.
+#[test]
+fn citation_files_keep_a_team_whole_and_read_a_family_name_before_a_comma() {
+    let site = TestSite::mini();
+    site.edit(
+        "content/reports/alpha/report.yaml",
+        "  - name: {zh: 赵丹, en: Dan Zhao}\n",
+        "  - name: {zh: 研究与策略团队, en: Research and Strategy Team}\n    \
+         role: {zh: 团队, en: Team}\n  \
+         - name: {zh: 杨子超, en: \" {Charles}  Yang \"}\n    \
+         role: {zh: 分析师, en: Analyst}\n  \
+         - name: {zh: 赵丹, en: \"Zhao, Dan\"}\n    \
+         role: {zh: 分析师, en: Analyst}\n  \
+         - name: \" \"\n",
+    );
+    site.build_ok(&[]);
+    let bib = site.out("en/alpha/cite.bib");
+    assert!(
+        bib.contains(
+            "  author      = {{Research and Strategy Team} and Yang, Charles and Zhao, Dan},\n"
+        ),
+        "{bib}"
+    );
+    let parsed = biblatex::Bibliography::parse(&bib).unwrap_or_else(|e| panic!("{e:?}\n{bib}"));
+    let authors = parsed.get("alpha").unwrap().author().unwrap();
+    let read: Vec<(&str, &str)> = authors
+        .iter()
+        .map(|p| (p.name.as_str(), p.given_name.as_str()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Research and Strategy Team", ""),
+            ("Yang", "Charles"),
+            ("Zhao", "Dan")
+        ]
+    );
+    let ris = site.out("en/alpha/cite.ris");
+    assert!(
+        ris.contains(
+            "TY  - RPRT\r\nAU  - Research and Strategy Team\r\nAU  - Yang, Charles\r\n\
+             AU  - Zhao, Dan\r\nTI  - "
+        ),
+        "{ris}"
+    );
+    let zh_bib = site.out("alpha/cite.bib");
+    assert!(
+        zh_bib.contains("  author      = {{研究与策略团队} and {杨子超} and {赵丹}},\n"),
+        "{zh_bib}"
+    );
+    assert!(site
+        .out("alpha/cite.ris")
+        .contains("AU  - 研究与策略团队\r\nAU  - 杨子超\r\nAU  - 赵丹\r\n"));
+    // The page's three styles agree with the files.
+    let cites = texts_of_class(&site.out("en/alpha/index.html"), "cite-text");
+    assert!(
+        cites[0].starts_with(
+            "Research and Strategy Team (研究与策略团队), YANG C (杨子超), ZHAO D (赵丹). "
+        ),
+        "{}",
+        cites[0]
+    );
+    assert!(
+        cites[1].starts_with("Research and Strategy Team, Yang, C., & Zhao, D. (2024, April 22). "),
+        "{}",
+        cites[1]
+    );
+    assert!(
+        cites[2].starts_with("Research and Strategy Team, et al. "),
+        "{}",
+        cites[2]
+    );
+    let zh = texts_of_class(&site.out("alpha/index.html"), "cite-text");
+    assert!(
+        zh[0].starts_with(
+            "研究与策略团队 (Research and Strategy Team), 杨子超 (Yang Charles), 赵丹 (Zhao Dan). "
+        ),
+        "{}",
+        zh[0]
+    );
+}
+
 #[test]
 fn chapter_pages_show_authors_and_date_in_a_time_element() {
     let site = built_mini();

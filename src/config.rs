@@ -184,6 +184,7 @@ impl Config {
                     .with_help("use lowercase letters, digits and `-`, e.g. `zh` or `en`"),
                 );
             }
+            problems.extend(code_problem(&lang.code, i, source));
             if site.languages[..i].iter().any(|l| l.key == lang.key) {
                 problems.push(Diagnostic::error(
                     line("languages"),
@@ -264,6 +265,25 @@ impl Config {
     }
 }
 
+/// The error at `languages[i].code` when `code` is not a language tag: templates give it to the
+/// `date` filter as its locale, which would fail on it.
+fn code_problem(code: &str, i: usize, source: &str) -> Option<Diagnostic> {
+    use crate::yamlx::PathSeg;
+    let why = crate::langtag::check(code).err()?;
+    let shown = Path::new(CONFIG_PATH);
+    let path = [
+        PathSeg::Key("languages".into()),
+        PathSeg::Index(i),
+        PathSeg::Key("code".into()),
+    ];
+    let at = crate::yamlx::value_location(source, &path, code, shown)
+        .unwrap_or_else(|| Location::file(shown));
+    let message = format!("`{code}` is not a language tag like `zh-CN` or `en`: {why}");
+    Some(Diagnostic::error(at, message).with_help(
+        "write the language (ISO 639, 2 or 3 letters), then a script or region if needed, joined by `-`: `zh-CN`, `zh-Hant-TW`, `en`, `pt-BR`",
+    ))
+}
+
 /// Whether a language key is safe in file names and URL paths.
 pub fn valid_language_key(key: &str) -> bool {
     !key.is_empty()
@@ -304,6 +324,32 @@ mod tests {
         let d = &err.diagnostics()[0];
         assert_eq!(d.location.line, Some(3));
         assert!(d.message.contains("fr"));
+    }
+
+    #[test]
+    fn a_code_that_is_not_a_language_tag_is_an_error_at_its_value() {
+        for (bad, why) in [("zh CN", "no spaces"), ("i-klingon", "2 or 3 letters")] {
+            let src = GOOD.replace("code: zh-CN", &format!("code: {bad}"));
+            let err = load(&src, None).unwrap_err();
+            let d = &err.diagnostics()[0];
+            assert_eq!(
+                (d.location.line, d.location.column),
+                (Some(5), Some(21)),
+                "{bad}"
+            );
+            assert!(
+                d.message
+                    .contains(&format!("`{bad}` is not a language tag")),
+                "{}",
+                d.message
+            );
+            assert!(d.message.contains(why), "{}", d.message);
+            assert!(d.help.as_deref().unwrap_or("").contains("zh-CN"));
+        }
+        let src = GOOD.replace("code: en,", "code: \"en_GB\",");
+        let err = load(&src, None).unwrap_err();
+        assert_eq!(err.diagnostics()[0].location.line, Some(6));
+        assert!(err.to_string().contains("`en-GB`"), "{err}");
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod error;
 pub mod escape;
 pub mod fsx;
 pub mod init;
+pub mod langtag;
 pub mod localized;
 pub mod markdown;
 pub mod memory;

@@ -210,5 +210,7 @@ mod tests {
             t.starts_with("20") && &t[4..5] == "-" && &t[7..8] == "-",
             "{t}"
         );
+        // The scaffolded report must load: its date is a day of the calendar.
+        assert!(crate::content::dates::check(&t).is_ok(), "{t}");
     }
 }

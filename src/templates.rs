@@ -149,6 +149,49 @@ impl Prepared {
     }
 }
 
+/// The templates' `date` filter on its own, applied as the built-in templates apply it
+/// (`value | date(format=t.date_format, locale=lang.code)`): content checks run it on what the
+/// templates will give it, so what it refuses is an error at the content, not in a template.
+pub struct DateFilter(tera::Tera);
+
+impl Default for DateFilter {
+    fn default() -> Self {
+        let mut tera = tera::Tera::new();
+        tera.register_filter("date", tera_contrib::dates::date);
+        tera.add_raw_template("date", "{{ value | date(format=format, locale=locale) }}")
+            .expect("the one-line date template parses");
+        DateFilter(tera)
+    }
+}
+
+impl DateFilter {
+    /// `value` formatted with the UTS 35 pattern `format` in `locale`, or the filter's reason.
+    pub fn format(
+        &self,
+        value: &str,
+        format: &str,
+        locale: &str,
+    ) -> std::result::Result<String, String> {
+        let mut ctx = tera::Context::new();
+        ctx.insert("value", value);
+        ctx.insert("format", format);
+        ctx.insert("locale", locale);
+        self.0.render("date", &ctx).map_err(|e| innermost(&e))
+    }
+}
+
+/// The first line of the last error of a cause chain: the filter's own words, without the
+/// template location Tera adds (which names the one-line template, of no use to an author).
+fn innermost(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut last = e;
+    while let Some(s) = last.source() {
+        last = s;
+    }
+    let text = last.to_string();
+    let first = text.lines().next().unwrap_or_default();
+    first.trim_start_matches("error: ").to_string()
+}
+
 /// Turns a Tera error and its whole cause chain into one message.
 fn template_error(e: tera::Error) -> Error {
     // Tera names templates relative to templates/; point authors at the real file.

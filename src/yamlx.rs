@@ -212,6 +212,28 @@ pub fn line_of(source: &str, path: &[PathSeg]) -> Option<usize> {
     found
 }
 
+/// Where the scalar `value` at `path` is written in `file`: the line [`line_of`] finds, and the
+/// column where `value` appears after its key on that line (none when it cannot be found there,
+/// as for a value escaped or folded over lines).
+pub fn value_location(
+    source: &str,
+    path: &[PathSeg],
+    value: &str,
+    file: &Path,
+) -> Option<Location> {
+    let line = line_of(source, path)?;
+    let text = source.lines().nth(line - 1)?;
+    // Look past the key, so a value equal to its key (`en: en`) points at the value.
+    let from = match path.last() {
+        Some(PathSeg::Key(k)) => text.find(&format!("{k}:")).map_or(0, |i| i + k.len() + 1),
+        _ => 0,
+    };
+    let column = text[from..]
+        .find(value)
+        .map(|i| text[..from + i].chars().count() + 1);
+    Some(Location::at(file, line, column))
+}
+
 /// One step of a path into a YAML document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PathSeg {
@@ -683,6 +705,30 @@ mod tests {
             PathSeg::Key("role".into()),
         ];
         assert_eq!(line_of(src, &path), Some(7));
+    }
+
+    #[test]
+    fn value_location_points_at_the_value_after_its_key() {
+        let src = "date: 2024-02-30\nlanguages:\n  - {key: zh, code: zh, name: 中文}\n  - key: en\n    code: \"en US\"\n";
+        let at = |path: &[PathSeg], value: &str| {
+            let l = value_location(src, path, value, Path::new("x.yaml")).unwrap();
+            (l.line, l.column)
+        };
+        assert_eq!(
+            at(&[PathSeg::Key("date".into())], "2024-02-30"),
+            (Some(1), Some(7))
+        );
+        let code = |i| {
+            vec![
+                PathSeg::Key("languages".into()),
+                PathSeg::Index(i),
+                PathSeg::Key("code".into()),
+            ]
+        };
+        // `zh` is also the key before it: the column is the code's.
+        assert_eq!(at(&code(0), "zh"), (Some(3), Some(21)));
+        assert_eq!(at(&code(1), "en US"), (Some(5), Some(12)));
+        assert_eq!(at(&code(1), "not there"), (Some(5), None));
     }
 
     #[test]

@@ -58,6 +58,54 @@ const CASES: &[(&str, Breaker, &str, &str)] = &[
         "YYYY-MM-DD",
     ),
     (
+        "a 30 February in a leap year",
+        |s| s.edit(REPORT, "date: 2024-04-22", "date: 2024-02-30"),
+        "report.yaml:3:7",
+        "February 2024 has 29 days",
+    ),
+    (
+        "a 29 February in a common year",
+        |s| s.edit(REPORT, "date: 2024-04-22", "date: 2023-02-29"),
+        "report.yaml:3:7",
+        "February 2023 has 28 days (2023 is not a leap year)",
+    ),
+    (
+        "a 31st of a 30-day month",
+        |s| s.edit(REPORT, "date: 2024-04-22", "date: 2024-04-31"),
+        "report.yaml:3:7",
+        "April 2024 has 30 days",
+    ),
+    (
+        "an impossible related report date",
+        |s| s.edit(REPORT, "date: 2023-02-14", "date: 2023-02-29"),
+        "report.yaml:23:11",
+        "related report date `2023-02-29` is not a date: February 2023 has 28 days",
+    ),
+    (
+        "a language code with a space",
+        |s| s.edit("content/site.yaml", "code: zh-CN", "code: zh CN"),
+        "content/site.yaml:6:21",
+        "`zh CN` is not a language tag like `zh-CN` or `en`",
+    ),
+    (
+        "a grandfathered language code",
+        |s| s.edit("content/site.yaml", "code: en,", "code: i-klingon,"),
+        "content/site.yaml:7:21",
+        "`i-klingon` is not a language tag",
+    ),
+    (
+        "a strftime date format",
+        |s| {
+            s.edit(
+                "content/i18n/en.yaml",
+                "date_format: \"d MMMM y\"",
+                "date_format: \"%d %B %Y\"",
+            )
+        },
+        "content/i18n/en.yaml:35:15",
+        "date_format `%d %B %Y` cannot show a date in `en`",
+    ),
+    (
         "duplicate chapter order",
         |s| {
             s.edit(TWO_EN, "order: 2", "order: 1");
@@ -293,6 +341,24 @@ const CASES: &[(&str, Breaker, &str, &str)] = &[
         "path of a generated file",
     ),
 ];
+
+/// What the date filter and the locale refuse is found when the content loads: the message
+/// quotes the YAML line and points at the value, and names no template.
+#[test]
+fn impossible_dates_and_codes_are_not_blamed_on_a_template() {
+    let site = TestSite::mini();
+    site.edit("content/site.yaml", "code: zh-CN", "code: \"zh CN\"");
+    let err = site.build_err(&[]);
+    assert!(!err.contains("templates/"), "{err}");
+    // The column is the code's first letter, inside the quotes.
+    assert!(err.contains("content/site.yaml:6:22"), "{err}");
+    let site = TestSite::mini();
+    site.edit(REPORT, "date: 2024-04-22", "date: 2024-02-30");
+    let err = site.build_err(&[]);
+    assert!(!err.contains("templates/"), "{err}");
+    assert!(err.contains("3 | date: 2024-02-30\n  |       ^"), "{err}");
+    assert!(err.contains("help: write a day from 01 to 29"), "{err}");
+}
 
 #[test]
 fn every_bad_input_fails_clearly_and_keeps_the_previous_site() {

@@ -3,6 +3,7 @@
 
 pub mod chapter;
 mod chapters;
+pub mod dates;
 pub mod discover;
 pub mod files;
 pub mod pages;
@@ -120,7 +121,7 @@ pub struct Chapter {
 
 /// Loads the site under `root`.
 pub fn load(root: &Path, config: Config) -> Result<Site> {
-    let strings = Strings::load(root, &config.language_keys);
+    let strings = Strings::load(root, &config.site.languages);
     assemble(root, config, strings, None, HashMap::new())
 }
 
@@ -425,36 +426,7 @@ fn load_manifest(root: &Path, rel: &Path, config: &Config) -> Result<(Manifest, 
     let texts = crate::yamlx::check_texts(&source, rel, &langs, texts, &problems);
     problems.extend(texts);
     problems.extend(markdown_field_links(&manifest, &source, rel));
-    let date_line =
-        |key: &str| crate::yamlx::line_of(&source, &[crate::yamlx::PathSeg::Key(key.into())]);
-    if !report::is_iso_date(&manifest.date) {
-        let loc = date_line("date")
-            .map(|l| Location::at(rel, l, None))
-            .unwrap_or_else(|| Location::file(rel));
-        problems.push(
-            Diagnostic::error(
-                loc,
-                format!("date `{}` is not a date in YYYY-MM-DD form", manifest.date),
-            )
-            .with_help("write the date as 2024-04-22"),
-        );
-    }
-    for (i, r) in manifest.related.iter().enumerate() {
-        if !report::is_iso_date(&r.date) {
-            let path = [
-                crate::yamlx::PathSeg::Key("related".into()),
-                crate::yamlx::PathSeg::Index(i),
-                crate::yamlx::PathSeg::Key("date".into()),
-            ];
-            let loc = crate::yamlx::line_of(&source, &path)
-                .map(|l| Location::at(rel, l, None))
-                .unwrap_or_else(|| Location::file(rel));
-            problems.push(Diagnostic::error(
-                loc,
-                format!("related report date `{}` is not in YYYY-MM-DD form", r.date),
-            ));
-        }
-    }
+    problems.extend(manifest_dates(&manifest, &source, rel));
     if manifest.analysts.is_empty() {
         problems.push(
             Diagnostic::error(Location::file(rel), "a report needs at least one analyst")
@@ -466,6 +438,19 @@ fn load_manifest(root: &Path, rel: &Path, config: &Config) -> Result<(Manifest, 
     } else {
         Err(problems.into())
     }
+}
+
+/// The manifest's dates that are not days of the calendar: the templates' `date` filter would
+/// fail on them while formatting a page.
+fn manifest_dates(manifest: &Manifest, source: &str, rel: &Path) -> Vec<Diagnostic> {
+    use crate::yamlx::PathSeg;
+    let key = |k: &str| PathSeg::Key(k.into());
+    let own = dates::diagnostic(&manifest.date, "date", source, &[key("date")], rel);
+    let related = manifest.related.iter().enumerate().filter_map(|(i, r)| {
+        let path = [key("related"), PathSeg::Index(i), key("date")];
+        dates::diagnostic(&r.date, "related report date", source, &path, rel)
+    });
+    own.into_iter().chain(related).collect()
 }
 
 /// The `languages:` of a manifest that did not load, so that its chapters are not reported

@@ -213,27 +213,9 @@ pub struct Disclosure {
     pub body: Localized,
 }
 
-/// Whether `s` is a plausible ISO date `YYYY-MM-DD`.
-pub fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
-    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn iso_dates() {
-        assert!(is_iso_date("2024-04-22"));
-        assert!(!is_iso_date("2024-4-22"));
-        assert!(!is_iso_date("2024-13-01"));
-        assert!(!is_iso_date("22 April 2024"));
-    }
 
     #[test]
     fn contacts_need_a_team_and_take_no_role() {

@@ -1,6 +1,7 @@
 //! Interface strings (`content/i18n/<lang>.yaml`): the words of the site's chrome per language,
 //! built in for the theme's languages and overridable key by key.
 
+use crate::config::Language;
 use crate::error::{Diagnostic, Location, Result};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -14,12 +15,16 @@ pub struct Strings {
 impl Strings {
     /// Loads the strings of each language: the built-in theme's, with the site's own
     /// `content/i18n/<lang>.yaml` taking their place key by key; then checks that every language
-    /// has the same keys.
-    pub fn load(root: &Path, langs: &[String]) -> Result<Strings> {
+    /// has the same keys, and that the `date` filter can show dates with each `date_format`.
+    pub fn load(root: &Path, langs: &[Language]) -> Result<Strings> {
         let mut by_lang = BTreeMap::new();
         let mut sources = BTreeMap::new();
         let mut problems = Vec::new();
-        for lang in langs {
+        let filter = crate::templates::DateFilter::default();
+        for Language {
+            key: lang, code, ..
+        } in langs
+        {
             let rel = PathBuf::from(format!("content/i18n/{lang}.yaml"));
             let builtin = crate::theme::file(&format!("content/i18n/{lang}.yaml"))
                 .map(|b| String::from_utf8_lossy(b).into_owned());
@@ -52,6 +57,7 @@ impl Strings {
                     }
                 }
             }
+            problems.extend(date_format_problem(&filter, &map, code, &rel, &source));
             by_lang.insert(lang.clone(), map);
             sources.insert(lang.clone(), (rel, source));
         }
@@ -76,6 +82,26 @@ impl Strings {
             .map(String::as_str)
             .unwrap_or(key)
     }
+}
+
+/// The error at `date_format` when the templates' `date` filter cannot format a date with it in
+/// the language `code` (a strftime `%Y`, an unknown field letter): every dated page would fail.
+fn date_format_problem(
+    filter: &crate::templates::DateFilter,
+    map: &BTreeMap<String, String>,
+    code: &str,
+    rel: &Path,
+    source: &str,
+) -> Option<Diagnostic> {
+    let format = map.get("date_format")?;
+    let why = filter.format("2024-04-22", format, code).err()?;
+    let path = [crate::yamlx::PathSeg::Key("date_format".into())];
+    let at = crate::yamlx::value_location(source, &path, format, rel)
+        .unwrap_or_else(|| Location::file(rel));
+    let message = format!("date_format `{format}` cannot show a date in `{code}`: {why}");
+    Some(Diagnostic::error(at, message).with_help(
+        "write a UTS 35 date pattern such as `y年M月d日` or `d MMMM y`: letters stand for parts of the date, other text goes in single quotes",
+    ))
 }
 
 fn missing_keys(
@@ -112,6 +138,40 @@ fn missing_keys(
 mod tests {
     use super::*;
 
+    /// Languages whose codes are their keys.
+    fn languages(keys: &[&str]) -> Vec<Language> {
+        keys.iter()
+            .map(|k| Language {
+                key: k.to_string(),
+                code: k.to_string(),
+                name: k.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_date_format_the_date_filter_refuses_is_an_error_at_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/i18n")).unwrap();
+        let en = "toc: Contents\ndate_format: \"%d %B %Y\"\n";
+        std::fs::write(dir.path().join("content/i18n/en.yaml"), en).unwrap();
+        let err = Strings::load(dir.path(), &languages(&["zh", "en"])).unwrap_err();
+        let d = &err.diagnostics()[0];
+        assert_eq!(d.location.file, Path::new("content/i18n/en.yaml"));
+        assert_eq!((d.location.line, d.location.column), (Some(2), Some(15)));
+        assert!(
+            d.message.contains("date_format `%d %B %Y`"),
+            "{}",
+            d.message
+        );
+        assert!(d.message.contains("strftime"), "{}", d.message);
+        assert_eq!(
+            err.diagnostics().len(),
+            1,
+            "the built-in zh pattern is fine"
+        );
+    }
+
     #[test]
     fn a_key_missing_in_one_language_is_reported() {
         let dir = tempfile::tempdir().unwrap();
@@ -122,7 +182,7 @@ mod tests {
         )
         .unwrap();
         std::fs::write(dir.path().join("content/i18n/en.yaml"), "toc: Contents\n").unwrap();
-        let langs = vec!["zh".to_string(), "en".to_string()];
+        let langs = languages(&["zh", "en"]);
         let err = Strings::load(dir.path(), &langs).unwrap_err();
         let msg = err.to_string();
         assert!(
@@ -141,7 +201,7 @@ mod tests {
             "toc: Table of contents\n",
         )
         .unwrap();
-        let langs = vec!["zh".to_string(), "en".to_string()];
+        let langs = languages(&["zh", "en"]);
         let s = Strings::load(dir.path(), &langs).unwrap();
         assert_eq!(s.get("en", "toc"), "Table of contents");
         assert_eq!(s.get("zh", "toc"), "目录");
@@ -150,7 +210,7 @@ mod tests {
             "next",
             "a built-in key the site did not write"
         );
-        let ja = vec!["ja".to_string()];
+        let ja = languages(&["ja"]);
         let err = Strings::load(dir.path(), &ja).unwrap_err().to_string();
         assert!(err.contains("no interface strings for `ja`"), "{err}");
     }

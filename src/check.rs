@@ -178,17 +178,26 @@ fn page_problems<'a>(
                 seen.fine.insert(link.url);
             }
             None => {}
-            Some(problem) => {
+            Some((problem, near)) => {
+                // The Markdown has the fragment as the author wrote it: `#背景`, not `#%E8%83%8C…`.
                 let needle = link.url.split_once('#').map_or(link.url, |(_, f)| f);
-                let help = "fix the link (in the chapter, or in the template if the message names a page in public/), or the heading or figure id it points at";
-                out.push(Diagnostic::error(at(&format!("#{needle}")), problem).with_help(help));
+                let decoded = percent_encoding::percent_decode_str(needle).decode_utf8_lossy();
+                let at = (site.sources)(page)
+                    .and_then(|s| s.locate(&format!("#{decoded}")))
+                    .unwrap_or_else(|| at(&format!("#{needle}")));
+                let mut help = "fix the link (in the chapter, or in the template if the message names a page in public/), or the heading or figure id it points at".to_string();
+                if let Some(near) = near {
+                    help = format!("did you mean `#{near}`? {help}");
+                }
+                out.push(Diagnostic::error(at, problem).with_help(help));
             }
         }
     }
     out
 }
 
-/// Why `url` on `page` leads nowhere, or `None` if it resolves (or is not the site's to check).
+/// Why `url` on `page` leads nowhere, with the target's id nearest the fragment it names, or
+/// `None` if it resolves (or is not the site's to check).
 fn link_problem<'a>(
     page: &str,
     url: &str,
@@ -196,7 +205,7 @@ fn link_problem<'a>(
     known: &HashSet<&str>,
     ids: &[(&'a str, &'a PageIndex)],
     sets: &mut HashMap<&'a str, HashSet<&'a str>>,
-) -> Option<String> {
+) -> Option<(String, Option<&'a str>)> {
     let (path, frag) = match url.split_once('#') {
         Some((p, f)) => (p, Some(f)),
         None => (url, None),
@@ -221,8 +230,9 @@ fn link_problem<'a>(
         if under_any(&target, site.unrendered) {
             return None;
         }
-        return Some(format!(
-            "link `{url}` on `{page}` leads nowhere: no page or file `{target}`"
+        return Some((
+            format!("link `{url}` on `{page}` leads nowhere: no page or file `{target}`"),
+            None,
         ));
     }
     let id = percent_encoding::percent_decode_str(frag?)
@@ -233,8 +243,20 @@ fn link_problem<'a>(
     // Each target's ids are hashed once, when a fragment first points into it.
     let target_ids = sets.entry(key).or_insert_with(|| index.ids().collect());
     (!target_ids.contains(id.as_str())).then(|| {
-        format!("link `{url}` on `{page}` points at `#{id}`, which `{target}` does not have")
+        let message =
+            format!("link `{url}` on `{page}` points at `#{id}`, which `{target}` does not have");
+        (message, nearest(&id, target_ids))
     })
+}
+
+/// The id in `ids` most like `id`, if one is close (ids such as `1-1市场规模亿元` are hard to
+/// guess from their heading).
+fn nearest<'a>(id: &str, ids: &HashSet<&'a str>) -> Option<&'a str> {
+    ids.iter()
+        .map(|c| (strsim::jaro_winkler(id, c), *c))
+        .filter(|(score, _)| *score > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
 }
 
 #[cfg(test)]
@@ -333,5 +355,28 @@ mod tests {
             "broken anchor at the link: {found:?}"
         );
         assert!(found.iter().all(|d| d.location.file.ends_with("one.en.md")));
+    }
+
+    #[test]
+    fn a_chinese_fragment_points_at_its_markdown_line_with_the_nearest_id() {
+        // The page has the fragment percent-encoded; the Markdown has it as written.
+        let files = vec![file(
+            "a/one/index.html",
+            r##"<h2 id="1-1市场规模亿元">1.1 市场规模</h2><a href="#%E5%B8%82%E5%9C%BA%E8%A7%84%E6%A8%A1">x</a>"##,
+        )];
+        let body = "## 1.1 市场规模（亿元）\n\n见[上文](#市场规模)。\n";
+        let sources = HashMap::from([(
+            "a/one/index.html".to_string(),
+            PageSource {
+                file: "content/reports/a/chapters/one.zh.md".into(),
+                body,
+                first_line: 5,
+            },
+        )]);
+        let found = run(&files, &sources);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].location.line, Some(7), "{found:?}");
+        let help = found[0].help.as_deref().unwrap_or_default();
+        assert!(help.contains("did you mean `#1-1市场规模亿元`?"), "{help}");
     }
 }

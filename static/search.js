@@ -79,14 +79,26 @@ async function run(query, offset = 0) {
   }
 }
 
+// The language switcher leads to the other language's search page: with the query, so the
+// reader does not type it again.
+function carryQuery(query) {
+  for (const a of document.querySelectorAll('.lang-switch a[href]')) {
+    const url = new URL(a.href, location.href);
+    if (query) url.searchParams.set('q', query); else url.searchParams.delete('q');
+    a.href = url.pathname + url.search + url.hash;
+  }
+}
+
 const query = new URLSearchParams(location.search).get('q') || '';
 input.value = query;
+carryQuery(query);
 run(query);
 document.querySelector('.search-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const url = new URL(location.href);
   url.searchParams.set('q', input.value);
   history.replaceState(null, '', url);
+  carryQuery(input.value);
   run(input.value);
 });
 more.addEventListener('click', () => run(shown.query, shown.count));

@@ -312,7 +312,30 @@ async function checkPage(rel) {
   await readingGeometry(p.page, name, rel, 375);
   const narrowText = await chartTextProblems(p.page);
   check(`${name}: chart labels stay inside and apart (375px)`, narrowText.length === 0, narrowText.join('\n'));
+  const broken = await brokenHeaderWords(p.page);
+  check(`${name}: table headers keep their words whole (375px)`, broken.length === 0, broken.join(', '));
   await phone.close();
+}
+
+// Words of a wrapping table's headers that are split over two lines ("Overwei|ght"): each word
+// of a header must lie on one line.
+async function brokenHeaderWords(page) {
+  return page.$$eval('.table-fits th', (ths) => {
+    const out = [];
+    for (const th of ths) {
+      const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.data.matchAll(/[A-Za-z]{2,}/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (tops.size > 1) out.push(m[0]);
+        }
+      }
+    }
+    return out;
+  });
 }
 
 async function checkPrint(rel) {
@@ -488,6 +511,8 @@ if (pages.some((p) => p.startsWith('aigc-2024/'))) {
   const en = await search('en/', 'open source');
   check('search "open source" on an English page finds the open-source chapter first', /\/open-source\/(#.*)?$/.test(en.hrefs[0] || ''), en.hrefs.join(' '));
   check('English search results stay in English', en.hrefs.every((h) => h.startsWith(`${base}en/`)), en.hrefs.join(' '));
+  const other = await en.page.$eval('.lang-switch a[hreflang]', (a) => a.getAttribute('href'));
+  check('the language switcher of a search page keeps the query', other === `${base}search/?q=open+source`, other);
   await en.ctx.close();
   const big = await search('', '千亿');
   check('search 「千亿」 finds the outlook chapter', big.hrefs.some((h) => /\/outlook\/(#.*)?$/.test(h)), big.hrefs.join(' '));

@@ -464,6 +464,35 @@ fn chinese_and_spaced_names_are_percent_encoded() {
 }
 
 #[test]
+fn a_link_may_name_a_chapter_file_with_a_space_as_percent_20() {
+    // Files beside the chapters took `%20` for a space; chapter files did not.
+    let site = TestSite::mini();
+    let chapters = site.root().join("content/reports/alpha/chapters");
+    for lang in ["zh", "en"] {
+        std::fs::rename(
+            chapters.join(format!("two.{lang}.md")),
+            chapters.join(format!("市场 展望.{lang}.md")),
+        )
+        .unwrap();
+    }
+    site.edit(
+        "content/reports/alpha/chapters/one.zh.md",
+        "[第二章](two.zh.md#多模态)",
+        "[第二章](市场%20展望.zh.md#多模态)",
+    );
+    site.edit(
+        "content/reports/alpha/chapters/one.en.md",
+        "(two.en.md#multimodality)",
+        "(<市场 展望.en.md#multimodality>)",
+    );
+    site.build_ok(&[]);
+    let html = site.out("alpha/one/index.html");
+    let href = "href=\"/alpha/%E5%B8%82%E5%9C%BA%20%E5%B1%95%E6%9C%9B/#%E5%A4%9A%E6%A8%A1%E6%80%81\"";
+    assert!(html.contains(href), "{html}");
+    assert_links_resolve(&site, "/");
+}
+
+#[test]
 fn two_reports_get_a_home_page_listing_newest_first() {
     let site = TestSite::mini();
     let src = site.root().join("content/reports/alpha");

@@ -162,8 +162,10 @@ pub fn resolve_link(
             fragment,
         });
     }
+    // `市场%20展望.zh.md` names the file `市场 展望.zh.md`, as for files beside the chapters.
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     let mut parts: Vec<&str> = vec!["reports", report, "chapters"];
-    for seg in path.split('/') {
+    for seg in decoded.split('/') {
         match seg {
             "" | "." => {}
             ".." => {

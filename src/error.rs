@@ -108,8 +108,9 @@ impl Diagnostic {
             if let Some(text) = src.lines().nth(line.saturating_sub(1)) {
                 let num = line.to_string();
                 let pad = " ".repeat(num.len());
+                let (text, col) = excerpt(text, self.location.column);
                 out.push_str(&format!("{pad} |\n{num} | {text}\n"));
-                if let Some(col) = self.location.column {
+                if let Some(col) = col {
                     // Full-width characters take two terminal cells.
                     let lead: String = text
                         .chars()
@@ -129,6 +130,28 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// Characters of a source line shown around the column: a line of 100,000 characters printed
+/// whole buried the message.
+const EXCERPT: usize = 100;
+
+/// At most [`EXCERPT`] characters of `text` around the 1-based `column` (the start without a
+/// column), with `...` where the line goes on, and the column within what is shown.
+fn excerpt(text: &str, column: Option<usize>) -> (String, Option<usize>) {
+    let len = text.chars().count();
+    if len <= EXCERPT {
+        return (text.to_string(), column);
+    }
+    let at = column.unwrap_or(1).saturating_sub(1).min(len);
+    let start = at.saturating_sub(EXCERPT / 2).min(len - EXCERPT);
+    let mut shown: String = text.chars().skip(start).take(EXCERPT).collect();
+    let lead = if start > 0 { "..." } else { "" };
+    if start + EXCERPT < len {
+        shown.push_str("...");
+    }
+    let col = column.map(|_| at - start + lead.len() + 1);
+    (format!("{lead}{shown}"), col)
 }
 
 impl fmt::Display for Diagnostic {
@@ -268,6 +291,25 @@ impl Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_is_shown_around_the_column() {
+        let line = format!("{}{{{{ bad }}}}{}", "字".repeat(5_000), "x".repeat(5_000));
+        let d = Diagnostic::error(Location::at(Path::new("a.md"), 1, Some(5_001)), "bad");
+        let out = d.render(Some(&line));
+        assert!(out.len() < 1_000, "{} bytes", out.len());
+        let shown = out.lines().nth(3).unwrap_or_default();
+        let caret = out.lines().nth(4).unwrap_or_default();
+        assert!(
+            shown.starts_with("1 | ...字") && shown.ends_with("x..."),
+            "{shown}"
+        );
+        // The caret stands under the `{{`: 50 Chinese characters (two cells each) and the dots.
+        assert_eq!(caret, format!("  | {}^", " ".repeat(3 + 100)));
+        // Short lines and lines without a column are shown as before.
+        assert_eq!(excerpt("short", Some(2)), ("short".to_string(), Some(2)));
+        assert!(excerpt(&"y".repeat(300), None).0.starts_with("yyy"));
+    }
 
     #[test]
     fn renders_location_snippet_and_help() {

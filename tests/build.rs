@@ -487,7 +487,8 @@ fn a_link_may_name_a_chapter_file_with_a_space_as_percent_20() {
     );
     site.build_ok(&[]);
     let html = site.out("alpha/one/index.html");
-    let href = "href=\"/alpha/%E5%B8%82%E5%9C%BA%20%E5%B1%95%E6%9C%9B/#%E5%A4%9A%E6%A8%A1%E6%80%81\"";
+    let href =
+        "href=\"/alpha/%E5%B8%82%E5%9C%BA%20%E5%B1%95%E6%9C%9B/#%E5%A4%9A%E6%A8%A1%E6%80%81\"";
     assert!(html.contains(href), "{html}");
     assert_links_resolve(&site, "/");
 }

@@ -494,6 +494,26 @@ fn a_link_may_name_a_chapter_file_with_a_space_as_percent_20() {
 }
 
 #[test]
+fn a_figure_reference_in_a_links_text_is_text() {
+    // It was a link inside the link: `<a …>x <a class="figure-ref" …>Figure 1</a></a>`.
+    let site = TestSite::mini();
+    site.edit(
+        "content/reports/alpha/chapters/one.en.md",
+        "[chapter two](two.en.md#multimodality)",
+        "[chapter two, after {{ ref(id=\"sizes\") }}](two.en.md#multimodality)",
+    );
+    site.build_ok(&[]);
+    let html = site.out("en/alpha/one/index.html");
+    let start = html.find("chapter two, after").expect("the link's text");
+    let link = &html[start..start + html[start..].find("</a>").unwrap()];
+    assert_eq!(link, "chapter two, after Figure\u{a0}1", "{html}");
+    assert!(
+        html.contains("class=\"figure-ref\""),
+        "the other reference stays a link"
+    );
+}
+
+#[test]
 fn two_reports_get_a_home_page_listing_newest_first() {
     let site = TestSite::mini();
     let src = site.root().join("content/reports/alpha");

@@ -50,6 +50,8 @@ pub struct Embed {
     pub column: usize,
     /// Whether the embed is a paragraph of its own.
     pub block: bool,
+    /// Whether the embed is in a link's text, where it must not make a link of its own.
+    pub in_link: bool,
 }
 
 impl Embed {
@@ -94,6 +96,8 @@ pub struct Extract<'a, 'b> {
     /// Nesting depth of block and inline elements, and that of each open shortcode body.
     depth: usize,
     bodies: Vec<(usize, usize)>,
+    /// Depth inside links.
+    links: usize,
     /// The source of an embed the run opens and does not yet close, once looked for (see
     /// [`inline`]); cleared when the run grows past it or is flushed.
     pending: Option<Option<Range<usize>>>,
@@ -133,6 +137,7 @@ impl<'a, 'b> Extract<'a, 'b> {
             placed: None,
             depth: 0,
             bodies: Vec::new(),
+            links: 0,
             pending: None,
             span: None,
             scanned: 0,
@@ -353,6 +358,11 @@ impl<'a> Stage<'a> for Extract<'a, '_> {
             match e {
                 Event::Start(_) => self.depth += 1,
                 Event::End(_) => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
+            match e {
+                Event::Start(Tag::Link { .. }) => self.links += 1,
+                Event::End(TagEnd::Link) => self.links = self.links.saturating_sub(1),
                 _ => {}
             }
             match e {

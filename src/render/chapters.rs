@@ -273,6 +273,8 @@ pub fn finish(
                 }
                 (Kind::Close, _, _) => String::new(),
                 (Kind::Call, "chart", Some(p)) => p.html.clone(),
+                // In a link's text the label is text: a link may not hold another.
+                (Kind::Call, "ref", Some(p)) if e.in_link => escape_html(&p.label).into_owned(),
                 (Kind::Call, "ref", Some(p)) => {
                     let href = format!(
                         "{}#{}",

@@ -41,6 +41,7 @@ impl<'a> Extract<'a, '_> {
             line,
             column,
             block: false,
+            in_link: self.links > 0,
         });
     }
 

@@ -69,6 +69,7 @@ impl Extract<'_, '_> {
                         line,
                         column,
                         block: false,
+                        in_link: self.links > 0,
                     });
                 }
                 Err(message) => {

@@ -162,8 +162,10 @@ fn page_problems<'a>(
     };
     let mut out = Vec::new();
     for id in index.duplicate_ids() {
+        // At the heading that wrote it (`{#main}`) if one did, else where the text first shows.
+        let written = (site.sources)(page).and_then(|s| s.locate(&format!("{{#{id}}}")));
         out.push(
-            Diagnostic::error(at(id), format!("two elements of page `{page}` have the id `{id}`"))
+            Diagnostic::error(written.unwrap_or_else(|| at(id)), format!("two elements of page `{page}` have the id `{id}`"))
                 .with_help("give the heading another id with `{#other-id}`, or rename it; ids must be unique within a page"),
         );
     }

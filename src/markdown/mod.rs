@@ -171,6 +171,7 @@ fn render_pass(src: &str, at: &[usize], fate: &mut [Fate], ctx: &Context) -> Ren
             ids: &mut ids,
             toc: &mut out.toc,
             heading: Vec::new(),
+            footnotes: Default::default(),
         })
         .map(|n| links.rewrite(n));
     let nodes = WrapTables::new(nodes);

@@ -469,3 +469,38 @@ fn an_inline_snippet_opens_no_block() {
         assert_eq!(render_snippet(text, true, chinese), html, "{text:?}");
     }
 }
+
+#[test]
+fn footnotes_get_valid_ids_apart_from_the_headings() {
+    // `[^a b]` was written as id="a b", and `[^1]` took the id of a heading `## 1`.
+    let r = md("## 1\n\nx[^1] y[^a b] z[^1]\n\n[^1]: one\n[^a b]: two\n");
+    assert!(r.html.contains("<h2 id=\"1\">"), "{}", r.html);
+    assert_eq!(r.html.matches("href=\"#fn-1\"").count(), 2, "{}", r.html);
+    assert!(r.html.contains("href=\"#fn-a-b\""), "{}", r.html);
+    assert!(r.html.contains("id=\"fn-1\"") && r.html.contains("id=\"fn-a-b\""));
+    assert!(!r.html.contains("id=\"a b\""), "{}", r.html);
+    // A heading written after may not take a footnote's id.
+    let r = md("x[^n]\n\n## fn n\n\n[^n]: note\n");
+    assert!(r.html.contains("<h2 id=\"fn-n-2\">"), "{}", r.html);
+}
+
+#[test]
+fn an_id_the_author_wrote_is_kept_as_written() {
+    // It was renamed to `main-2` when the template had `main`, and links to `#main` went to the
+    // template's element: now it stays, and the page check reports the clash at the heading.
+    let links = |d: &str, _line: usize| -> Result<String, String> { Ok(format!("/r/{d}")) };
+    let reserved = ["main".to_string()];
+    let ctx = Context {
+        file: Path::new("c/a.en.md"),
+        first_line: 1,
+        links: &links,
+        reserved_ids: &reserved,
+        cjk_lang: None,
+        chinese: false,
+    };
+    let r = render("## C {#main}\n\n## Main\n\n## C {#c}\n\n## C\n", &ctx);
+    assert!(r.html.contains("<h2 id=\"main\">C</h2>"), "{}", r.html);
+    assert!(r.html.contains("<h2 id=\"main-2\">Main</h2>"), "{}", r.html);
+    assert!(r.html.contains("<h2 id=\"c\">C</h2>"), "{}", r.html);
+    assert!(r.html.contains("<h2 id=\"c-2\">C</h2>"), "{}", r.html);
+}

@@ -8,8 +8,9 @@ use crate::escape::html as escape_html;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::collections::VecDeque;
 
-/// Gives every heading a unique id (its explicit `{#id}` or a slug of its text) and collects
-/// headings of level 2 and 3 for the table of contents.
+/// Gives every heading an id (its explicit `{#id}` as written, or a slug of its text made
+/// unique) and every footnote one that is a valid, unique id (`fn-` and a slug of its label),
+/// and collects headings of level 2 and 3 for the table of contents.
 pub struct HeadingIds<'a, 'b> {
     /// Ids taken on the page.
     pub ids: &'b mut IdSet,
@@ -17,13 +18,35 @@ pub struct HeadingIds<'a, 'b> {
     pub toc: &'b mut Vec<TocEntry>,
     /// The heading being read, from its start event.
     pub heading: Vec<Node<'a>>,
+    /// The id of each footnote label seen.
+    pub footnotes: std::collections::HashMap<String, String>,
+}
+
+impl<'a> HeadingIds<'a, '_> {
+    /// The id of footnote `label`. pulldown-cmark writes the label itself as the id: `[^a b]`
+    /// gave `id="a b"` (no valid id) and `[^1]` took the id of a heading `## 1`.
+    fn footnote(&mut self, label: &str) -> CowStr<'a> {
+        let ids = &mut *self.ids;
+        let id = self
+            .footnotes
+            .entry(label.to_string())
+            .or_insert_with(|| ids.unique(&format!("fn-{}", headings::slugify(label))));
+        CowStr::from(id.clone())
+    }
 }
 
 impl<'a> Stage<'a> for HeadingIds<'a, '_> {
     fn feed(&mut self, node: Option<Node<'a>>, out: &mut VecDeque<Node<'a>>) {
-        let Some(node) = node else {
+        let Some(mut node) = node else {
             return out.extend(self.heading.drain(..));
         };
+        match &mut node {
+            Node::Event(Event::FootnoteReference(label), _)
+            | Node::Event(Event::Start(Tag::FootnoteDefinition(label)), _) => {
+                *label = self.footnote(label);
+            }
+            _ => {}
+        }
         let starts = matches!(node, Node::Event(Event::Start(Tag::Heading { .. }), _));
         if self.heading.is_empty() && !starts {
             return out.push_back(node);
@@ -37,10 +60,16 @@ impl<'a> Stage<'a> for HeadingIds<'a, '_> {
         if let Some(Node::Event(Event::Start(Tag::Heading { level, id, .. }), _)) =
             self.heading.first_mut()
         {
-            let base = id
-                .take()
-                .map_or_else(|| headings::slugify(&text), |s| s.to_string());
-            let new_id = self.ids.unique(&base);
+            // An id the author wrote stays as written, even if another element has it: the
+            // page check then says so at the heading, where renaming it would have sent links
+            // to `#main` to the template's <main>.
+            let new_id = match id.take() {
+                Some(written) => {
+                    self.ids.reserve(&written);
+                    written.to_string()
+                }
+                None => self.ids.unique(&headings::slugify(&text)),
+            };
             *id = Some(CowStr::from(new_id.clone()));
             if matches!(*level as u8, 2 | 3) {
                 let (level, text) = (*level as u8, text.trim().to_string());

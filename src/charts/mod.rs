@@ -214,6 +214,8 @@ mod tests;
 #[cfg(test)]
 mod tests_bands;
 #[cfg(test)]
+mod tests_data;
+#[cfg(test)]
 mod tests_encodings;
 #[cfg(test)]
 mod tests_props;

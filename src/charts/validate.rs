@@ -133,6 +133,16 @@ fn data(c: &mut Ctx) {
             "use a smaller unit instead of more decimals",
         );
     }
+    if spec.kind == Kind::Bounds && spec.series.len() > 1 {
+        c.error(
+            &[key("series")],
+            format!(
+                "a `bounds` chart draws one series (one track per category), but this one has {}",
+                spec.series.len()
+            ),
+            "keep one series here and draw each other series as its own `bounds` chart",
+        );
+    }
     for (si, s) in spec.series.iter().enumerate() {
         if s.scope.is_some() && !scope::drawn_by(spec.kind) {
             c.error(

@@ -3,6 +3,7 @@
 //! refusal is located and says what to do.
 
 use super::tests::{chart, draw, errors};
+use super::*;
 
 /// A chart of `kind` with two categories and the given series (name, points as YAML).
 fn two_series(kind: &str, a: &str, b: &str) -> String {
@@ -24,4 +25,118 @@ fn a_bounds_chart_refuses_a_second_series_at_its_series_line() {
     assert!(e.help.is_some());
     let one = "kind: bounds\ntitle: t\ncategories: [a]\nseries:\n  - name: A\n    points: [{value: 10}]\nsource: s\n";
     assert!(draw(&chart(one), "en").is_ok());
+}
+
+/// Every corner of every line and polygon of `d` (marks, ticks and arrowheads).
+fn mark_points(d: &draw::Drawing) -> Vec<(f64, f64)> {
+    d.shapes
+        .iter()
+        .flat_map(|s| match s {
+            draw::Shape::Line { points, .. } | draw::Shape::Polygon { points, .. } => {
+                points.clone()
+            }
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// The arrowheads of `d` (bound marks are the only black polygons).
+fn heads(d: &draw::Drawing) -> Vec<Vec<(f64, f64)>> {
+    d.shapes
+        .iter()
+        .filter_map(|s| match s {
+            draw::Shape::Polygon {
+                points,
+                role: theme::Role::Text,
+            } => Some(points.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_bound_arrow_in_a_100_percent_bar_stays_inside_its_own_part() {
+    for parts in [
+        ["30, qualifier: lt", "70, qualifier: lt"],
+        ["40, qualifier: gt", "50, qualifier: lte"],
+        ["3, qualifier: lt", "96, qualifier: gte"],
+    ] {
+        let yaml = format!(
+            "kind: stacked100\ntitle: t\ncategories: [a]\nseries:\n  - name: A\n    points: [{{value: {}}}]\n  - name: B\n    points: [{{value: {}}}]\nsource: s\n",
+            parts[0], parts[1]
+        );
+        let c = chart(&yaml);
+        let values: Vec<f64> = c
+            .spec
+            .series
+            .iter()
+            .map(|s| s.points[0].as_ref().unwrap().value)
+            .collect();
+        for w in [WIDE, MID, NARROW] {
+            let d = layout(&c.spec, &tests::words("en"), "en", w).unwrap();
+            let x = |v: f64| 10.0 + (w - 20.0) * v / 100.0;
+            let spans = [
+                (x(0.0), x(values[0])),
+                (x(values[0]), x(values[0] + values[1])),
+            ];
+            for head in heads(&d) {
+                let (lo, hi) = head.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+                    (lo.min(p.0), hi.max(p.0))
+                });
+                assert!(
+                    spans.iter().any(|(a, b)| lo >= a - 0.01 && hi <= b + 0.01),
+                    "{parts:?} at {w}: head {lo}–{hi} is not inside one part of {spans:?}"
+                );
+            }
+            for (px, py) in mark_points(&d) {
+                assert!(
+                    (0.0..=w).contains(&px) && (0.0..=d.height).contains(&py),
+                    "{parts:?} at {w}: ({px}, {py}) off the canvas"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn bound_marks_of_every_kind_stay_on_the_canvas() {
+    let cases = [
+        (
+            "bar",
+            "{value: 100, qualifier: gt}, {value: 90, qualifier: lt}",
+        ),
+        (
+            "bar",
+            "{value: -100, qualifier: lt}, {value: 90, qualifier: gte}",
+        ),
+        (
+            "hbar",
+            "{value: 100, qualifier: gt}, {value: 90, qualifier: lt}",
+        ),
+        (
+            "hbar",
+            "{value: -100, qualifier: gt}, {value: 100, qualifier: lte}",
+        ),
+        (
+            "bounds",
+            "{value: 100, qualifier: gt}, {value: 0, qualifier: lt}",
+        ),
+        (
+            "bounds",
+            "{value: 100, qualifier: approx}, {value: 0, qualifier: approx}",
+        ),
+    ];
+    for (kind, points) in cases {
+        let yaml = format!("kind: {kind}\ntitle: t\ncategories: [a, b]\nseries:\n  - name: A\n    points: [{points}]\nsource: s\n");
+        let c = chart(&yaml);
+        for w in [WIDE, MID, NARROW] {
+            let d = layout(&c.spec, &tests::words("en"), "en", w).unwrap();
+            for (px, py) in mark_points(&d) {
+                assert!(
+                    (0.0..=w).contains(&px) && (0.0..=d.height).contains(&py),
+                    "{kind} {points} at {w}: ({px}, {py}) off the canvas"
+                );
+            }
+        }
+    }
 }

@@ -140,3 +140,47 @@ fn bound_marks_of_every_kind_stay_on_the_canvas() {
         }
     }
 }
+
+fn timeline(phases: &[&str]) -> String {
+    let mut y = "kind: timeline\ntitle: t\nphases:\n".to_string();
+    for p in phases {
+        y.push_str(&format!("  - {{{p}, label: x}}\n"));
+    }
+    y + "source: s\n"
+}
+
+#[test]
+fn phases_out_of_order_or_overlapping_are_refused_at_the_later_phase() {
+    for (phases, says) in [
+        (
+            vec!["start: 2030, end: 2032", "start: 2024, end: 2025"],
+            "phase 2 (2024–2025) overlaps or precedes phase 1 (2030–2032)",
+        ),
+        (
+            vec!["start: 2024, end: 2030", "start: 2025, end: 2026"],
+            "phase 2 (2025–2026) overlaps or precedes phase 1 (2024–2030)",
+        ),
+        (
+            vec!["start: 2024", "start: 2030, end: 2031"],
+            "phase 2 (2030–2031) comes after the open-ended phase 1 (2024+)",
+        ),
+    ] {
+        let e = errors(&timeline(&phases)).remove(0);
+        assert!(e.message.contains(says), "{e:?}");
+        assert_eq!(e.location.line, Some(5), "{e:?}");
+        assert!(e.help.is_some());
+    }
+    // Sharing the boundary year is a common way to write consecutive phases.
+    chart(&timeline(&[
+        "start: 2024, end: 2027",
+        "start: 2027, end: 2029",
+        "start: 2030",
+    ]));
+    let e = errors(&timeline(&["start: 2027, end: 2024"])).remove(0);
+    assert!(
+        e.message
+            .contains("phase 1 (2027–2024) ends before it starts"),
+        "{e:?}"
+    );
+    assert!(e.help.is_some());
+}

@@ -3,7 +3,7 @@
 
 use super::axis::{Axis, AxisError, MAX_MAGNITUDE};
 use super::scope;
-use super::spec::{decimals_of, Kind, Point, Qualifier, Scale, Spec, MAX_DECIMALS};
+use super::spec::{decimals_of, Kind, Phase, Point, Qualifier, Scale, Spec, MAX_DECIMALS};
 use crate::error::{Diagnostic, Location};
 use crate::yamlx::{line_of, PathSeg};
 use std::path::Path;
@@ -96,12 +96,13 @@ fn timeline(c: &mut Ctx) {
     if c.spec.phases.is_empty() {
         c.needs("phases", "add `phases:` with start, end and label");
     }
+    phase_order(c);
     for (pi, p) in c.spec.phases.iter().enumerate() {
         if p.end.is_some_and(|e| e < p.start) {
             c.error(
                 &[key("phases"), PathSeg::Index(pi)],
-                "phase ends before it starts".into(),
-                "",
+                format!("phase {} ({}) ends before it starts", pi + 1, years(p)),
+                "swap `start` and `end`, or check the years",
             );
         }
         if !(-9999..=9999).contains(&p.start) || p.end.is_some_and(|e| !(-9999..=9999).contains(&e))
@@ -112,6 +113,39 @@ fn timeline(c: &mut Ctx) {
                 "write years as four-digit numbers",
             );
         }
+    }
+}
+
+/// Phases are stages of one sequence, drawn end to end and numbered in file order, so each must
+/// start no earlier than the year the one before ends (sharing that year is fine), and only the
+/// last may be open-ended. Sorting them instead would renumber the phases the text refers to.
+fn phase_order(c: &mut Ctx) {
+    for (pi, pair) in c.spec.phases.windows(2).enumerate() {
+        let (before, p) = (&pair[0], &pair[1]);
+        let problem = match before.end {
+            None => "comes after the open-ended",
+            Some(end) if p.start < end.max(before.start) => "overlaps or precedes",
+            Some(_) => continue,
+        };
+        c.error(
+            &[key("phases"), PathSeg::Index(pi + 1)],
+            format!(
+                "phase {} ({}) {problem} phase {} ({})",
+                pi + 2,
+                years(p),
+                pi + 1,
+                years(before)
+            ),
+            "list phases in the order of their years, each starting no earlier than the year the one before ends; only the last phase may leave out `end`",
+        );
+    }
+}
+
+/// A phase's years as messages write them: `2024–2027`, `2030+`.
+fn years(p: &Phase) -> String {
+    match p.end {
+        Some(e) => format!("{}–{e}", p.start),
+        None => format!("{}+", p.start),
     }
 }
 

@@ -66,11 +66,11 @@ pub fn table(spec: &Spec, t: &Words, lang: &str) -> DataTable {
                 .enumerate()
                 .map(|(ci, c)| {
                     let mut row = vec![c.text(lang).to_string()];
-                    row.extend(
-                        spec.series
-                            .iter()
-                            .map(|s| s.at(ci).map(|p| cell(spec, p, t, lang)).unwrap_or_default()),
-                    );
+                    row.extend(spec.series.iter().map(|s| match s.at(ci) {
+                        Some(p) => cell(spec, p, t, lang),
+                        // A gap is said, never an empty cell a reader could take for an oversight.
+                        None => t.get("chart_no_value").to_string(),
+                    }));
                     row
                 })
                 .collect();
@@ -151,7 +151,10 @@ pub fn csv(spec: &Spec, t: &Words, lang: &str) -> String {
         };
         for (ci, c) in spec.categories.iter().enumerate() {
             for s in &spec.series {
-                let Some(p) = s.at(ci) else { continue };
+                let Some(p) = s.at(ci) else {
+                    rows.push(gap_row(c.text(lang), series_name(s, t, lang), t, &source));
+                    continue;
+                };
                 rows.push(vec![
                     c.text(lang).into(),
                     series_name(s, t, lang),
@@ -174,6 +177,17 @@ pub fn csv(spec: &Spec, t: &Words, lang: &str) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+/// The CSV row of a gap (`~`): an empty value, so no program reads a number, and the "no value"
+/// word where a label would be, so a reader sees the gap is in the source.
+fn gap_row(category: &str, series: String, t: &Words, source: &str) -> Vec<String> {
+    let mut row = vec![category.to_string(), series];
+    row.extend(["", "", "", ""].map(String::from));
+    row.push(t.get("chart_no_value").to_string());
+    row.push(String::new());
+    row.push(source.to_string());
+    row
 }
 
 /// One CSV cell. A cell a spreadsheet would run as a formula (OWASP "CSV injection": starting
@@ -215,6 +229,11 @@ pub fn alt(spec: &Spec, t: &Words, lang: &str) -> String {
             .rows
             .iter()
             .map(|r| {
+                // A category without any value is said once, not once per series.
+                let none = t.get("chart_no_value");
+                if r.len() > 2 && r[1..].iter().all(|v| v == none) {
+                    return item(&r[0], none);
+                }
                 let values: Vec<String> = r[1..]
                     .iter()
                     .zip(&table.headers[1..])

@@ -184,3 +184,61 @@ fn phases_out_of_order_or_overlapping_are_refused_at_the_later_phase() {
     );
     assert!(e.help.is_some());
 }
+
+#[test]
+fn a_series_without_any_value_is_refused_at_its_points() {
+    let all_gaps = "kind: line\ntitle: t\ncategories: [A, B, C]\nseries:\n  - name: n\n    points: [~, ~, ~]\nsource: s\n";
+    for kind in [
+        "bar",
+        "hbar",
+        "line",
+        "stacked",
+        "stacked100",
+        "bounds",
+        "pie",
+    ] {
+        let e = errors(&all_gaps.replace("kind: line", &format!("kind: {kind}"))).remove(0);
+        assert!(e.message.contains("series 1 has no value"), "{kind}: {e:?}");
+        assert_eq!(e.location.line, Some(6), "{kind}");
+        assert!(e.help.is_some());
+    }
+    let e = errors(&two_series("bar", "{value: 1}, {value: 2}", "~, ~")).remove(0);
+    assert!(e.message.contains("series 2 has no value"), "{e:?}");
+}
+
+#[test]
+fn missing_values_are_said_in_table_csv_and_text_alternative() {
+    let c = chart(&two_series("line", "~, {value: 2}", "~, {value: 3}"));
+    for (lang, none) in [("en", "no value"), ("zh", "无数据")] {
+        let f = draw(&c, lang).unwrap();
+        assert_eq!(f.table.rows[0][1..], [none, none], "{lang}");
+        assert!(
+            f.alt.contains(&format!(
+                "2023{}",
+                tests::words(lang).fill("chart_alt_item", &[("label", ""), ("values", none)])
+            )),
+            "{lang}: {}",
+            f.alt
+        );
+        let gap_rows: Vec<&str> = f.csv.lines().filter(|l| l.starts_with("2023,")).collect();
+        assert_eq!(gap_rows.len(), 2, "{lang}: {}", f.csv);
+        assert!(
+            gap_rows
+                .iter()
+                .all(|l| l.contains(&format!(",,,,,{none},,s"))),
+            "{lang}: {gap_rows:?}"
+        );
+    }
+    let c = chart(&two_series(
+        "bar",
+        "{value: 1}, {value: 2}",
+        "~, {value: 3}",
+    ));
+    let f = draw(&c, "en").unwrap();
+    assert_eq!(f.table.rows[0][2], "no value");
+    assert!(
+        f.alt.contains("2023: A 1%, B no value; 2024: A 2%, B 3%"),
+        "{}",
+        f.alt
+    );
+}

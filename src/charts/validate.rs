@@ -200,6 +200,13 @@ fn data(c: &mut Ctx) {
                 "give every series exactly one point per category, in the same order",
             );
         }
+        if !s.points.is_empty() && s.present().next().is_none() {
+            c.error(
+                &[key("series"), PathSeg::Index(si), key("points")],
+                format!("series {} has no value: every point is `~`", si + 1),
+                "give it at least one value, or remove the series (nothing of it could be drawn)",
+            );
+        }
         for (pi, p) in s.points.iter().enumerate() {
             if let Some(p) = p {
                 let path = [

@@ -242,3 +242,53 @@ fn missing_values_are_said_in_table_csv_and_text_alternative() {
         f.alt
     );
 }
+
+#[test]
+fn every_chart_error_says_what_to_do_and_names_categories_alike() {
+    let bad = [
+        two_series(
+            "stacked",
+            "{value: -1}, {value: 2}",
+            "{value: 1}, {value: 2}",
+        ),
+        two_series("bar", "{value: 1}, {value: 2}", "{value: 1}, {value: 2}")
+            .replace("source", "bands: [{from: 5, to: 1, label: b}]\nsource"),
+        two_series(
+            "stacked100",
+            "{value: 60}, {value: 20}",
+            "{value: 50}, {value: 20}",
+        ),
+        two_series("line", "{value: 1}, {value: 2}", "{value: 1}"),
+        two_series("bar", "{value: 1}, {value: 1}", "{value: 1}, {value: 1}")
+            .replace("  - name: B\n", "  - name: B\n    scope: wider\n"),
+        two_series("pie", "{value: 1}, {value: 2}", "{value: 1}, {value: 2}"),
+        timeline(&["start: 2030, end: 2024"]),
+        timeline(&["start: 2030", "start: 2031"]),
+        "kind: groups\ntitle: t\ngroups: []\nsource: s\n".into(),
+        "kind: bar\ntitle: t\ncategories: []\nseries: []\nsource: s\n".into(),
+    ];
+    for yaml in &bad {
+        for e in errors(yaml) {
+            assert!(
+                e.help.as_deref().is_some_and(|h| !h.is_empty()),
+                "no help: {e:?}\n{yaml}"
+            );
+            assert!(!e.message.contains("category 0"), "{e:?}");
+        }
+    }
+    let e = errors(&bad[2]).remove(0);
+    assert!(
+        e.message
+            .contains("parts of category 1 (\"2023\") add up to 110"),
+        "{e:?}"
+    );
+    assert_eq!(e.location.line, Some(9), "at B's first point: {e:?}");
+    let e = errors(&bad[4]).remove(0);
+    assert!(
+        e.message
+            .contains("category 1 (\"2023\") holds values of series 1 and 2"),
+        "{e:?}"
+    );
+    let e = errors(&bad[0]).remove(0);
+    assert!(e.message.contains("negative value -1"), "{e:?}");
+}

@@ -5,6 +5,7 @@ use super::axis::{Axis, AxisError, MAX_MAGNITUDE};
 use super::scope;
 use super::spec::{decimals_of, Kind, Phase, Point, Qualifier, Scale, Spec, MAX_DECIMALS};
 use crate::error::{Diagnostic, Location};
+use crate::localized::Localized;
 use crate::yamlx::{line_of, PathSeg};
 use std::path::Path;
 
@@ -51,13 +52,18 @@ impl Ctx<'_> {
         }
     }
 
+    /// Records an error at `path`; every chart error says what to do, so `help` is required.
     fn error(&mut self, path: &[PathSeg], message: String, help: &str) {
-        let d = Diagnostic::error(self.at(path), message);
-        self.out.push(if help.is_empty() {
-            d
-        } else {
-            d.with_help(help)
-        });
+        debug_assert!(!help.is_empty(), "chart error without help: {message}");
+        self.out
+            .push(Diagnostic::error(self.at(path), message).with_help(help));
+    }
+
+    /// A category as every message names it: counted from 1 as readers count, with its label
+    /// (`category 2 ("2023")`).
+    fn category(&self, ci: usize) -> String {
+        let label = self.spec.categories.get(ci).map_or("", shown);
+        format!("category {} (\"{label}\")", ci + 1)
     }
 
     fn needs(&mut self, field: &str, what: &str) {
@@ -67,6 +73,18 @@ impl Ctx<'_> {
             format!("a `{kind}` chart needs `{field}`"),
             what,
         );
+    }
+}
+
+/// A text as messages quote it: the English one when given (messages are in English), else
+/// the first.
+fn shown(l: &Localized) -> &str {
+    match l {
+        Localized::Same(s) => s,
+        Localized::PerLanguage(m) => m
+            .get("en")
+            .or_else(|| m.values().next())
+            .map_or("", String::as_str),
     }
 }
 
@@ -224,8 +242,8 @@ fn data(c: &mut Ctx) {
         c.error(
             &[key("series"), PathSeg::Index(b), key("points"), PathSeg::Index(ci)],
             format!(
-                "category {} holds values of series {} and {}, which differ in `scope`",
-                ci + 1,
+                "{} holds values of series {} and {}, which differ in `scope`",
+                c.category(ci),
                 a + 1,
                 b + 1
             ),
@@ -248,7 +266,7 @@ fn data(c: &mut Ctx) {
             c.error(
                 &[key("bands"), PathSeg::Index(bi)],
                 "band needs finite `from` < `to` (above zero on a log scale)".into(),
-                "",
+                "write the band's lower end as `from` and its upper end as `to`, both plain numbers",
             );
         }
     }
@@ -292,8 +310,12 @@ fn point(c: &mut Ctx, path: &[PathSeg], p: &Point) {
     } else if p.value < 0.0 && !matches!(spec.kind, Kind::Bar | Kind::Hbar | Kind::Line) {
         c.error(
             path,
-            "negative values are only supported by bar, hbar and line charts".into(),
-            "",
+            format!(
+                "a `{}` chart cannot show the negative value {}: negative values are only supported by bar, hbar and line charts",
+                spec.kind.name(),
+                p.value
+            ),
+            "use `kind: bar`, `hbar` or `line`, or check the sign of the value",
         );
     }
     if p.qualifier == Qualifier::Magnitude
@@ -402,13 +424,17 @@ fn shares(c: &mut Ctx) {
             .filter_map(|s| s.at(ci))
             .map(|p| p.value)
             .sum();
-        if sum > 100.0 + 1e-9 {
+        // Located at the category's last part, where the sum passes 100.
+        let last = spec.series.iter().rposition(|s| s.at(ci).is_some());
+        if let Some(si) = last.filter(|_| sum > 100.0 + 1e-9) {
             c.error(
-                &[key("series")],
-                format!(
-                    "parts of category {} add up to {sum}, more than 100",
-                    ci + 1
-                ),
+                &[
+                    key("series"),
+                    PathSeg::Index(si),
+                    key("points"),
+                    PathSeg::Index(ci),
+                ],
+                format!("parts of {} add up to {sum}, more than 100", c.category(ci)),
                 "a 100% bar shows shares of a whole; check the values",
             );
         }

@@ -208,6 +208,18 @@ pub fn csv_cell(c: &str) -> String {
     }
 }
 
+/// Whether series `si` has a gap in category `ci` only because the category holds another
+/// scope's values: that gap is how scopes are kept apart, not missing data, so the text
+/// alternative leaves it out (the table still says "no value").
+fn other_scope_gap(spec: &Spec, ci: usize, si: usize) -> bool {
+    let Some(s) = spec.series.get(si).filter(|s| s.at(ci).is_none()) else {
+        return false;
+    };
+    spec.series
+        .iter()
+        .any(|o| o.at(ci).is_some() && o.scope != s.scope)
+}
+
 /// A text alternative summarising the data, for `<desc>` and screen readers.
 pub fn alt(spec: &Spec, t: &Words, lang: &str) -> String {
     if let Some(a) = &spec.alt {
@@ -228,7 +240,8 @@ pub fn alt(spec: &Spec, t: &Words, lang: &str) -> String {
         _ => table
             .rows
             .iter()
-            .map(|r| {
+            .enumerate()
+            .map(|(ci, r)| {
                 // A category without any value is said once, not once per series.
                 let none = t.get("chart_no_value");
                 if r.len() > 2 && r[1..].iter().all(|v| v == none) {
@@ -237,7 +250,9 @@ pub fn alt(spec: &Spec, t: &Words, lang: &str) -> String {
                 let values: Vec<String> = r[1..]
                     .iter()
                     .zip(&table.headers[1..])
-                    .filter(|(v, _)| !v.is_empty())
+                    .enumerate()
+                    .filter(|(si, (v, _))| !v.is_empty() && !other_scope_gap(spec, ci, *si))
+                    .map(|(_, vh)| vh)
                     .map(|(v, h)| {
                         if table.headers.len() > 2 {
                             format!("{h} {v}")

@@ -292,3 +292,12 @@ fn every_chart_error_says_what_to_do_and_names_categories_alike() {
     let e = errors(&bad[0]).remove(0);
     assert!(e.message.contains("negative value -1"), "{e:?}");
 }
+
+#[test]
+fn a_gap_that_keeps_scopes_apart_is_not_read_out_as_missing() {
+    let yaml = two_series("bar", "{value: 1}, ~", "~, {value: 2}")
+        .replace("  - name: B\n", "  - name: B\n    scope: wider\n");
+    let f = draw(&chart(&yaml), "en").unwrap();
+    assert!(!f.alt.contains("no value"), "{}", f.alt);
+    assert_eq!(f.table.rows[0][2], "no value");
+}

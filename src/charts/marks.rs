@@ -73,17 +73,52 @@ impl Drawing {
     /// values (up: (0, -1); right: (1, 0)); `lower` says the truth is above the stated value.
     /// Returns how far the mark reaches beyond (x, y), so labels can move past it.
     pub fn bound_arrow(&mut self, x: f64, y: f64, along: (f64, f64), lower: bool) -> f64 {
-        let (ax, ay) = along;
+        self.bound_tick(x, y, along);
+        // The head sits beyond the end either way; it points outwards for a lower bound
+        // ("more than") and back towards the mark for an upper bound ("less than").
+        let (near, far) = (4.0, 14.0);
+        let (base, tip) = if lower { (near, far) } else { (far, near) };
+        self.arrow_head(x, y, along, base, tip);
+        far
+    }
+
+    /// A bound drawn inside its own mark, for marks that touch a neighbour (the parts of a
+    /// 100 % bar): the heavy tick at the end (x, y) and the head just before it, pointing
+    /// outwards for a lower bound and back into the mark for an upper one. `room` is the mark's
+    /// length along `along`; a head that does not fit is shrunk, and left out below 8 px (the
+    /// tick, the cross-hatching and the label's `<`/`>` still say it is a bound).
+    pub fn bound_arrow_within(
+        &mut self,
+        x: f64,
+        y: f64,
+        along: (f64, f64),
+        lower: bool,
+        room: f64,
+    ) {
+        self.bound_tick(x, y, along);
+        let far = 14.0_f64.min(room - 2.0);
+        if far < 6.0 {
+            return;
+        }
+        let near = far * 4.0 / 14.0;
+        // Negative offsets: measured back from the end, into the mark.
+        let (base, tip) = if lower { (-far, -near) } else { (-near, -far) };
+        self.arrow_head(x, y, along, base, tip);
+    }
+
+    /// The heavy tick across a bound's end.
+    fn bound_tick(&mut self, x: f64, y: f64, (ax, ay): (f64, f64)) {
         let (px_, py) = (-ay, ax);
         self.line(
             vec![(x - px_ * 8.0, y - py * 8.0), (x + px_ * 8.0, y + py * 8.0)],
             Role::Text,
             3,
         );
-        // The head sits beyond the end either way; it points outwards for a lower bound
-        // ("more than") and back towards the mark for an upper bound ("less than").
-        let (near, far) = (4.0, 14.0);
-        let (base, tip) = if lower { (near, far) } else { (far, near) };
+    }
+
+    /// A triangular head along `along` from (x, y): its base `base` and its tip `tip` away.
+    fn arrow_head(&mut self, x: f64, y: f64, (ax, ay): (f64, f64), base: f64, tip: f64) {
+        let (px_, py) = (-ay, ax);
         self.shapes.push(Shape::Polygon {
             points: vec![
                 (x + ax * base + px_ * 6.0, y + ay * base + py * 6.0),
@@ -92,7 +127,6 @@ impl Drawing {
             ],
             role: Role::Text,
         });
-        far
     }
 
     /// A rectangle outlined with 4 px dashes.

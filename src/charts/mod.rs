@@ -166,7 +166,11 @@ fn svg(
     alt: &str,
     standalone: bool,
 ) -> Result<String, Diagnostic> {
-    let located = |e: String| Diagnostic::error(Location::file(&chart.file), e);
+    // Validation should have refused whatever cannot be drawn; if not, say where to look.
+    let located = |e: String| {
+        Diagnostic::error(Location::file(&chart.file), e)
+            .with_help("the chart passed validation but cannot be drawn: check its values and bounds, and report this as a yanbao bug")
+    };
     let mut drawing = layout(&chart.spec, t, lang, w).map_err(located)?;
     drawing.drop_colliding_labels(t.get("chart_values_in_table"));
     if standalone {
@@ -213,6 +217,8 @@ pub fn render(chart: &ChartSpec, lang: &str, t: &Words) -> Result<Figure, Diagno
 mod tests;
 #[cfg(test)]
 mod tests_bands;
+#[cfg(test)]
+mod tests_data;
 #[cfg(test)]
 mod tests_encodings;
 #[cfg(test)]

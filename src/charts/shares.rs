@@ -138,7 +138,9 @@ pub fn stacked100(spec: &Spec, t: &Words, lang: &str, w: f64) -> Drawing {
             part(&mut d, (a, t0, b, t1), Role::Series(si), p);
             if p.qualifier.is_bound() {
                 d.line(vec![(b, t0 - 5.0), (b, t1 + 5.0)], Role::Series(si), 3);
-                d.bound_arrow(b, (t0 + t1) / 2.0, (1.0, 0.0), p.qualifier.is_lower_bound());
+                // Inside the part: beyond its end lies the next part, or the canvas edge.
+                let lower = p.qualifier.is_lower_bound();
+                d.bound_arrow_within(b, (t0 + t1) / 2.0, (1.0, 0.0), lower, b - a);
             }
             labels.push((
                 (a + b) / 2.0,

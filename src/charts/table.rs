@@ -66,11 +66,11 @@ pub fn table(spec: &Spec, t: &Words, lang: &str) -> DataTable {
                 .enumerate()
                 .map(|(ci, c)| {
                     let mut row = vec![c.text(lang).to_string()];
-                    row.extend(
-                        spec.series
-                            .iter()
-                            .map(|s| s.at(ci).map(|p| cell(spec, p, t, lang)).unwrap_or_default()),
-                    );
+                    row.extend(spec.series.iter().map(|s| match s.at(ci) {
+                        Some(p) => cell(spec, p, t, lang),
+                        // A gap is said, never an empty cell a reader could take for an oversight.
+                        None => t.get("chart_no_value").to_string(),
+                    }));
                     row
                 })
                 .collect();
@@ -151,7 +151,10 @@ pub fn csv(spec: &Spec, t: &Words, lang: &str) -> String {
         };
         for (ci, c) in spec.categories.iter().enumerate() {
             for s in &spec.series {
-                let Some(p) = s.at(ci) else { continue };
+                let Some(p) = s.at(ci) else {
+                    rows.push(gap_row(c.text(lang), series_name(s, t, lang), t, &source));
+                    continue;
+                };
                 rows.push(vec![
                     c.text(lang).into(),
                     series_name(s, t, lang),
@@ -176,6 +179,17 @@ pub fn csv(spec: &Spec, t: &Words, lang: &str) -> String {
     out
 }
 
+/// The CSV row of a gap (`~`): an empty value, so no program reads a number, and the "no value"
+/// word where a label would be, so a reader sees the gap is in the source.
+fn gap_row(category: &str, series: String, t: &Words, source: &str) -> Vec<String> {
+    let mut row = vec![category.to_string(), series];
+    row.extend(["", "", "", ""].map(String::from));
+    row.push(t.get("chart_no_value").to_string());
+    row.push(String::new());
+    row.push(source.to_string());
+    row
+}
+
 /// One CSV cell. A cell a spreadsheet would run as a formula (OWASP "CSV injection": starting
 /// with `=`, `+`, `@`, tab, CR, or `-` when it is not a number) gets a leading single quote and
 /// is quoted; cells with separators, quotes or line breaks are quoted.
@@ -192,6 +206,18 @@ pub fn csv_cell(c: &str) -> String {
     } else {
         c
     }
+}
+
+/// Whether series `si` has a gap in category `ci` only because the category holds another
+/// scope's values: that gap is how scopes are kept apart, not missing data, so the text
+/// alternative leaves it out (the table still says "no value").
+fn other_scope_gap(spec: &Spec, ci: usize, si: usize) -> bool {
+    let Some(s) = spec.series.get(si).filter(|s| s.at(ci).is_none()) else {
+        return false;
+    };
+    spec.series
+        .iter()
+        .any(|o| o.at(ci).is_some() && o.scope != s.scope)
 }
 
 /// A text alternative summarising the data, for `<desc>` and screen readers.
@@ -214,11 +240,19 @@ pub fn alt(spec: &Spec, t: &Words, lang: &str) -> String {
         _ => table
             .rows
             .iter()
-            .map(|r| {
+            .enumerate()
+            .map(|(ci, r)| {
+                // A category without any value is said once, not once per series.
+                let none = t.get("chart_no_value");
+                if r.len() > 2 && r[1..].iter().all(|v| v == none) {
+                    return item(&r[0], none);
+                }
                 let values: Vec<String> = r[1..]
                     .iter()
                     .zip(&table.headers[1..])
-                    .filter(|(v, _)| !v.is_empty())
+                    .enumerate()
+                    .filter(|(si, (v, _))| !v.is_empty() && !other_scope_gap(spec, ci, *si))
+                    .map(|(_, vh)| vh)
                     .map(|(v, h)| {
                         if table.headers.len() > 2 {
                             format!("{h} {v}")

@@ -104,8 +104,14 @@ prop_compose! {
         phases in prop::collection::vec(
             (year(), prop::option::of(prop_oneof![4 => 0i32..12, 1 => any::<i32>()]), name()), 1..8),
     ) -> String {
+        // In order, as validation requires: each phase starts no earlier than the one before
+        // ends, and only the last may be open-ended.
         let mut y = "kind: timeline\ntitle: t\nphases:\n".to_string();
-        for (start, end, label) in phases {
+        let (last, mut floor) = (phases.len() - 1, i32::MIN);
+        for (i, (start, end, label)) in phases.into_iter().enumerate() {
+            let start = start.max(floor);
+            let end = if i == last { end } else { end.or(Some(0)) };
+            floor = end.map_or(start, |e| start.saturating_add(e));
             let end = end
                 .map(|e| format!(", end: {}", start.saturating_add(e)))
                 .unwrap_or_default();

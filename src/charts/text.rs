@@ -87,7 +87,7 @@ fn tokens(text: &str) -> Vec<String> {
 
 /// A number with `decimals` places and thousands separators, without float noise.
 pub fn number(v: f64, decimals: usize) -> String {
-    let s = format!("{:.*}", decimals, v.abs());
+    let s = round_half_away(v.abs(), decimals);
     let (int, frac) = s
         .split_once('.')
         .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
@@ -107,6 +107,46 @@ pub fn number(v: f64, decimals: usize) -> String {
         Some(f) => format!("{sign}{grouped}.{f}"),
         None => format!("{sign}{grouped}"),
     }
+}
+
+/// `v` (not negative) with `decimals` places, rounded half away from zero as financial and
+/// Chinese readers expect (2.5 → 3), not half to even as `{:.0}` does. The rounding works on the
+/// shortest decimal form of `v`, which is the number as written in the YAML, so a value such as
+/// 2.675 (stored as 2.67499…) rounds to 2.68 as written, never to a digit the source lacks.
+fn round_half_away(v: f64, decimals: usize) -> String {
+    // `Display` never uses an exponent, so this is plain digits with an optional fraction.
+    let shortest = format!("{v}");
+    let (int, frac) = shortest.split_once('.').unwrap_or((&shortest, ""));
+    if frac.len() <= decimals {
+        let pad = "0".repeat(decimals - frac.len());
+        return match decimals {
+            0 => int.to_string(),
+            _ => format!("{int}.{frac}{pad}"),
+        };
+    }
+    let mut digits: Vec<u8> = int.bytes().chain(frac.bytes().take(decimals)).collect();
+    if frac.as_bytes()[decimals] >= b'5' {
+        carry(&mut digits);
+    }
+    let int_len = digits.len() - decimals;
+    let text = String::from_utf8(digits).unwrap_or_default();
+    match decimals {
+        0 => text,
+        _ => format!("{}.{}", &text[..int_len], &text[int_len..]),
+    }
+}
+
+/// Adds one to the last of the ASCII `digits`, carrying leftwards (9.9 → 10.0).
+fn carry(digits: &mut Vec<u8>) {
+    for d in digits.iter_mut().rev() {
+        if *d == b'9' {
+            *d = b'0';
+        } else {
+            *d += 1;
+            return;
+        }
+    }
+    digits.insert(0, b'1');
 }
 
 /// The label of a point: its own label, or qualifier + number + unit.
@@ -158,5 +198,29 @@ mod tests {
         assert_eq!(number(0.1 + 0.2, 1), "0.3");
         assert_eq!(number(-1234.5, 1), "-1,234.5");
         assert_eq!(number(-0.0, 0), "0");
+    }
+
+    #[test]
+    fn halves_round_away_from_zero() {
+        for (v, d, shown) in [
+            (0.5, 0, "1"),
+            (1.5, 0, "2"),
+            (2.5, 0, "3"),
+            (-2.5, 0, "-3"),
+            (-0.5, 0, "-1"),
+            (0.4, 0, "0"),
+            (-0.4, 0, "0"),
+            (2.675, 2, "2.68"),
+            (1.005, 2, "1.01"),
+            (0.125, 2, "0.13"),
+            (9.95, 1, "10.0"),
+            (999.5, 0, "1,000"),
+            (2.5, 3, "2.500"),
+            (12.0, 0, "12"),
+            (1e-7, 2, "0.00"),
+            (123456789.25, 1, "123,456,789.3"),
+        ] {
+            assert_eq!(number(v, d), shown, "{v} with {d} decimals");
+        }
     }
 }

@@ -3,8 +3,9 @@
 
 use super::axis::{Axis, AxisError, MAX_MAGNITUDE};
 use super::scope;
-use super::spec::{decimals_of, Kind, Point, Qualifier, Scale, Spec, MAX_DECIMALS};
+use super::spec::{decimals_of, Kind, Phase, Point, Qualifier, Scale, Spec, MAX_DECIMALS};
 use crate::error::{Diagnostic, Location};
+use crate::localized::Localized;
 use crate::yamlx::{line_of, PathSeg};
 use std::path::Path;
 
@@ -51,13 +52,18 @@ impl Ctx<'_> {
         }
     }
 
+    /// Records an error at `path`; every chart error says what to do, so `help` is required.
     fn error(&mut self, path: &[PathSeg], message: String, help: &str) {
-        let d = Diagnostic::error(self.at(path), message);
-        self.out.push(if help.is_empty() {
-            d
-        } else {
-            d.with_help(help)
-        });
+        debug_assert!(!help.is_empty(), "chart error without help: {message}");
+        self.out
+            .push(Diagnostic::error(self.at(path), message).with_help(help));
+    }
+
+    /// A category as every message names it: counted from 1 as readers count, with its label
+    /// (`category 2 ("2023")`).
+    fn category(&self, ci: usize) -> String {
+        let label = self.spec.categories.get(ci).map_or("", shown);
+        format!("category {} (\"{label}\")", ci + 1)
     }
 
     fn needs(&mut self, field: &str, what: &str) {
@@ -67,6 +73,18 @@ impl Ctx<'_> {
             format!("a `{kind}` chart needs `{field}`"),
             what,
         );
+    }
+}
+
+/// A text as messages quote it: the English one when given (messages are in English), else
+/// the first.
+fn shown(l: &Localized) -> &str {
+    match l {
+        Localized::Same(s) => s,
+        Localized::PerLanguage(m) => m
+            .get("en")
+            .or_else(|| m.values().next())
+            .map_or("", String::as_str),
     }
 }
 
@@ -96,12 +114,13 @@ fn timeline(c: &mut Ctx) {
     if c.spec.phases.is_empty() {
         c.needs("phases", "add `phases:` with start, end and label");
     }
+    phase_order(c);
     for (pi, p) in c.spec.phases.iter().enumerate() {
         if p.end.is_some_and(|e| e < p.start) {
             c.error(
                 &[key("phases"), PathSeg::Index(pi)],
-                "phase ends before it starts".into(),
-                "",
+                format!("phase {} ({}) ends before it starts", pi + 1, years(p)),
+                "swap `start` and `end`, or check the years",
             );
         }
         if !(-9999..=9999).contains(&p.start) || p.end.is_some_and(|e| !(-9999..=9999).contains(&e))
@@ -112,6 +131,39 @@ fn timeline(c: &mut Ctx) {
                 "write years as four-digit numbers",
             );
         }
+    }
+}
+
+/// Phases are stages of one sequence, drawn end to end and numbered in file order, so each must
+/// start no earlier than the year the one before ends (sharing that year is fine), and only the
+/// last may be open-ended. Sorting them instead would renumber the phases the text refers to.
+fn phase_order(c: &mut Ctx) {
+    for (pi, pair) in c.spec.phases.windows(2).enumerate() {
+        let (before, p) = (&pair[0], &pair[1]);
+        let problem = match before.end {
+            None => "comes after the open-ended",
+            Some(end) if p.start < end.max(before.start) => "overlaps or precedes",
+            Some(_) => continue,
+        };
+        c.error(
+            &[key("phases"), PathSeg::Index(pi + 1)],
+            format!(
+                "phase {} ({}) {problem} phase {} ({})",
+                pi + 2,
+                years(p),
+                pi + 1,
+                years(before)
+            ),
+            "list phases in the order of their years, each starting no earlier than the year the one before ends; only the last phase may leave out `end`",
+        );
+    }
+}
+
+/// A phase's years as messages write them: `2024–2027`, `2030+`.
+fn years(p: &Phase) -> String {
+    match p.end {
+        Some(e) => format!("{}–{e}", p.start),
+        None => format!("{}+", p.start),
     }
 }
 
@@ -131,6 +183,16 @@ fn data(c: &mut Ctx) {
             &[key("decimals")],
             format!("`decimals: {d}` is more than the {MAX_DECIMALS} a chart shows"),
             "use a smaller unit instead of more decimals",
+        );
+    }
+    if spec.kind == Kind::Bounds && spec.series.len() > 1 {
+        c.error(
+            &[key("series")],
+            format!(
+                "a `bounds` chart draws one series (one track per category), but this one has {}",
+                spec.series.len()
+            ),
+            "keep one series here and draw each other series as its own `bounds` chart",
         );
     }
     for (si, s) in spec.series.iter().enumerate() {
@@ -156,6 +218,13 @@ fn data(c: &mut Ctx) {
                 "give every series exactly one point per category, in the same order",
             );
         }
+        if !s.points.is_empty() && s.present().next().is_none() {
+            c.error(
+                &[key("series"), PathSeg::Index(si), key("points")],
+                format!("series {} has no value: every point is `~`", si + 1),
+                "give it at least one value, or remove the series (nothing of it could be drawn)",
+            );
+        }
         for (pi, p) in s.points.iter().enumerate() {
             if let Some(p) = p {
                 let path = [
@@ -173,8 +242,8 @@ fn data(c: &mut Ctx) {
         c.error(
             &[key("series"), PathSeg::Index(b), key("points"), PathSeg::Index(ci)],
             format!(
-                "category {} holds values of series {} and {}, which differ in `scope`",
-                ci + 1,
+                "{} holds values of series {} and {}, which differ in `scope`",
+                c.category(ci),
                 a + 1,
                 b + 1
             ),
@@ -197,7 +266,7 @@ fn data(c: &mut Ctx) {
             c.error(
                 &[key("bands"), PathSeg::Index(bi)],
                 "band needs finite `from` < `to` (above zero on a log scale)".into(),
-                "",
+                "write the band's lower end as `from` and its upper end as `to`, both plain numbers",
             );
         }
     }
@@ -241,8 +310,12 @@ fn point(c: &mut Ctx, path: &[PathSeg], p: &Point) {
     } else if p.value < 0.0 && !matches!(spec.kind, Kind::Bar | Kind::Hbar | Kind::Line) {
         c.error(
             path,
-            "negative values are only supported by bar, hbar and line charts".into(),
-            "",
+            format!(
+                "a `{}` chart cannot show the negative value {}: negative values are only supported by bar, hbar and line charts",
+                spec.kind.name(),
+                p.value
+            ),
+            "use `kind: bar`, `hbar` or `line`, or check the sign of the value",
         );
     }
     if p.qualifier == Qualifier::Magnitude
@@ -351,13 +424,17 @@ fn shares(c: &mut Ctx) {
             .filter_map(|s| s.at(ci))
             .map(|p| p.value)
             .sum();
-        if sum > 100.0 + 1e-9 {
+        // Located at the category's last part, where the sum passes 100.
+        let last = spec.series.iter().rposition(|s| s.at(ci).is_some());
+        if let Some(si) = last.filter(|_| sum > 100.0 + 1e-9) {
             c.error(
-                &[key("series")],
-                format!(
-                    "parts of category {} add up to {sum}, more than 100",
-                    ci + 1
-                ),
+                &[
+                    key("series"),
+                    PathSeg::Index(si),
+                    key("points"),
+                    PathSeg::Index(ci),
+                ],
+                format!("parts of {} add up to {sum}, more than 100", c.category(ci)),
                 "a 100% bar shows shares of a whole; check the values",
             );
         }

@@ -79,7 +79,8 @@ pub fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names in English.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -317,20 +317,6 @@ fn other_script(site: &Site, analyst: &Analyst, lang: &str) -> Option<Name> {
         .map(Name::parse)
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const MLA_MONTHS: [&str; 12] = [
     "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
 ];
@@ -399,7 +385,11 @@ fn apa(w: &Work) -> CiteStyle {
     let date = if w.cjk_date() {
         format!("{}年{m}月{d}日", w.year())
     } else {
-        format!("{}, {} {d}", w.year(), MONTHS[m.clamp(1, 12) - 1])
+        format!(
+            "{}, {} {d}",
+            w.year(),
+            crate::content::dates::MONTHS[m.clamp(1, 12) - 1]
+        )
     };
     let authors = if authors.ends_with('.') {
         authors

@@ -712,6 +712,25 @@ fn citation_files_keep_a_team_whole_and_read_a_family_name_before_a_comma() {
     assert!(site
         .out("alpha/cite.ris")
         .contains("AU  - 研究与策略团队\r\nAU  - 杨子超\r\nAU  - 赵丹\r\n"));
+    // The structured data makes the team an organisation (in Chinese too) and the others people.
+    for page in ["en/alpha/index.html", "alpha/index.html"] {
+        let ld = json_ld(&site, page);
+        let types: Vec<&str> = ld["author"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{page}: {ld}"))
+            .iter()
+            .map(|a| a["@type"].as_str().unwrap_or_default())
+            .collect();
+        assert_eq!(types, ["Organization", "Person", "Person"], "{page}: {ld}");
+    }
+    let ld = json_ld(&site, "en/alpha/index.html");
+    let names: Vec<&str> = (0..3)
+        .map(|i| ld["author"][i]["name"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        names,
+        ["Research and Strategy Team", "Charles Yang", "Dan Zhao"]
+    );
     // The page's three styles agree with the files.
     let cites = texts_of_class(&site.out("en/alpha/index.html"), "cite-text");
     assert!(

@@ -107,6 +107,24 @@ const CORPORATE_WORDS: &[&str] = &[
 /// name is more often a team's than a person's, and a person can still write "Family, Given".
 const MAX_PERSONAL_WORDS: usize = 3;
 
+/// A name as the manifest writes it, in reading order and tidied ("Zhao, Dan" → "Dan Zhao",
+/// "{Charles}  Yang" → "Charles Yang"), for what machines read about the authors; `None` when
+/// it is blank.
+pub fn reading_name(written: &str) -> Option<String> {
+    let name = Name::parse(written);
+    (!name.full.trim().is_empty()).then_some(name.full)
+}
+
+/// Whether a name as the manifest writes it is a team's or an organisation's (by the rules of
+/// [`Name::parse`]: a word such as Team or Institute, or more words than a person's name has
+/// without a comma). A CJK name says nothing either way.
+pub fn is_organisation(written: &str) -> bool {
+    let (text, _) = tidy(written);
+    !is_cjk(&text)
+        && (is_corporate(&text)
+            || (!text.contains(',') && text.split(' ').count() > MAX_PERSONAL_WORDS))
+}
+
 impl Name {
     /// Reads a name as the manifest writes it (the rules are in docs/content-model.md, "Names in
     /// citations").

@@ -12,33 +12,45 @@ pub fn og_locale(code: &str) -> String {
     code.replace('-', "_")
 }
 
-/// The report's authors as schema.org `Person`s, named in `lang` with the other scripts as
-/// `alternateName`, each affiliated with the publisher.
+/// The report's authors as schema.org `Person`s (or an `Organization` for a team, named so in
+/// any language), named in `lang` with the other scripts as `alternateName`, each part of the
+/// publisher.
 fn authors(site: &Site, report: &Report, lang: &str) -> Vec<Value> {
     let publisher = site.config.site.publisher.name.text(lang);
     report
         .manifest
         .analysts
         .iter()
-        .map(|a| {
-            let name = a.name.text(lang);
-            let others: Vec<&str> = site
+        .filter_map(|a| {
+            // Names as the citations read them: tidied, in reading order, blank ones left out.
+            let name = super::cite::reading_name(a.name.text(lang))?;
+            let mut others: Vec<String> = Vec::new();
+            for l in &site.config.language_keys {
+                match super::cite::reading_name(a.name.text(l)) {
+                    Some(n) if n != name && !others.contains(&n) => others.push(n),
+                    _ => {}
+                }
+            }
+            let team = site
                 .config
                 .language_keys
                 .iter()
-                .map(|l| a.name.text(l))
-                .filter(|n| !n.is_empty() && *n != name)
-                .collect();
-            let mut p = json!({
-                "@type": "Person",
-                "name": name,
-                "jobTitle": a.role.text(lang),
-                "affiliation": {"@type": "Organization", "name": publisher},
-            });
+                .any(|l| super::cite::is_organisation(a.name.text(l)));
+            let publisher = json!({"@type": "Organization", "name": publisher});
+            let mut p = if team {
+                json!({"@type": "Organization", "name": name, "parentOrganization": publisher})
+            } else {
+                json!({
+                    "@type": "Person",
+                    "name": name,
+                    "jobTitle": a.role.text(lang),
+                    "affiliation": publisher,
+                })
+            };
             if !others.is_empty() {
                 p["alternateName"] = json!(others);
             }
-            p
+            Some(p)
         })
         .collect()
 }
@@ -109,7 +121,8 @@ pub fn scholar_tags(site: &Site, report: &Report, lang: &str, ctx: &PageContext)
     tags.extend(
         m.analysts
             .iter()
-            .map(|a| tag("citation_author", a.name.text(lang).into())),
+            .filter_map(|a| super::cite::reading_name(a.name.text(lang)))
+            .map(|name| tag("citation_author", name)),
     );
     tags.extend([
         tag("citation_publication_date", m.date.replace('-', "/")),

@@ -63,7 +63,8 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
     let runs = scope::runs(spec);
     let mut panels: Vec<(f64, f64, Vec<String>)> = Vec::new();
     for (ci, c) in spec.categories.iter().enumerate() {
-        let lines = text::wrap(c.text(lang), LABEL, label_w);
+        // A word wider than the label column is broken, so no name runs into the plot.
+        let lines = text::wrap_within(c.text(lang), LABEL, label_w);
         let text_h = lines.len() as f64 * LABEL * frame::LINE;
         let h = if above {
             text_h + bar_h * k + 16.0
@@ -86,11 +87,21 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
             }
         }
     }
-    // Vertical rules stop short of the scope lines, so no rule runs through their text.
-    let gaps: Vec<(f64, f64)> = panels
+    // Vertical rules stop short of the scope lines, and of names written above their bars, so
+    // no rule runs through text.
+    let mut gaps: Vec<(f64, f64)> = panels
         .iter()
         .map(|(y0, _, l)| (*y0, y0 + scope::text_height(l.len())))
         .collect();
+    if above {
+        gaps.extend(rows.iter().map(|(rt, _, lines)| {
+            (
+                rt + 2.0,
+                rt + 6.0 + lines.len() as f64 * LABEL * frame::LINE,
+            )
+        }));
+        gaps.sort_by(|a, b| a.0.total_cmp(&b.0));
+    }
     for (y0, y1, lines) in &panels {
         scope::panel(
             &mut d,
@@ -100,27 +111,28 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
         );
     }
     let bottom = row_top;
-    // Tick labels side by side are thinned: one that would touch the previous is left out (its
-    // grid line stays).
     let mut last_right = f64::MIN;
     for tick in axis.ticks() {
         let tx = axis.map(tick, left, right);
         rule(&mut d, tx, (top, bottom), &gaps, Role::Grid);
         let label = frame::tick_label(tick, &axis);
-        let half = text::width(&label, SMALL) / 2.0;
-        if tx - half < last_right + 8.0 || tx + half > w {
+        let Some(x0) = tick_left(tx, text::width(&label, SMALL), w) else {
+            continue;
+        };
+        // Tick labels side by side are thinned: one that would touch the previous is left out
+        // (its grid line stays).
+        if x0 < last_right + 8.0 {
             continue;
         }
-        last_right = tx + half;
-        d.text(
-            label,
-            tx,
-            bottom + 6.0,
-            SMALL,
-            Role::Muted,
-            HPos::Center,
-            VPos::Top,
-        );
+        let width = text::width(&label, SMALL);
+        last_right = x0 + width;
+        // Centred labels stay anchored on their tick; only one moved inward is left-anchored.
+        let (x, h) = if (x0 + width / 2.0 - tx).abs() < 0.01 {
+            (tx, HPos::Center)
+        } else {
+            (x0, HPos::Left)
+        };
+        d.text(label, x, bottom + 6.0, SMALL, Role::Muted, h, VPos::Top);
     }
     let mut band_labels = Vec::new();
     for b in &spec.bands {
@@ -224,6 +236,20 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
     }
     d.height = bottom + 30.0 + extra + PAD;
     Ok(d)
+}
+
+/// Where a tick label `width` wide at `tx` starts: centred on its tick, or moved inward (never
+/// past the tick, so it still reads as that tick's) when centring would cut it at an edge of a
+/// `w` canvas; `None` when it cannot fit at all (a cut "-1,000,000" reads ",000,000").
+fn tick_left(tx: f64, width: f64, w: f64) -> Option<f64> {
+    let mut x0 = tx - width / 2.0;
+    if x0 < 2.0 {
+        x0 = tx.min(2.0);
+    }
+    if x0 + width > w - 2.0 {
+        x0 = (w - 2.0 - width).max(tx - width);
+    }
+    (x0 >= 0.0 && x0 + width <= w).then_some(x0)
 }
 
 /// A vertical rule at `x` from `top` to `bottom`, interrupted by `gaps` (sorted, within it).

@@ -116,23 +116,11 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
         let tx = axis.map(tick, left, right);
         rule(&mut d, tx, (top, bottom), &gaps, Role::Grid);
         let label = frame::tick_label(tick, &axis);
-        let Some(x0) = tick_left(tx, text::width(&label, SMALL), w) else {
-            continue;
-        };
         // Tick labels side by side are thinned: one that would touch the previous is left out
         // (its grid line stays).
-        if x0 < last_right + 8.0 {
-            continue;
+        if let Some(r) = frame::under(&mut d, &label, (tx, bottom + 6.0), Role::Muted, last_right) {
+            last_right = r;
         }
-        let width = text::width(&label, SMALL);
-        last_right = x0 + width;
-        // Centred labels stay anchored on their tick; only one moved inward is left-anchored.
-        let (x, h) = if (x0 + width / 2.0 - tx).abs() < 0.01 {
-            (tx, HPos::Center)
-        } else {
-            (x0, HPos::Left)
-        };
-        d.text(label, x, bottom + 6.0, SMALL, Role::Muted, h, VPos::Top);
     }
     let mut band_labels = Vec::new();
     for b in &spec.bands {
@@ -236,20 +224,6 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
     }
     d.height = bottom + 30.0 + extra + PAD;
     Ok(d)
-}
-
-/// Where a tick label `width` wide at `tx` starts: centred on its tick, or moved inward (never
-/// past the tick, so it still reads as that tick's) when centring would cut it at an edge of a
-/// `w` canvas; `None` when it cannot fit at all (a cut "-1,000,000" reads ",000,000").
-fn tick_left(tx: f64, width: f64, w: f64) -> Option<f64> {
-    let mut x0 = tx - width / 2.0;
-    if x0 < 2.0 {
-        x0 = tx.min(2.0);
-    }
-    if x0 + width > w - 2.0 {
-        x0 = (w - 2.0 - width).max(tx - width);
-    }
-    (x0 >= 0.0 && x0 + width <= w).then_some(x0)
 }
 
 /// A vertical rule at `x` from `top` to `bottom`, interrupted by `gaps` (sorted, within it).

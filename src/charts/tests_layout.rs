@@ -141,7 +141,7 @@ fn for_every_layout(kinds: &[&str], rule: impl Fn(&str, &draw::Drawing)) {
 }
 
 /// The kinds the layout rules cover so far.
-const AXIS_KINDS: [&str; 3] = ["hbar", "bounds", "stacked100"];
+const AXIS_KINDS: [&str; 4] = ["hbar", "line", "bounds", "stacked100"];
 
 #[test]
 fn every_text_stays_inside_the_canvas() {

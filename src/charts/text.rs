@@ -65,6 +65,21 @@ pub fn wrap_within(text: &str, size: f64, max: f64) -> Vec<String> {
     lines
 }
 
+/// `text` shortened with an ellipsis to at most `max` px wide; unchanged when it fits.
+pub fn shorten(text: &str, size: f64, max: f64) -> String {
+    if width(text, size) <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if width(&format!("{out}{c}…"), size) > max {
+            break;
+        }
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
+}
+
 /// Splits into wrap units: each CJK character alone (with following punctuation), Latin words
 /// with their trailing space.
 fn tokens(text: &str) -> Vec<String> {
@@ -174,6 +189,13 @@ mod tests {
         let lines = wrap_within("a Supercalifragilisticexpialidocious word", 12.0, 60.0);
         assert!(lines.iter().all(|l| width(l, 12.0) <= 60.0), "{lines:?}");
         assert_eq!(lines.concat(), "aSupercalifragilisticexpialidociousword");
+    }
+
+    #[test]
+    fn shortening_keeps_short_text_and_ellipsizes_long() {
+        assert_eq!(shorten("2024", 12.0, 100.0), "2024");
+        let s = shorten("Q1 2021 (revised definition)", 12.0, 60.0);
+        assert!(s.ends_with('…') && width(&s, 12.0) <= 60.0, "{s}");
     }
 
     #[test]

@@ -141,7 +141,7 @@ fn for_every_layout(kinds: &[&str], rule: impl Fn(&str, &draw::Drawing)) {
 }
 
 /// The kinds the layout rules cover so far.
-const AXIS_KINDS: [&str; 4] = ["hbar", "line", "bounds", "stacked100"];
+const AXIS_KINDS: [&str; 6] = ["bar", "stacked", "hbar", "line", "bounds", "stacked100"];
 
 #[test]
 fn every_text_stays_inside_the_canvas() {
@@ -216,4 +216,27 @@ fn no_rule_runs_through_text() {
             }
         }
     });
+}
+
+#[test]
+fn bars_of_one_chart_are_drawn_equally_wide() {
+    for kind in ["bar", "stacked"] {
+        for yaml in edge_cases(kind) {
+            let Ok(c) = load("c", Path::new("charts/c.yaml"), &yaml, &tests::langs()) else {
+                continue;
+            };
+            for w in [WIDE, MID, NARROW] {
+                let d = layout(&c.spec, &tests::words("en"), "en", w).unwrap();
+                // Widths as drawn: plotters rounds each edge to a whole pixel.
+                let mut widths: Vec<i64> = d
+                    .shapes
+                    .iter()
+                    .filter_map(draw::Shape::series_box)
+                    .map(|b| (b[2].round() - b[0].round()) as i64)
+                    .collect();
+                widths.dedup();
+                assert_eq!(widths.len(), 1, "{kind} at {w}: widths {widths:?}\n{yaml}");
+            }
+        }
+    }
 }

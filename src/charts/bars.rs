@@ -66,9 +66,7 @@ pub fn vertical(
             }
             key.extend(text::wrap(&entry, SMALL, w - 2.0 * PAD));
         }
-        cat_lines = (1..=spec.categories.len())
-            .map(|i| vec![i.to_string()])
-            .collect();
+        cat_lines = key_numbers(spec.categories.len(), slot);
         note_lines = vec![Vec::new(); spec.categories.len()];
     } else if !fits(&note_lines, SMALL) {
         // Only the notes are too wide: they move under the chart, named by their category.
@@ -170,14 +168,10 @@ pub fn vertical(
                 );
                 continue;
             }
-            d.status_bar(
-                bx + 1.0,
-                y0,
-                bx + bar_w - 1.0,
-                y1,
-                Role::Series(si),
-                p.status,
-            );
+            // Every bar gets the same whole number of pixels: edges rounded one by one made
+            // bars of one chart 1–3 px wide.
+            let (x0, x1) = snapped(bx + 1.0, bar_w - 2.0);
+            d.status_bar(x0, y0, x1, y1, Role::Series(si), p.status);
             if !stacked {
                 let q = p.qualifier;
                 let up = p.value >= 0.0;
@@ -245,6 +239,35 @@ pub fn vertical(
     let key_h = frame::lines(&mut d, &key, PAD, key_top, SMALL, Role::Text, HPos::Left);
     d.height = key_top + key_h + PAD - 2.0;
     Ok(d)
+}
+
+/// A bar from `x` `width` wide, snapped to whole pixels with the width rounded once (at least
+/// one pixel), so equal bars are drawn equal.
+fn snapped(x: f64, width: f64) -> (f64, f64) {
+    let x0 = x.round();
+    (x0, x0 + width.round().max(1.0))
+}
+
+/// The numbers under the bars when the names are in the key: every one when they fit their
+/// slots, else every 2nd, 5th, 10th … (2, 4, 6 or 5, 10, 15), so no two numbers touch.
+fn key_numbers(n: usize, slot: f64) -> Vec<Vec<String>> {
+    let widest = text::width(&n.to_string(), LABEL) + 6.0;
+    let need = (widest / slot).ceil().max(1.0) as usize;
+    let every = [1, 2, 5]
+        .iter()
+        .flat_map(|m| (0..12).map(move |e| m * 10usize.pow(e)))
+        .filter(|&e| e >= need)
+        .min()
+        .unwrap_or(n);
+    (1..=n)
+        .map(|i| {
+            if every == 1 || i % every == 0 {
+                vec![i.to_string()]
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
 }
 
 /// A category of another scope (`scope:`) is set apart, so it is not read as comparable

@@ -175,6 +175,45 @@ fn log_label(v: f64) -> String {
     format!("10{sup}")
 }
 
+/// Where a label `width` wide under the point `x` starts: centred on it, or moved inward (never
+/// past the point, so it still reads as that point's) when centring would cut it at an edge of
+/// a `w` canvas; `None` when it cannot fit at all (a cut "-1,000,000" reads ",000,000").
+pub fn edge_left(x: f64, width: f64, w: f64) -> Option<f64> {
+    let mut x0 = x - width / 2.0;
+    if x0 < 2.0 {
+        x0 = x.min(2.0);
+    }
+    if x0 + width > w - 2.0 {
+        x0 = (w - 2.0 - width).max(x - width);
+    }
+    (x0 >= 0.0 && x0 + width <= w).then_some(x0)
+}
+
+/// Draws `label` under the point `x` from `y` down as [`edge_left`] places it, anchored on the
+/// point when centred, unless it would come within 8 px of `after` (the previous label's right
+/// edge); returns its own right edge when drawn.
+pub fn under(
+    d: &mut Drawing,
+    label: &str,
+    (x, y): (f64, f64),
+    role: Role,
+    after: f64,
+) -> Option<f64> {
+    let width = text::width(label, SMALL);
+    let x0 = edge_left(x, width, d.width)?;
+    // Side by side, a label that would touch the previous one is left out.
+    if x0 < after + 8.0 {
+        return None;
+    }
+    let (ax, h) = if (x0 + width / 2.0 - x).abs() < 0.01 {
+        (x, HPos::Center)
+    } else {
+        (x0, HPos::Left)
+    };
+    d.text(label, ax, y, SMALL, role, h, VPos::Top);
+    Some(x0 + width)
+}
+
 /// Width of the widest tick label, for the left margin.
 pub fn value_labels_width(axis: &Axis) -> f64 {
     axis.ticks()

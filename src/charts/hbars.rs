@@ -63,7 +63,8 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
     let runs = scope::runs(spec);
     let mut panels: Vec<(f64, f64, Vec<String>)> = Vec::new();
     for (ci, c) in spec.categories.iter().enumerate() {
-        let lines = text::wrap(c.text(lang), LABEL, label_w);
+        // A word wider than the label column is broken, so no name runs into the plot.
+        let lines = text::wrap_within(c.text(lang), LABEL, label_w);
         let text_h = lines.len() as f64 * LABEL * frame::LINE;
         let h = if above {
             text_h + bar_h * k + 16.0
@@ -86,11 +87,21 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
             }
         }
     }
-    // Vertical rules stop short of the scope lines, so no rule runs through their text.
-    let gaps: Vec<(f64, f64)> = panels
+    // Vertical rules stop short of the scope lines, and of names written above their bars, so
+    // no rule runs through text.
+    let mut gaps: Vec<(f64, f64)> = panels
         .iter()
         .map(|(y0, _, l)| (*y0, y0 + scope::text_height(l.len())))
         .collect();
+    if above {
+        gaps.extend(rows.iter().map(|(rt, _, lines)| {
+            (
+                rt + 2.0,
+                rt + 6.0 + lines.len() as f64 * LABEL * frame::LINE,
+            )
+        }));
+        gaps.sort_by(|a, b| a.0.total_cmp(&b.0));
+    }
     for (y0, y1, lines) in &panels {
         scope::panel(
             &mut d,
@@ -100,27 +111,16 @@ pub fn horizontal(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing,
         );
     }
     let bottom = row_top;
-    // Tick labels side by side are thinned: one that would touch the previous is left out (its
-    // grid line stays).
     let mut last_right = f64::MIN;
     for tick in axis.ticks() {
         let tx = axis.map(tick, left, right);
         rule(&mut d, tx, (top, bottom), &gaps, Role::Grid);
         let label = frame::tick_label(tick, &axis);
-        let half = text::width(&label, SMALL) / 2.0;
-        if tx - half < last_right + 8.0 || tx + half > w {
-            continue;
+        // Tick labels side by side are thinned: one that would touch the previous is left out
+        // (its grid line stays).
+        if let Some(r) = frame::under(&mut d, &label, (tx, bottom + 6.0), Role::Muted, last_right) {
+            last_right = r;
         }
-        last_right = tx + half;
-        d.text(
-            label,
-            tx,
-            bottom + 6.0,
-            SMALL,
-            Role::Muted,
-            HPos::Center,
-            VPos::Top,
-        );
     }
     let mut band_labels = Vec::new();
     for b in &spec.bands {

@@ -28,6 +28,7 @@ mod theme;
 mod validate;
 mod whole;
 mod words;
+pub(crate) mod work;
 
 pub use text::{width as text_width, wrap as wrap_text};
 pub use validate::valid_id;
@@ -221,6 +222,8 @@ mod tests_bands;
 mod tests_data;
 #[cfg(test)]
 mod tests_encodings;
+#[cfg(test)]
+mod tests_layout;
 #[cfg(test)]
 mod tests_props;
 #[cfg(test)]

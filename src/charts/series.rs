@@ -62,27 +62,26 @@ pub fn line(spec: &Spec, t: &Words, lang: &str, w: f64) -> Result<Drawing, AxisE
         );
     }
     frame::value_grid(&mut d, &axis, (left, right), (top, bottom));
-    let widest = spec
+    // Labels are thinned to every k-th by the widest, then each is kept inside the canvas
+    // (moved inward at an edge) and left out if it would still touch its neighbour; a name
+    // wider than half the plot is shortened (the table has it whole).
+    let longest = (right - left).max(w / 2.0) / 2.0;
+    let names: Vec<String> = spec
         .categories
         .iter()
-        .map(|c| text::width(c.text(lang), SMALL))
+        .map(|c| text::shorten(c.text(lang), SMALL, longest))
+        .collect();
+    let widest = names
+        .iter()
+        .map(|c| text::width(c, SMALL))
         .fold(0.0, f64::max);
     let every = ((widest + 10.0) / step).ceil().clamp(1.0, n as f64) as usize;
-    for (i, c) in spec
-        .categories
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % every == 0)
-    {
-        d.text(
-            c.text(lang),
-            left + step * i as f64,
-            bottom + 12.0,
-            SMALL,
-            Role::Text,
-            HPos::Center,
-            VPos::Top,
-        );
+    let mut last_right = f64::MIN;
+    for (i, name) in names.iter().enumerate().filter(|(i, _)| i % every == 0) {
+        let at = (left + step * i as f64, bottom + 12.0);
+        if let Some(r) = frame::under(&mut d, name, at, Role::Text, last_right) {
+            last_right = r;
+        }
     }
     for (si, s) in spec.series.iter().enumerate() {
         let pts: Vec<(usize, f64, f64, Status)> = s

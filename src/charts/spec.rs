@@ -277,6 +277,7 @@ pub const MAX_DECIMALS: usize = 6;
 
 /// Decimals needed to write `v` exactly (its shortest round-trip form), capped for display.
 pub fn decimals_of(v: f64) -> usize {
+    super::work::step();
     let s = format!("{v}");
     s.split_once('.').map_or(0, |(_, f)| f.len())
 }

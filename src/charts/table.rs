@@ -2,15 +2,16 @@
 //! alternative, all in the page's language (words from [`Words`]) with every qualifier and
 //! status spelled out.
 
-use super::spec::{Kind, Phase, Point, Series, Spec};
+use super::spec::{Kind, Phase, Places, Point, Series, Spec};
 use super::text;
 use super::words::Words;
 use super::DataTable;
 
-fn cell(spec: &Spec, p: &Point, t: &Words, lang: &str) -> String {
-    let unit = spec.unit_text(lang);
+/// A table cell. `places` is the spec's [`Spec::label_places`], worked out once per table by
+/// the caller: it reads every point, so working it out per cell made tables quadratic.
+fn cell(p: &Point, places: Places, unit: &str, t: &Words, lang: &str) -> String {
     let s = t.with_status(
-        &text::point_label(p, lang, spec.label_places().of(p.value), &unit),
+        &text::point_label(p, lang, places.of(p.value), unit),
         p.status,
     );
     match &p.note {
@@ -60,6 +61,7 @@ pub fn table(spec: &Spec, t: &Words, lang: &str) -> DataTable {
         _ => {
             let mut headers = vec![h("chart_category")];
             headers.extend(spec.series.iter().map(|s| series_name(s, t, lang)));
+            let (places, unit) = (spec.label_places(), spec.unit_text(lang));
             let mut rows: Vec<Vec<String>> = spec
                 .categories
                 .iter()
@@ -67,7 +69,7 @@ pub fn table(spec: &Spec, t: &Words, lang: &str) -> DataTable {
                 .map(|(ci, c)| {
                     let mut row = vec![c.text(lang).to_string()];
                     row.extend(spec.series.iter().map(|s| match s.at(ci) {
-                        Some(p) => cell(spec, p, t, lang),
+                        Some(p) => cell(p, places, &unit, t, lang),
                         // A gap is said, never an empty cell a reader could take for an oversight.
                         None => t.get("chart_no_value").to_string(),
                     }));

@@ -48,6 +48,38 @@ pub fn wrap(text: &str, size: f64, max: f64) -> Vec<String> {
     lines
 }
 
+/// Like [`wrap`], but a word wider than `max` is broken between characters, so no line is
+/// wider than `max` (for names that must stay in their column; the table has them whole).
+pub fn wrap_within(text: &str, size: f64, max: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    for line in wrap(text, size, max) {
+        let mut part = String::new();
+        for c in line.chars() {
+            if !part.is_empty() && width(&format!("{part}{c}"), size) > max {
+                lines.push(std::mem::take(&mut part));
+            }
+            part.push(c);
+        }
+        lines.push(part);
+    }
+    lines
+}
+
+/// `text` shortened with an ellipsis to at most `max` px wide; unchanged when it fits.
+pub fn shorten(text: &str, size: f64, max: f64) -> String {
+    if width(text, size) <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if width(&format!("{out}{c}…"), size) > max {
+            break;
+        }
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
+}
+
 /// Splits into wrap units: each CJK character alone (with following punctuation), Latin words
 /// with their trailing space.
 fn tokens(text: &str) -> Vec<String> {
@@ -190,6 +222,20 @@ mod tests {
         assert_eq!(zh.concat(), "技术相对成熟商业模式清晰");
         let en = wrap("office collaboration tools", 10.0, 70.0);
         assert_eq!(en, vec!["office", "collaboration", "tools"]);
+    }
+
+    #[test]
+    fn wrapping_within_breaks_words_wider_than_the_line() {
+        let lines = wrap_within("a Supercalifragilisticexpialidocious word", 12.0, 60.0);
+        assert!(lines.iter().all(|l| width(l, 12.0) <= 60.0), "{lines:?}");
+        assert_eq!(lines.concat(), "aSupercalifragilisticexpialidociousword");
+    }
+
+    #[test]
+    fn shortening_keeps_short_text_and_ellipsizes_long() {
+        assert_eq!(shorten("2024", 12.0, 100.0), "2024");
+        let s = shorten("Q1 2021 (revised definition)", 12.0, 60.0);
+        assert!(s.ends_with('…') && width(&s, 12.0) <= 60.0, "{s}");
     }
 
     #[test]

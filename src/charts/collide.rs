@@ -85,6 +85,9 @@ const CELL: f64 = 16.0;
 /// the work per label bounded however dense the chart.
 const CROWD: usize = 64;
 
+/// How far from the origin, in px, the grid looks: well past any chart's canvas.
+const REACH: f64 = 100_000.0;
+
 /// Boxes filed under every grid cell they touch, so a query reads only its neighbours.
 #[derive(Default)]
 struct Grid {
@@ -93,10 +96,13 @@ struct Grid {
 }
 
 impl Grid {
-    /// The cells a box touches (clamped, so a non-finite box still names finite cells).
+    /// The cells a box touches. A box with a non-finite side touches none, and sides are clamped
+    /// to [`REACH`]: an unbounded box would name more cells than could be walked.
     fn cells_of(b: &[f64; 4]) -> impl Iterator<Item = (i64, i64)> {
-        let cell = |v: f64| (v / CELL).floor().clamp(-1e6, 1e6) as i64;
+        let finite = b.iter().all(|v| v.is_finite());
+        let cell = |v: f64| (v.clamp(-REACH, REACH) / CELL).floor() as i64;
         let (x0, y0, x1, y1) = (cell(b[0]), cell(b[1]), cell(b[2]), cell(b[3]));
+        let (x1, y1) = if finite { (x1, y1) } else { (x0 - 1, y0 - 1) };
         (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
     }
 
@@ -163,4 +169,21 @@ fn contains(outer: &[f64; 4], inner: &[f64; 4]) -> bool {
 
 fn overlaps(a: &[f64; 4], b: &[f64; 4]) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boxes_far_out_or_not_finite_name_few_cells() {
+        assert_eq!(Grid::cells_of(&[0.0, 0.0, 15.0, 31.0]).count(), 2);
+        assert_eq!(
+            Grid::cells_of(&[f64::NEG_INFINITY, 0.0, 1.0, 1.0]).count(),
+            0
+        );
+        assert_eq!(Grid::cells_of(&[0.0, f64::NAN, 1.0, 1.0]).count(), 0);
+        // Clamped to the reach: a box from 1e12 to 2e12 is one column at its edge.
+        assert_eq!(Grid::cells_of(&[1e12, 0.0, 2e12, 1.0]).count(), 1);
+    }
 }

@@ -91,7 +91,7 @@ pub struct Pages<'a> {
 pub fn under_any(path: &str, places: &[String]) -> bool {
     places.iter().any(|p| {
         if p.ends_with('/') {
-            path.starts_with(p.as_str()) || format!("{path}/") == *p
+            path.starts_with(p.as_str()) || p.strip_suffix('/') == Some(path)
         } else {
             path == p
         }

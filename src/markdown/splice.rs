@@ -19,6 +19,17 @@ pub enum Mark {
     Close,
 }
 
+impl Mark {
+    /// What `slot` is, by the kind of the embed in `embeds` it holds.
+    pub fn of(embeds: &[super::Embed], slot: &Slot) -> Mark {
+        match embeds.get(slot.embed).map(|e| e.kind) {
+            Some(super::embeds::Kind::Open) => Mark::Open,
+            Some(super::embeds::Kind::Close) => Mark::Close,
+            _ => Mark::Plain,
+        }
+    }
+}
+
 /// Like [`splice`], but the HTML between an [`Mark::Open`] slot and its [`Mark::Close`] is
 /// handed to `render` as the body of the opening slot instead of being written in place.
 /// Unpaired marks (reported as errors when the text was read) are treated as plain.

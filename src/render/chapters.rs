@@ -251,11 +251,7 @@ pub fn finish(
     let t = site.strings.for_lang(lang);
     let mut bodies = Vec::new();
     for d in drafts {
-        let mark = |slot: &Slot| match d.md.embeds.get(slot.embed).map(|e| e.kind) {
-            Some(Kind::Open) => Mark::Open,
-            Some(Kind::Close) => Mark::Close,
-            _ => Mark::Plain,
-        };
+        let mark = |slot: &Slot| Mark::of(&d.md.embeds, slot);
         let html = embeds::splice_bodies(&d.md.html, &d.md.slots, mark, |slot, body| {
             let Some(e) = d.md.embeds.get(slot.embed) else {
                 return String::new();

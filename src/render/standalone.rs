@@ -194,11 +194,7 @@ fn shortcodes(
         }
     }
     let t = site.strings.for_lang(lang);
-    let mark = |slot: &Slot| match md.embeds.get(slot.embed).map(|e| e.kind) {
-        Some(Kind::Open) => Mark::Open,
-        Some(Kind::Close) => Mark::Close,
-        _ => Mark::Plain,
-    };
+    let mark = |slot: &Slot| Mark::of(&md.embeds, slot);
     embeds::splice_bodies(&md.html, &md.slots, mark, |slot, body| {
         match md.embeds.get(slot.embed) {
             Some(e) if matches!(e.kind, Kind::Call | Kind::Open) => {
